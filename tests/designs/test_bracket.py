@@ -1,0 +1,91 @@
+"""The shelf bracket's geometry against hand-computed values."""
+
+import math
+
+import pytest
+
+from workbench import catalog
+from workbench.context import Context
+from workbench.errors import BoundsError, RuleError
+from workbench.evaluate import evaluate
+
+Bracket = catalog.get("bracket")
+
+
+def _gusset(arm: float, height: float, t: float) -> float:
+    return 0.6 * (min(arm, height) - t)
+
+
+def test_printed_defaults_volume_by_hand() -> None:
+    # L profile 6 x 150 wall leg + 144 x 6 arm + gusset legs 0.6 * 144 = 86.4 mm, 40 mm wide,
+    # minus 2 holes of 5 mm through 6 mm in each leg.
+    ev = evaluate(Bracket(), Context())
+    part = ev.geometry.part("bracket")
+    profile = 6 * 150 + 144 * 6 + 86.4**2 / 2  # 5496.48 mm²
+    holes = 4 * math.pi * 2.5**2 * 6
+    assert part.volume == pytest.approx(profile * 40 - holes, rel=1e-9)
+    assert part.volume == pytest.approx(219387.96, abs=0.01)
+    assert part.size == pytest.approx((150, 150, 40))
+
+
+@pytest.mark.parametrize(
+    "values, size",
+    [
+        ({"arm": "200 mm", "height": "120 mm", "width": "30 mm", "holes": 0}, (200, 120, 30)),
+        ({"arm": "8 in", "height": "6 in", "gusset": False}, (203.2, 152.4, 40)),
+        ({"thickness": "10 mm", "holes": 1, "hole_diameter": "8 mm"}, (150, 150, 40)),
+    ],
+)
+def test_printed_sizes_and_volumes(values, size) -> None:
+    d = Bracket(**values)
+    ev = evaluate(d, Context())
+    part = ev.geometry.part("bracket")
+    p = ev.resolved.kernel()
+    g = _gusset(p.arm, p.height, p.thickness) if p.gusset else 0
+    area = p.thickness * p.height + (p.arm - p.thickness) * p.thickness + g * g / 2
+    holes = 2 * p.holes * math.pi * (p.hole_diameter / 2) ** 2 * p.thickness
+    assert part.size == pytest.approx(size)
+    assert part.volume == pytest.approx(area * p.width - holes, rel=1e-9)
+
+
+def test_plywood_plates_follow_actual_stock_thickness() -> None:
+    # US "3/4 in" plywood is 23/32 in (18.26 mm) actual: the plates are that thick, the arm plate
+    # is the arm length less that thickness.
+    ev = evaluate(Bracket(make="plywood", sheet="3/4 in"), Context(stock="us-customary"))
+    t = ev.resolved.sheet.to("mm").magnitude
+    assert t == pytest.approx(23 / 32 * 25.4, abs=0.01)
+    wall, arm = ev.geometry.part("wall-plate"), ev.geometry.part("arm-plate")
+    assert wall.size == pytest.approx((40, 150, t))
+    assert arm.size == pytest.approx((40, 150 - t, t))
+    g = _gusset(150, 150, t)
+    assert ev.geometry.part("gusset").size == pytest.approx((g, g, t))
+
+
+def test_plywood_thickness_not_in_stock_is_refused_with_what_is_sold() -> None:
+    with pytest.raises(BoundsError) as err:
+        evaluate(Bracket(make="plywood", sheet="20 mm"), Context(stock="eu-metric"))
+    msg = str(err.value)
+    assert msg.startswith("sheet: 20 mm ") and "is not sold in eu-metric stock; available: " in msg
+    assert "18 mm" in msg and "\n" not in msg
+
+
+def test_rules_name_values_and_limits() -> None:
+    with pytest.raises(RuleError) as err:
+        Bracket(width="15 mm", hole_diameter="10 mm")
+    assert str(err.value) == "bracket: hole diameter 10.0 mm must be at most half the width (7.5 mm)"
+    with pytest.raises(RuleError) as err:
+        Bracket(arm="60 mm", thickness="20 mm")
+    assert str(err.value) == (
+        "bracket: thickness 20.0 mm is too thick for the legs: it must be at most a quarter of the "
+        "shorter leg (15.0 mm)"
+    )
+    with pytest.raises(RuleError, match=r"^bracket: 4 holes of 10.0 mm need 100 mm of free wall leg"):
+        Bracket(holes=4, hole_diameter="10 mm", width="40 mm")
+
+
+def test_assembly_places_parts_in_the_bracket_envelope() -> None:
+    for values in ({}, {"make": "plywood"}):
+        ev = evaluate(Bracket(**values), Context())
+        bb = ev.geometry.assembly().toCompound().BoundingBox()
+        assert (bb.xmin, bb.ymin, bb.zmin) == pytest.approx((0, 0, 0), abs=1e-6)
+        assert (bb.xmax, bb.ymax, bb.zmax) == pytest.approx((150, 40, 150), abs=1e-6)

@@ -1,0 +1,57 @@
+"""Cosmo-local workbench: adapt open parametric designs to local stock, materials and climate,
+check them, export fabrication files and share the variants back.
+
+Quick use::
+
+    import workbench as wb
+    bracket = wb.design("bracket", arm="8 in")
+    ev = wb.evaluate(bracket, wb.Context(stock="us-customary", climate="hot-arid"))
+
+Names are imported on first use so that ``import workbench`` stays light.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "Context": "workbench.context",
+    "evaluate": "workbench.evaluate",
+    "Evaluation": "workbench.evaluate",
+    "export": "workbench.export",
+    "Format": "workbench.export",
+    "Design": "workbench.design",
+    "Part": "workbench.design",
+    "Process": "workbench.design",
+    "Role": "workbench.design",
+    "WorkbenchError": "workbench.errors",
+    "ureg": "workbench.units",
+    "Q_": "workbench.units",
+}
+
+__all__ = ["design", "designs", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    if name in ("catalog", "units", "params", "geometry", "checks", "context", "report"):
+        return import_module(f"workbench.{name}")
+    raise AttributeError(f"module 'workbench' has no attribute {name!r}")
+
+
+def designs() -> list[str]:
+    """Ids of every design found."""
+    from workbench import catalog
+
+    return list(catalog.entries())
+
+
+def design(design_id: str, **values: Any) -> Any:
+    """A design instance by id with `values` (any unit: ``arm="8 in"``), validated."""
+    from workbench import catalog
+
+    return catalog.get(design_id)(**values)

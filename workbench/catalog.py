@@ -1,0 +1,112 @@
+"""Finds designs: `designs/*/design.py` in the checkout and the `workbench.designs` entry points.
+
+Importing a design file does not import CadQuery or pint (see `workbench.kernel`), so listing is fast.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from workbench.design import Design
+from workbench.errors import UnknownNameError, WorkbenchError
+
+ENTRY_POINT_GROUP = "workbench.designs"
+
+
+def designs_dir() -> Path:
+    """The folder of design folders: `$WORKBENCH_DESIGNS` or the checkout's `designs/`."""
+    env = os.environ.get("WORKBENCH_DESIGNS")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "designs"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A discovered design class and where it came from."""
+
+    id: str
+    cls: type[Design]
+    folder: Path | None
+    source: str
+
+
+def _module_name(path: Path) -> str:
+    return "workbench_designs." + path.parent.name.replace("-", "_")
+
+
+def load_design_file(path: Path) -> list[type[Design]]:
+    """Import a design file and return the Design subclasses it defines."""
+    name = _module_name(path)
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise WorkbenchError(f"{path}: not a Python file")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:  # a contributor's file: report it in one line
+        sys.modules.pop(name, None)
+        raise WorkbenchError(f"{path}: cannot be imported: {type(exc).__name__}: {exc}") from exc
+    return [
+        obj
+        for obj in vars(module).values()
+        if isinstance(obj, type) and issubclass(obj, Design) and obj.__module__ == name and obj.id
+    ]
+
+
+@lru_cache(maxsize=4)
+def _discover(root: Path) -> tuple[dict[str, Entry], tuple[str, ...]]:
+    found: dict[str, Entry] = {}
+    problems: list[str] = []
+    for path in sorted(root.glob("*/design.py")):
+        try:
+            classes = load_design_file(path)
+        except WorkbenchError as exc:
+            problems.append(str(exc))
+            continue
+        for cls in classes:
+            found[cls.id] = Entry(cls.id, cls, path.parent, str(path))
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            cls = ep.load()
+        except Exception as exc:  # an installed package's bug must not hide the others
+            problems.append(f"entry point {ep.name}: cannot be loaded: {exc}")
+            continue
+        if isinstance(cls, type) and issubclass(cls, Design) and cls.id not in found:
+            folder = Path(sys.modules[cls.__module__].__file__ or ".").parent
+            found[cls.id] = Entry(cls.id, cls, folder, f"entry point {ep.value}")
+    return dict(sorted(found.items())), tuple(problems)
+
+
+def refresh() -> None:
+    """Forget what was discovered (after adding a design folder)."""
+    _discover.cache_clear()
+
+
+def entries() -> dict[str, Entry]:
+    """Every discovered design by id."""
+    return _discover(designs_dir())[0]
+
+
+def problems() -> tuple[str, ...]:
+    """One line per design file or entry point that could not be loaded."""
+    return _discover(designs_dir())[1]
+
+
+def entry(design_id: str) -> Entry:
+    """The entry of `design_id`, or UnknownNameError listing the known ids."""
+    found = entries()
+    if design_id not in found:
+        known = ", ".join(found) or "none"
+        raise UnknownNameError(f"unknown design '{design_id}'; known: {known}")
+    return found[design_id]
+
+
+def get(design_id: str) -> type[Design]:
+    """The design class of `design_id`."""
+    return entry(design_id).cls

@@ -1,0 +1,66 @@
+"""The one result type every engineering check returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import pint
+
+
+class Status(str, Enum):
+    """Outcome of a check, worst last."""
+
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+
+    @property
+    def rank(self) -> int:
+        return ("pass", "warn", "fail").index(self.value)
+
+
+WARN_AT = 0.9
+"""Default utilisation above which a passing check is shown as a warning."""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A check's verdict: demand (`value`) against capacity (`limit`), both pint quantities.
+
+    `utilisation` is demand / capacity (1.0 = exactly at the limit). `message` is one sentence a
+    fabricator understands; `reference` names the formula's source (standard, handbook, table).
+    """
+
+    name: str
+    status: Status
+    utilisation: float
+    value: pint.Quantity
+    limit: pint.Quantity
+    message: str
+    reference: str
+
+    @classmethod
+    def compare(
+        cls,
+        name: str,
+        value: pint.Quantity,
+        limit: pint.Quantity,
+        *,
+        message: str,
+        reference: str,
+        warn_at: float = WARN_AT,
+    ) -> "CheckResult":
+        """Demand `value` must not exceed capacity `limit`; status from their ratio."""
+        utilisation = float((value / limit).to("dimensionless").magnitude)
+        if utilisation > 1.0:
+            status = Status.FAIL
+        elif utilisation > warn_at:
+            status = Status.WARN
+        else:
+            status = Status.PASS
+        return cls(name, status, utilisation, value, limit, message, reference)
+
+    @property
+    def passed(self) -> bool:
+        return self.status is not Status.FAIL

@@ -1,0 +1,124 @@
+"""Resolve a design's values against a local context: materials per role, stock-bound thicknesses
+and cross-field rules on the actual values. Nothing is clamped; errors are one line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from types import MappingProxyType, SimpleNamespace
+from typing import TYPE_CHECKING, Any, Mapping
+
+from workbench.design import Design
+from workbench.errors import BoundsError, RuleError, UnknownNameError
+from workbench.params import StockThickness
+
+if TYPE_CHECKING:
+    from workbench.context import Context, Material, StockItem
+
+STOCK_MATCH_MM = 0.3
+"""A typed thickness matches a catalog item when within this many millimetres of its nominal or
+actual size (e.g. ``3/4 in`` = 19.05 mm matches US plywood sold as 3/4 in, actual 18.26 mm)."""
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A design's values after resolution: quantities, actual stock sizes, materials per role.
+
+    Attribute access gives values (``r.width``); `kernel()` gives plain numbers for CadQuery.
+    """
+
+    design: Design
+    context: "Context"
+    values: Mapping[str, Any]
+    materials: Mapping[str, "Material"]
+    stock: Mapping[str, "StockItem"]
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def kernel(self) -> SimpleNamespace:
+        """Values as plain numbers: lengths in mm, angles in degrees, forces in N."""
+        params = self.design.params()
+        return SimpleNamespace(**{n: params[n].kernel(v) for n, v in self.values.items()})
+
+    def canonical(self) -> dict[str, Any]:
+        params = self.design.params()
+        return {n: params[n].canonical(v) for n, v in self.values.items()}
+
+    def key(self) -> str:
+        """Hash of design id, version, resolved values, materials and context (the cache key)."""
+        blob = json.dumps(
+            {
+                "design": self.design.id,
+                "version": self.design.version,
+                "values": self.canonical(),
+                "materials": {r: m.id for r, m in sorted(self.materials.items())},
+                "context": self.context.key(),
+            },
+            sort_keys=True,
+        )
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def materials_for(design: Design, ctx: "Context") -> dict[str, "Material"]:
+    """The material of each of the design's roles: the context's choice, else the role's default."""
+    chosen = dict(ctx.materials)
+    roles = type(design).roles
+    for role in chosen:
+        if role not in roles:
+            raise UnknownNameError(
+                f"{design.id}: unknown material role '{role}'; roles: {', '.join(roles) or 'none'}"
+            )
+    from workbench.context import material
+
+    out = {}
+    for role, spec in roles.items():
+        m = material(chosen.get(role, spec.default))
+        if spec.process.value not in {str(getattr(p, "value", p)) for p in m.processes}:
+            raise BoundsError(
+                f"{design.id}: material '{m.id}' is not made by {spec.process.value} "
+                f"(role '{role}'); it suits {', '.join(str(getattr(p, 'value', p)) for p in m.processes)}"
+            )
+        out[role] = m
+    return out
+
+
+def _match_sheet(p: StockThickness, value: Any, mat: "Material", ctx: "Context") -> "StockItem":
+    items = ctx.stock_catalog.sheets(mat.id)
+    mm = float(value.to("mm").magnitude)
+    for item in items:
+        sizes = [float(item.actual.to("mm").magnitude)]
+        if item.nominal is not None:
+            sizes.append(float(item.nominal.to("mm").magnitude))
+        if any(abs(mm - s) <= STOCK_MATCH_MM for s in sizes):
+            return item
+    offered = ", ".join(item.label for item in items) or "none"
+    raise BoundsError(
+        f"{p.name}: {value.magnitude:g} {p.unit} {mat.name} is not sold in "
+        f"{ctx.stock_catalog.id} stock; available: {offered}"
+    )
+
+
+def resolve(design: Design, ctx: "Context") -> Resolved:
+    """Check every value against `ctx` and return the resolved values."""
+    ctx.validate()
+    mats = materials_for(design, ctx)
+    values = dict(design.values)
+    stock: dict[str, Any] = {}
+    for name, p in design.params().items():
+        if isinstance(p, StockThickness):
+            if p.role not in mats:
+                raise UnknownNameError(f"{design.id}: parameter '{name}' names unknown role '{p.role}'")
+            item = _match_sheet(p, values[name], mats[p.role], ctx)
+            stock[name] = item
+            values[name] = item.actual.to(p.unit)
+    r = Resolved(design, ctx, MappingProxyType(values), MappingProxyType(mats), MappingProxyType(stock))
+    broken = design.violations(r)
+    if broken:
+        raise RuleError(f"{design.id}: {broken[0]}")
+    return r
