@@ -1,0 +1,320 @@
+"""Regional stock catalogs from `materials/stock/*.toml`: what a region sells, nominal vs actual.
+
+A catalog file has top-level ``name``, ``region`` and ``currency``, a ``[sources]`` table, and item
+tables grouped by kind: ``[sheet.ID]``, ``[section.ID]``, ``[tube.ID]``, ``[pipe.ID]``,
+``[filament.ID]``, plus optional ``[prices]`` (material id → price). Each item names the materials
+it applies to and has ``actual`` sizes, ``nominal`` sizes where they differ, and a ``source``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Any, Mapping, Optional
+
+import pint
+
+from workbench.context._data import Doc, Entry, check_id, load_doc, materials_dir, unknown
+from workbench.context.materials import materials
+from workbench.errors import DataError
+from workbench.units import ureg
+
+
+class StockKind(str, Enum):
+    """What a stock item is."""
+
+    SHEET = "sheet"
+    SECTION = "section"
+    TUBE = "tube"
+    PIPE = "pipe"
+    FILAMENT = "filament"
+
+
+class Shape(str, Enum):
+    """Cross-section of a tube (metal hollow section or angle)."""
+
+    SQUARE = "square"
+    RECT = "rect"
+    ROUND = "round"
+    ANGLE = "angle"
+
+
+# the dimension that identifies each kind of item (`StockItem.actual` / `.nominal`)
+PRIMARY = {
+    StockKind.SHEET: "thickness",
+    StockKind.SECTION: "thickness",
+    StockKind.TUBE: "width",
+    StockKind.PIPE: "od",
+    StockKind.FILAMENT: "diameter",
+}
+DIMENSIONS = {
+    StockKind.SHEET: ("thickness", "thickness_min", "thickness_max"),
+    StockKind.SECTION: ("thickness", "width"),
+    StockKind.TUBE: ("width", "depth", "od", "wall"),
+    StockKind.PIPE: ("od", "wall"),
+    StockKind.FILAMENT: ("diameter", "tolerance"),
+}
+ITEM_KEYS = ("label", "materials", "nominal", "actual", "sizes", "lengths", "shape", "standard")
+
+
+@dataclass(frozen=True)
+class StockItem:
+    """One thing a region sells: a sheet thickness, a timber section, a tube, a pipe, a filament.
+
+    `actual` is the identifying actual size (sheet or section thickness, tube width or OD, pipe OD,
+    filament diameter) and `nominal` the size it is sold as when that differs (else None).
+    `dims` / `nominal_dims` give every dimension by name. `sizes` are sheet sizes (length, width);
+    `lengths` are stock lengths.
+    """
+
+    id: str
+    kind: StockKind
+    label: str
+    materials: tuple[str, ...]
+    actual: pint.Quantity
+    nominal: Optional[pint.Quantity]
+    dims: Mapping[str, pint.Quantity] = field(compare=False, hash=False)
+    nominal_dims: Mapping[str, pint.Quantity] = field(compare=False, hash=False)
+    sizes: tuple[tuple[pint.Quantity, pint.Quantity], ...] = ()
+    lengths: tuple[pint.Quantity, ...] = ()
+    shape: Optional[Shape] = None
+    standard: Optional[str] = None
+    source: str = ""
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def __getattr__(self, name: str) -> Any:  # item.thickness, item.width, item.od …
+        dims = self.__dict__.get("dims", {})
+        if name in dims:
+            return dims[name]
+        raise AttributeError(name)
+
+
+@dataclass(frozen=True)
+class StockCatalog:
+    """A region's stock: items by kind, and indicative prices per material where sourced."""
+
+    id: str
+    name: str
+    region: str
+    currency: str
+    items: tuple[StockItem, ...]
+    prices: Mapping[str, pint.Quantity] = field(default_factory=dict, compare=False, hash=False)
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    digest: str = ""
+
+    def _of(self, kind: StockKind, material_id: Optional[str]) -> list[StockItem]:
+        if material_id is not None and material_id not in materials():
+            raise unknown("material", material_id, materials())
+        out = [
+            i for i in self.items
+            if i.kind is kind and (material_id is None or material_id in i.materials)
+        ]
+        return sorted(out, key=lambda i: (i.actual.to_base_units().magnitude, i.id))
+
+    def sheets(self, material_id: Optional[str] = None) -> list[StockItem]:
+        """Sheet thicknesses sold (for `material_id`), thinnest first; [] when none are."""
+        return self._of(StockKind.SHEET, material_id)
+
+    def thicknesses(self, material_id: str) -> list[pint.Quantity]:
+        """Actual sheet thicknesses sold for `material_id`, thinnest first."""
+        return [i.actual for i in self.sheets(material_id)]
+
+    def sections(self, material_id: Optional[str] = None) -> list[StockItem]:
+        """Timber sections sold (for `material_id`), smallest first."""
+        return self._of(StockKind.SECTION, material_id)
+
+    def tubes(self, material_id: Optional[str] = None, shape: Optional[str] = None) -> list[StockItem]:
+        """Metal tubes and angles sold, optionally of one `shape` (square, rect, round, angle)."""
+        items = self._of(StockKind.TUBE, material_id)
+        if shape is not None:
+            wanted = Shape(shape)
+            items = [i for i in items if i.shape is wanted]
+        return items
+
+    def pipes(self, standard: Optional[str] = None) -> list[StockItem]:
+        """Water pipes sold, optionally to one `standard` (e.g. "ISO 1452", "ASTM D1785 Sch 40")."""
+        items = self._of(StockKind.PIPE, None)
+        if standard is not None:
+            known = sorted({i.standard or "" for i in items})
+            if standard not in known:
+                raise unknown("pipe standard", standard, known)
+            items = [i for i in items if i.standard == standard]
+        return items
+
+    def filaments(self, material_id: Optional[str] = None) -> list[StockItem]:
+        """Printer filament diameters sold (for `material_id`)."""
+        return self._of(StockKind.FILAMENT, material_id)
+
+    def item(self, item_id: str) -> StockItem:
+        """The item `item_id` (e.g. "plywood-18"); `UnknownNameError` listing the ids otherwise."""
+        for i in self.items:
+            if i.id == item_id:
+                return i
+        raise unknown(f"item in {self.id} stock", item_id, [i.id for i in self.items])
+
+    def price(self, material_id: str) -> Optional[pint.Quantity]:
+        """Indicative local price of `material_id` (per kg or per m³), or None when not sourced."""
+        return self.prices.get(material_id)
+
+
+def stock_catalogs() -> dict[str, StockCatalog]:
+    """Every stock catalog in `materials/stock/`, by id (the file name without .toml)."""
+    folder = materials_dir() / "stock"
+    return {p.stem: stock_catalog(p.stem) for p in sorted(folder.glob("*.toml"))}
+
+
+def stock_catalog_ids() -> list[str]:
+    return sorted(p.stem for p in (materials_dir() / "stock").glob("*.toml"))
+
+
+def stock_catalog(catalog_id: str) -> StockCatalog:
+    """The catalog `catalog_id` (e.g. "eu-metric"); `UnknownNameError` listing the known ones."""
+    path = materials_dir() / "stock" / f"{catalog_id}.toml"
+    if not path.is_file():
+        raise unknown("stock catalog", catalog_id, stock_catalog_ids())
+    doc = load_doc(path)
+    key = (doc.digest, tuple(sorted(materials())))
+    cached = _CACHE.get(catalog_id)
+    if cached is None or cached[0] != key:
+        cached = (key, _catalog(doc, catalog_id))
+        _CACHE[catalog_id] = cached
+    return cached[1]
+
+
+_CACHE: dict[str, tuple[Any, StockCatalog]] = {}
+
+
+def _catalog(doc: Doc, catalog_id: str) -> StockCatalog:
+    top = Entry(
+        doc, "catalog", {k: v for k, v in doc.data.items() if not isinstance(v, dict)},
+        ("name", "region", "currency", "units"),
+    )
+    currency = top.text("currency", required=True) or ""
+    try:
+        ok = str(ureg.Unit(currency).dimensionality).startswith("[currency_")
+    except Exception:
+        ok = False
+    if not ok:
+        raise DataError(f'{doc.shown}: currency: "{currency}" is not one of EUR, USD, INR, KES, PEN')
+    kinds = {k.value for k in StockKind}
+    items: list[StockItem] = []
+    for group, table in doc.data.items():
+        if group in ("sources", "prices") or not isinstance(table, dict):
+            continue
+        if group not in kinds:
+            raise DataError(
+                f"{doc.shown}: [{group}]: unknown table (known: {', '.join(sorted(kinds))}, prices, sources)"
+            )
+        for ident, body in table.items():
+            items.append(_item(doc, StockKind(group), ident, body))
+    seen: set[str] = set()
+    for i in items:
+        if i.id in seen:
+            raise DataError(f"{doc.shown}: item id '{i.id}' is used twice")
+        seen.add(i.id)
+    return StockCatalog(
+        id=catalog_id,
+        name=top.text("name", required=True) or catalog_id,
+        region=top.text("region", required=True) or "",
+        currency=currency,
+        items=tuple(items),
+        prices=MappingProxyType(_prices(doc)),
+        sources=dict(doc.sources),
+        digest=doc.digest,
+    )
+
+
+def _prices(doc: Doc) -> dict[str, pint.Quantity]:
+    table = doc.data.get("prices", {})
+    e = Entry(doc, "prices", table, materials())
+    out = {}
+    for mat in table:
+        out[mat] = e.price(mat)
+    return out
+
+
+def _item(doc: Doc, kind: StockKind, ident: str, body: Any) -> StockItem:
+    where = f"{kind.value}.{ident}"
+    check_id(doc, where, ident)
+    e = Entry(doc, where, body, ITEM_KEYS)
+    if e.default_source is None:
+        raise DataError(f"{doc.shown}: {where} has no source")
+    known = materials()
+    mats = e.texts("materials")
+    if kind is not StockKind.PIPE and not mats:
+        raise DataError(f"{doc.shown}: {where} names no materials")
+    for m in mats:
+        if m not in known:
+            raise e.fail("materials", str(unknown("material", m, known)))
+    actual = _dims(e, kind, "actual", required=True)
+    nominal = _dims(e, kind, "nominal", required=False) or dict(actual)
+    primary = PRIMARY[kind]
+    if primary not in actual:
+        raise e.fail("actual", f"has no {primary}")
+    shape = None
+    if kind is StockKind.TUBE:
+        shape = Shape(e.option("shape", body.get("shape"), "shape", [s.value for s in Shape]))
+        if shape is Shape.ROUND:
+            primary = "od"
+            if "od" not in actual:
+                raise e.fail("actual", "a round tube has no od")
+    standard = e.text("standard", required=kind is StockKind.PIPE)
+    nom = nominal.get(primary)
+    act = actual[primary]
+    return StockItem(
+        id=ident,
+        kind=kind,
+        label=e.text("label", required=True) or ident,
+        materials=mats,
+        actual=act,
+        nominal=None if nom is None or abs((nom - act).to("mm").magnitude) < 1e-9 else nom,
+        dims=MappingProxyType(actual),
+        nominal_dims=MappingProxyType(nominal),
+        sizes=_sizes(e),
+        lengths=tuple(e.length(f"lengths[{n}]", v) for n, v in enumerate(_list(e, "lengths"))),
+        shape=shape,
+        standard=standard,
+        source=e.citation(e.default_source, "source"),
+        sources=dict(e.cited),
+    )
+
+
+def _list(e: Entry, key: str) -> list[Any]:
+    value = e.table.get(key, [])
+    if not isinstance(value, list):
+        raise e.fail(key, "expected a list")
+    return value
+
+
+def _dims(e: Entry, kind: StockKind, key: str, required: bool) -> dict[str, pint.Quantity]:
+    table = e.table.get(key)
+    if table is None:
+        if required:
+            raise DataError(f"{e.doc.shown}: {e.where} has no {key} sizes")
+        return {}
+    if not isinstance(table, dict):
+        raise e.fail(key, "expected a table of sizes, e.g. { thickness = \"18 mm\" }")
+    out = {}
+    for name, raw in table.items():
+        if name not in DIMENSIONS[kind]:
+            raise e.fail(f"{key}.{name}", f"unknown size (known: {', '.join(DIMENSIONS[kind])})")
+        out[name] = e.length(f"{key}.{name}", raw)
+    return out
+
+
+def _sizes(e: Entry) -> tuple[tuple[pint.Quantity, pint.Quantity], ...]:
+    """Sheet sizes: ``["2440 mm", "1220 mm"]`` or ``{ value = [...], source = "key" }``."""
+    out = []
+    for n, pair in enumerate(_list(e, "sizes")):
+        key = f"sizes[{n}]"
+        extra: dict[str, Any] = {}
+        if isinstance(pair, dict):
+            if "source" in pair:
+                extra["source"] = pair["source"]
+            pair = pair.get("value")
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise e.fail(key, 'expected [length, width], e.g. ["2440 mm", "1220 mm"]')
+        a, b = (e.length(key, {"value": v, **extra}) for v in pair)
+        out.append((a, b))
+    return tuple(out)
