@@ -126,3 +126,33 @@ def test_workshops() -> None:
     assert ws["fablab-laser"].kerf.to("mm").magnitude == pytest.approx(0.2)
     g = ws["generic-makerspace"]
     assert g.can_print and g.can_cut and g.sheet[0].to("mm").magnitude == 2440
+
+
+def test_printable_plastics_have_the_values_print_checks_need() -> None:
+    # A printed part is checked for stiffness, strength and softening: each needs a number.
+    for m in materials().values():
+        if not m.suits("print"):
+            continue
+        assert m.hdt is not None and m.tg is not None, m.id
+        assert m.tensile_strength is not None or m.yield_strength is not None, m.id
+        assert m.E is not None or m.flexural_modulus is not None, m.id
+        if m.tensile_strength is not None and m.yield_strength is not None:
+            assert m.tensile_strength >= m.yield_strength, m.id  # sigma_M is never below sigma_y
+
+
+def test_creep_factors_grow_with_moisture_and_panels_creep_more_than_timber() -> None:
+    found = materials()
+    for m in found.values():
+        ks = [m.k_def(sc) for sc in (1, 2, 3)]
+        known = [k for k in ks if k is not None]
+        assert known == sorted(known), f"{m.id}: k_def must not fall as service class rises: {ks}"
+    # EN 1995-1-1 Table 3.2: solid timber 0.6 < plywood 0.8 < MDF 2.25 in service class 1.
+    assert found["c24"].k_def(1) < found["plywood-birch"].k_def(1) < found["mdf"].k_def(1)
+    assert found["mdf"].k_def(3) is None  # MDF is not allowed outdoors: no value, not a guess
+
+
+def test_birch_plywood_values_say_what_kind_of_value_they_are() -> None:
+    birch = materials()["plywood-birch"]
+    assert birch.E.to("MPa").magnitude == pytest.approx(10048)
+    assert birch.bending_strength.to("MPa").magnitude == pytest.approx(40.2)
+    assert "CHARACTERISTIC" in birch.sources["bending_strength"] and "MEAN" in birch.sources["E"]
