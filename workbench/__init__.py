@@ -17,22 +17,23 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+# Light modules (no pint, no CadQuery) are imported here; binding the functions now also keeps
+# `workbench.evaluate` / `workbench.export` the functions after their modules are imported.
+from workbench.design import Design, Part, Process, Role  # noqa: E402
+from workbench.errors import WorkbenchError  # noqa: E402
+from workbench.evaluate import Evaluation, evaluate  # noqa: E402
+from workbench.export import Format, export  # noqa: E402
+
 _LAZY = {
     "Context": "workbench.context",
-    "evaluate": "workbench.evaluate",
-    "Evaluation": "workbench.evaluate",
-    "export": "workbench.export",
-    "Format": "workbench.export",
-    "Design": "workbench.design",
-    "Part": "workbench.design",
-    "Process": "workbench.design",
-    "Role": "workbench.design",
-    "WorkbenchError": "workbench.errors",
     "ureg": "workbench.units",
     "Q_": "workbench.units",
 }
 
-__all__ = ["design", "designs", *_LAZY]
+__all__ = [
+    "design", "designs", "Design", "Part", "Process", "Role", "WorkbenchError", "Evaluation",
+    "evaluate", "Format", "export", *_LAZY,
+]
 
 
 def __getattr__(name: str) -> Any:

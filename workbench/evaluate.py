@@ -26,7 +26,7 @@ class PartSummary:
     name: str
     material: str
     quantity: int
-    mass: "pint.Quantity"
+    mass: "pint.Quantity | None"
     cost: "pint.Quantity | None"
     carbon: "pint.Quantity | None"
 
@@ -74,18 +74,21 @@ def _total(values: list[Any]) -> Any:
 
 
 def part_summaries(r: Resolved, geo: "Geometry") -> tuple[PartSummary, ...]:
-    """Mass from volume × density; cost and carbon from the material's price and ICE factors."""
+    """Mass from volume × density; cost from the stock catalog's (else the material's) price;
+    carbon from the material's ICE factor."""
     from workbench.units import Q_
 
     out = []
+    catalog = r.context.stock_catalog
     for p in geo.parts:
         mat = r.materials[p.role]
+        price = catalog.price(mat.id) or mat.price  # the local price first
         volume = Q_(p.volume * p.quantity, "mm**3")
         mass = (volume * mat.density).to("kg") if mat.density is not None else None
         out.append(
             PartSummary(
-                p.name, mat.id, p.quantity, mass if mass is not None else Q_(float("nan"), "kg"),
-                _per(mat.price, mass, volume), _per(mat.carbon, mass, volume),
+                p.name, mat.id, p.quantity, mass,
+                _per(price, mass, volume), _per(mat.carbon, mass, volume),
             )
         )
     return tuple(out)
@@ -95,12 +98,11 @@ def _per(rate: Any, mass: Any, volume: Any) -> Any:
     """`rate` per kg or per m³ times the part's mass or volume; None when unknown."""
     if rate is None:
         return None
-    if mass is not None and "[mass]" in str(rate.dimensionality) and rate.dimensionality.get(
-        "[mass]", 0
-    ) == -1:
-        return (rate * mass).to_reduced_units()
-    if rate.dimensionality.get("[length]", 0) == -3:
-        return (rate * volume).to_reduced_units()
+    dims = rate.dimensionality
+    if dims.get("[mass]", 0) == -1 and mass is not None:
+        return (rate * mass.to("kg")).to_reduced_units()
+    if dims.get("[length]", 0) == -3:
+        return (rate * volume.to("m**3")).to_reduced_units()
     return None
 
 

@@ -51,14 +51,20 @@ class Resolved:
         return {n: params[n].canonical(v) for n, v in self.values.items()}
 
     def key(self) -> str:
-        """Hash of design id, version, resolved values, materials and context (the cache key)."""
+        """The geometry cache key: design id, version, resolved values and the workshop.
+
+        Shapes depend on the resolved values (actual stock sizes included) and on the workshop
+        (kerf, tool, clearance); materials and climate change the checks, not the shapes, so
+        switching them reuses the cached geometry. The data files' digest is part of the key.
+        """
+        from workbench.context import Context
+
         blob = json.dumps(
             {
                 "design": self.design.id,
                 "version": self.design.version,
                 "values": self.canonical(),
-                "materials": {r: m.id for r, m in sorted(self.materials.items())},
-                "context": self.context.key(),
+                "workshop": Context(workshop=self.context.workshop).key(),
             },
             sort_keys=True,
         )
