@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from enum import Enum
 
 import pint
@@ -35,10 +36,23 @@ class CheckResult:
     name: str
     status: Status
     utilisation: float
-    value: pint.Quantity
-    limit: pint.Quantity
+    value: pint.Quantity | None
+    limit: pint.Quantity | None
     message: str
     reference: str
+
+    @classmethod
+    def missing(cls, name: str, what: str) -> "CheckResult":
+        """A check that cannot run because data is missing: shown as a warning, never a pass."""
+        return cls(
+            name, Status.WARN, math.nan, None, None,
+            f"This check cannot run: the data has no {what}; add it (with its source) to materials/.",
+            "materials/README.md",
+        )
+
+    def with_reference(self, reference: str) -> "CheckResult":
+        """The same result citing `reference`."""
+        return replace(self, reference=reference)
 
     @classmethod
     def compare(
