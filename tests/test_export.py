@@ -81,7 +81,7 @@ def test_gusset_dxf_is_a_closed_triangle(plywood, tmp_path) -> None:
     ends = [(round(e.dxf.start.x, 6), round(e.dxf.start.y, 6)) for e in lines]
     starts = [(round(e.dxf.end.x, 6), round(e.dxf.end.y, 6)) for e in lines]
     assert sorted(ends) == sorted(starts)  # every end is another line's start: closed
-    g = 0.6 * (150 - 15)
+    g = 0.8 * (150 - 15)
     assert sorted(ends) == sorted([(0, 0), (0, g), (g, 0)])
 
 

@@ -114,14 +114,28 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 0 whatever the verdict (the table says it); 2 only for a user error."""
     from workbench.evaluate import evaluate
     from workbench.report import check_table, evaluation_dict
+    from workbench.suggest import alternatives, used_roles
 
-    ev = evaluate(_design(args), _context(args))
+    design, ctx = _design(args), _context(args)
+    ev = evaluate(design, ctx)
+    options = {}
+    if ev.status == "fail":
+        options = {role: alternatives(design, ctx, role) for role in used_roles(ev)}
     if args.json:
-        print(json.dumps(evaluation_dict(ev), indent=2))
-    else:
-        print(check_table(ev, system=args.units))
+        data = evaluation_dict(ev)
+        data["alternatives"] = {
+            role: [{"material": a.material, "status": a.status} for a in alts]
+            for role, alts in options.items()
+        }
+        print(json.dumps(data, indent=2))
+        return 0
+    print(check_table(ev, system=args.units))
+    for role, alts in options.items():
+        shown = ", ".join(a.material + (" (warn)" if a.status == "warn" else "") for a in alts)
+        print(f"materials for role '{role}' with which no check fails here: {shown or 'none'}")
     return 0
 
 

@@ -105,7 +105,7 @@ def _match_sheet(p: StockThickness, value: Any, mat: "Material", ctx: "Context")
             return item
     offered = ", ".join(item.label for item in items) or "none"
     raise BoundsError(
-        f"{p.name}: {value.magnitude:g} {p.unit} {mat.name} is not sold in "
+        f"{p.name}: {value.magnitude:g} {p.unit} {mat.name.lower()} is not sold in "
         f"{ctx.stock_catalog.id} stock; available: {offered}"
     )
 

@@ -177,8 +177,16 @@ def display_unit(q: pint.Quantity | str, system: UnitSystem | str = UnitSystem.M
     return row[3] if UnitSystem(system) is UnitSystem.IMPERIAL else row[2]
 
 
+def _is_delta(q: pint.Quantity) -> bool:
+    return str(q.units) in ("kelvin", "delta_degree_Celsius", "delta_degree_Fahrenheit")
+
+
 def fmt(q: pint.Quantity, system: UnitSystem | str = UnitSystem.METRIC, digits: int = 4) -> str:
     """Format a quantity for people, in the display unit of `system`, with `digits` significant digits."""
+    if _is_delta(q):  # a temperature difference: K or °F-difference, never an absolute scale
+        imperial = UnitSystem(system) is UnitSystem.IMPERIAL
+        q = q.to("delta_degF" if imperial else "kelvin")
+        return f"{q.magnitude:.{digits}g} {'°F' if imperial else 'K'}"
     target = display_unit(q, system)
     shown = q.to(target) if target != str(q.units) else q
     mag = shown.magnitude

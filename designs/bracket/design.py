@@ -13,8 +13,20 @@ from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
 from workbench.params import Choice, Count, Flag, Force, Length, StockThickness
 
-GUSSET_RATIO = 0.6
+GUSSET_RATIO = 0.8
 """Gusset leg as a fraction of the shorter free leg (arm or wall leg, less the thickness)."""
+
+PRINTED_STRENGTH_FACTOR = 3.0
+"""Design strength of a printed part = datasheet strength / 3. The workbench's chosen margin for
+printed plastics under a sustained load (layer adhesion, voids, creep); not from a standard."""
+
+EC5_K_MOD = 0.8
+"""EN 1995-1-1:2004 Table 3.1: plywood (EN 636), service class 1, medium-term load action."""
+EC5_GAMMA_M = 1.2
+"""EN 1995-1-1:2004 Table 2.3: partial factor for plywood."""
+
+SOFTENING_MARGIN_K = 10.0
+"""A printed part should stay this many kelvin below its heat-deflection temperature."""
 
 
 def _printed(d: Any) -> bool:
@@ -58,7 +70,7 @@ class ShelfBracket(Design):
         help="Width of both legs, across the bracket.",
     )
     thickness = Length(
-        "Wall thickness", 6, min=2, max=20, soft=(3, 12), step=0.5, group="Size",
+        "Wall thickness", 8, min=2, max=20, soft=(3, 12), step=0.5, group="Size",
         help="Thickness of the printed legs. Several nozzle widths thick for strength.",
         visible_if=_printed,
     )
@@ -80,8 +92,17 @@ class ShelfBracket(Design):
         enabled_if=lambda d: d.holes > 0,
     )
     load = Force(
-        "Load at arm tip", 200, min=0, max=2000, soft=(0, 800), step=10, group="Load",
-        help="The part of the shelf's weight this bracket carries, taken at the arm's tip.",
+        "Load at arm tip", 100, min=0, max=2000, soft=(0, 800), step=10, group="Load",
+        help="The part of the shelf's weight this bracket carries, taken at the arm's tip "
+        "(10 kg is about 100 N).",
+    )
+    exposure = Choice(
+        "Where it hangs", "shade",
+        options={"shade": "Indoors or in shade", "sun-light": "In sun, light colour",
+                 "sun-dark": "In sun, dark colour"},
+        group="Load",
+        help="Sun heats a part above the air temperature (EN 1991-1-5 Table 5.2); printed "
+        "plastics soften.",
     )
 
     # -- rules ----------------------------------------------------------------------------------
@@ -112,10 +133,81 @@ class ShelfBracket(Design):
     def _t_q(v: Any) -> Any:
         return v.thickness if v.make == "printed" else v.sheet
 
+    def _gusset_q(self, v: Any) -> Any:
+        t = self._t_q(v)
+        return GUSSET_RATIO * (min(v.arm, v.height) - t) if v.gusset else 0 * t
+
     def _free(self, v: Any, leg: str) -> Any:
         t = self._t_q(v)
-        g = GUSSET_RATIO * (min(v.arm, v.height) - t) if v.gusset else 0 * t
+        g = self._gusset_q(v)
         return (v.height - t - g) if leg == "wall" else (v.arm - t - g)
+
+    # -- checks ---------------------------------------------------------------------------------
+    def checks(self, r: Any, ctx: Any, geometry: Any) -> list[Any]:
+        from workbench.checks import fabrication, plastics
+        from workbench.checks.beams import (
+            DeflectionLimit, Loading, Support, bending_stress_check, deflection_check,
+        )
+        from workbench.checks.result import CheckResult
+        from workbench.checks.sections import rectangle
+        from workbench.units import Q_
+
+        printed = r.make == "printed"
+        mat = r.materials["printed" if printed else "plate"]
+        t = self._t_q(r)
+        span = self._free(r, "arm")
+        section = rectangle(r.width, t)
+        out: list[Any] = []
+        modulus = mat.E if mat.E is not None else mat.flexural_modulus
+        if printed:
+            strength = mat.tensile_strength or mat.yield_strength
+            design_strength = strength / PRINTED_STRENGTH_FACTOR if strength is not None else None
+            basis = f"datasheet strength / {PRINTED_STRENGTH_FACTOR:g} (workbench margin for prints)"
+        else:
+            strength = mat.bending_strength
+            design_strength = (
+                EC5_K_MOD * strength / EC5_GAMMA_M if strength is not None else None
+            )
+            basis = "EN 1995-1-1 f_d = k_mod·f_k/γ_M, k_mod 0.8, γ_M 1.2"
+        common = dict(support=Support.CANTILEVER, loading=Loading.POINT)
+        if design_strength is None:
+            out.append(CheckResult.missing("arm bending", f"a strength for {mat.name}"))
+        else:
+            res = bending_stress_check(span, r.load, section, design_strength, name="arm bending",
+                                       **common)
+            out.append(res.with_reference(f"{res.reference}; design strength {basis}"))
+        if modulus is None:
+            out.append(CheckResult.missing("arm deflection", f"a modulus for {mat.name}"))
+        else:
+            out.append(deflection_check(span, r.load, modulus, section, name="arm deflection",
+                                        limit=DeflectionLimit.L180, **common))
+        shop = ctx.workshop_profile
+        if printed:
+            softening = mat.hdt if mat.hdt is not None else mat.tg
+            clim = ctx.climate_profile
+            if softening is None or clim.t_max is None:
+                missing = "a heat-deflection temperature" if softening is None else (
+                    f"a maximum temperature for climate {clim.id}")
+                out.append(CheckResult.missing("heat softening", missing))
+            else:
+                exposure = {"shade": plastics.Exposure.SHADE, "sun-light": plastics.Exposure.SUN_LIGHT,
+                            "sun-dark": plastics.Exposure.SUN_DARK}[r.exposure]
+                out.append(plastics.softening_check(
+                    clim.t_max, softening, exposure=exposure, margin=Q_(SOFTENING_MARGIN_K, "K")))
+            if shop.nozzle is not None:
+                out.append(fabrication.min_wall_check(t, shop.nozzle))
+            if shop.bed is not None:
+                # Printed on its side: the L profile lies on the bed, the width is the height.
+                out.append(fabrication.bed_fit_check(r.arm, r.height, r.width, *shop.bed))
+        else:
+            sheet = shop.sheet or _stock_sheet(r)
+            if sheet is not None:
+                g = self._gusset_q(r)
+                for name, a, b in (("wall plate", r.width, r.height), ("arm plate", r.width, r.arm - t),
+                                   ("gusset", g, g)):
+                    if b.magnitude > 0 and a.magnitude > 0:
+                        out.append(fabrication.sheet_fit_check(a, b, *sheet, name=f"{name} fits sheet"))
+        return out
 
     # -- geometry -------------------------------------------------------------------------------
     @staticmethod
@@ -183,3 +275,11 @@ class ShelfBracket(Design):
         if g:
             out["gusset"] = Expect((g, g, t), g * g / 2 * t)
         return out
+
+
+def _stock_sheet(r: Any) -> Any:
+    """The largest sheet size the catalog sells in the chosen thickness, or None."""
+    item = r.stock.get("sheet")
+    if item is None or not item.sizes:
+        return None
+    return max(item.sizes, key=lambda s: (s[0] * s[1]).to("mm**2").magnitude)

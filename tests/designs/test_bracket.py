@@ -13,18 +13,18 @@ Bracket = catalog.get("bracket")
 
 
 def _gusset(arm: float, height: float, t: float) -> float:
-    return 0.6 * (min(arm, height) - t)
+    return 0.8 * (min(arm, height) - t)
 
 
 def test_printed_defaults_volume_by_hand() -> None:
-    # L profile 6 x 150 wall leg + 144 x 6 arm + gusset legs 0.6 * 144 = 86.4 mm, 40 mm wide,
-    # minus 2 holes of 5 mm through 6 mm in each leg.
+    # L profile 8 x 150 wall leg + 142 x 8 arm + gusset legs 0.8 * 142 = 113.6 mm, 40 mm wide,
+    # minus 2 holes of 5 mm through 8 mm in each leg.
     ev = evaluate(Bracket(), Context())
     part = ev.geometry.part("bracket")
-    profile = 6 * 150 + 144 * 6 + 86.4**2 / 2  # 5496.48 mm²
-    holes = 4 * math.pi * 2.5**2 * 6
+    profile = 8 * 150 + 142 * 8 + 113.6**2 / 2  # 8788.48 mm²
+    holes = 4 * math.pi * 2.5**2 * 8
     assert part.volume == pytest.approx(profile * 40 - holes, rel=1e-9)
-    assert part.volume == pytest.approx(219387.96, abs=0.01)
+    assert part.volume == pytest.approx(350910.88, abs=0.01)
     assert part.size == pytest.approx((150, 150, 40))
 
 
