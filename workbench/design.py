@@ -50,6 +50,14 @@ class Part:
     sheet face on z = 0 and its thickness along +z; a PRINT part stands on the bed at z = 0 on the face
     that goes down. `location` places it in the assembly as (x, y, z) in mm and (rx, ry, rz) in degrees,
     applied as rotations about x, then y, then z, then the translation.
+
+    `meta` carries what outputs need and geometry cannot tell, by convention:
+    - ``stock``: id of the StockItem the part is made from (sheet, section, tube, pipe);
+    - ``cut_length``: for FRAME parts, the length to cut from stock, in mm;
+    - ``bed_face``: for PRINT parts, which face goes down (documentation; the shape is already
+      oriented so that face lies on z = 0);
+    - ``slots``: for CUT parts, a list of dicts ``{"width": mm, "depth": mm}`` naming the joint
+      slots whose width follows the mating stock's actual thickness (used by tests and DXF checks).
     """
 
     name: str
