@@ -6,6 +6,7 @@ result cached by the hash of design id, version, resolved values and context.
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from threading import Lock
@@ -146,6 +147,29 @@ class _Cache:
 
 
 cache = _Cache(CACHE_SIZE)
+
+
+def geometry_hash(geo: Geometry) -> str:
+    """A hash of the geometry itself, stable across runs, processes and machines.
+
+    Per part (by name): role, process, quantity, placement, volume, surface area and every vertex,
+    rounded to 1 µm (lengths) and 9 significant digits (volume, area) so float noise cannot change it.
+    """
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in sorted(geo.parts, key=lambda p: p.name):
+        verts = sorted(
+            tuple(round(c, 3) + 0.0 for c in v.toTuple()) for v in p.solid.Vertices()
+        )
+        h.update(
+            json.dumps(
+                [p.name, p.role, p.process.value, p.quantity, [round(x, 3) + 0.0 for x in p.location],
+                 f"{p.volume:.9g}", f"{p.solid.Area():.9g}", verts],
+                separators=(",", ":"),
+            ).encode()
+        )
+    return h.hexdigest()
 
 
 def _where(r: Resolved) -> str:
