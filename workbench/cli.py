@@ -261,6 +261,37 @@ def cmd_lineage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from workbench import catalog
+    from workbench.scaffold import scaffold
+
+    folder = scaffold(args.name, catalog.designs_dir(), title=args.title, author=args.author)
+    catalog.refresh()
+    print(folder)
+    print(f"next: edit {folder / 'design.py'}, then run: workbench validate {args.name}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Exit 0 when every design passes, 1 when any fails, 2 on a user error."""
+    from workbench import catalog
+    from workbench.validate import validate_design
+
+    ids = args.designs or list(catalog.entries())
+    classes = [catalog.get(i) for i in ids]  # unknown ids fail before any work
+    ctx = _context(args)
+    ok = True
+    for problem in catalog.problems():
+        print(f"broken: {problem}")
+        ok = False
+    for cls in classes:
+        report = validate_design(cls, ctx, n_samples=args.samples, seed=args.seed, exports=True,
+                                 with_variants=True)
+        print("\n".join(report.lines()))
+        ok = ok and report.ok
+    return 0 if ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="workbench", description="Adapt, check and export open parametric designs.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -312,6 +343,19 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("a", metavar="A", help="DESIGN (its defaults), DESIGN/SLUG or FILE")
     v.add_argument("b", metavar="B")
     v.set_defaults(func=cmd_variant_diff)
+
+    p = sub.add_parser("new", help="scaffold a new design folder that passes validation")
+    p.add_argument("name", help="design id, e.g. pump-bracket")
+    p.add_argument("--title", help="human title (default: from the name)")
+    p.add_argument("--author", default="Your name", help="who makes it")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("validate", help="what the test suite checks of designs, with a report")
+    p.add_argument("designs", nargs="*", metavar="DESIGN", help="default: every design")
+    p.add_argument("--samples", type=int, default=20, help="random value sets (default 20)")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_validate, design=None, set=None)
+    _context_args(p)
 
     p = sub.add_parser("lineage", help="the tree of a design's variants with their whys")
     p.add_argument("design")

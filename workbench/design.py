@@ -200,7 +200,15 @@ class Design:
         return iter(())
 
     def violations(self, v: Any = None) -> Iterable[str]:
-        return list(self.rules(self if v is None else v))
+        """The sentences of every violated rule; a rule that crashes is reported, not raised."""
+        try:
+            return list(self.rules(self if v is None else v))
+        except WorkbenchError:
+            raise
+        except Exception as exc:  # a bug in the design's rules must not show a traceback
+            raise WorkbenchError(
+                f"{self.id}: the design's rules failed: {type(exc).__name__}: {exc}"
+            ) from exc
 
     # -- to implement ---------------------------------------------------------------------------
     def build(self, p: Any, ctx: "Context") -> list[Part]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench import geometry as _geometry
 from workbench.design import Design
+from workbench.errors import WorkbenchError
 from workbench.resolve import Resolved, resolve
 
 if TYPE_CHECKING:
@@ -117,6 +118,13 @@ def evaluate(design: Design, ctx: "Context | None" = None, *, build: bool = True
         ctx = Context()
     r = resolve(design, ctx)
     geo = _geometry.build(r) if build else None
-    checks = tuple(design.checks(r, ctx, geo))
+    try:
+        checks = tuple(design.checks(r, ctx, geo))
+    except WorkbenchError:
+        raise
+    except Exception as exc:  # a bug in the design's checks: one line, not a traceback
+        raise WorkbenchError(
+            f"{design.id}: the design's checks failed: {type(exc).__name__}: {exc}"
+        ) from exc
     parts = part_summaries(r, geo) if geo is not None else ()
     return Evaluation(r, geo, checks, parts)

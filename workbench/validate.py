@@ -8,7 +8,10 @@ not as failures: refusing them in words is the right behaviour.
 from __future__ import annotations
 
 import itertools
+import random
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from workbench.design import Design
@@ -30,12 +33,29 @@ class Report:
 
     design: str
     built: int = 0
+    sampled: int = 0
     refused: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    checks: int = 0
+    exports: list[str] = field(default_factory=list)
+    variants: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.failures
+
+    def lines(self) -> list[str]:
+        """A short human report: the verdict, what was tried, then every failure."""
+        verdict = "ok" if self.ok else f"FAILED ({len(self.failures)} problem(s))"
+        out = [
+            f"{self.design}: {verdict}",
+            f"  built {self.built} value sets (defaults, corners, {self.sampled} random samples); "
+            f"{len(self.refused)} refused by the design's rules, in words",
+            f"  {self.checks} checks returned at the defaults; exports read back: "
+            f"{', '.join(self.exports) or 'none'}; variants reproduced: {self.variants}",
+        ]
+        out += [f"  - {f}" for f in self.failures]
+        return out
 
 
 def _geometric(p: Param) -> bool:
@@ -87,13 +107,42 @@ def corners(design_cls: type[Design], ctx: "Context") -> Iterator[dict[str, Any]
             yield {**base, **dict(zip(vary, combo))}
 
 
+def samples(design_cls: type[Design], ctx: "Context", n: int, seed: int = 0) -> Iterator[dict[str, Any]]:
+    """`n` random value sets within the hard bounds (deterministic for a given seed)."""
+    rng = random.Random(seed)
+    params = design_cls.params()
+    for _ in range(n):
+        values: dict[str, Any] = {}
+        for name, p in params.items():
+            if isinstance(p, StockThickness):
+                values[name] = rng.choice(_corner_values(p, design_cls, ctx))
+            elif isinstance(p, _Numeric):
+                lo, hi = (p.min, p.max) if p.min is not None and p.max is not None else p.slider_range
+                values[name] = rng.uniform(lo, hi)
+            elif isinstance(p, Count):
+                lo = p.min if p.min is not None else 0
+                hi = p.max if p.max is not None else lo + 10
+                values[name] = rng.randint(lo, hi)
+            elif isinstance(p, Flag):
+                values[name] = rng.random() < 0.5
+            elif isinstance(p, Choice):
+                values[name] = rng.choice(list(p.options))
+        yield values
+
+
 def check_build(design: Design, ctx: "Context") -> list[str]:
     """Build `design` and compare parts with its analytic expectations; return failure lines."""
+    from workbench.checks.result import CheckResult
     from workbench.evaluate import evaluate
 
     ev = evaluate(design, ctx)
     assert ev.geometry is not None
     problems = []
+    for c in ev.checks:
+        if not isinstance(c, CheckResult):
+            problems.append(f"{design!r}: a check returned {type(c).__name__}, not a CheckResult")
+        elif "\n" in c.message or not c.message or not c.reference:
+            problems.append(f"{design!r}: check '{c.name}' needs a one-line message and a reference")
     expected = design.expected(ev.resolved.kernel())
     for part in ev.geometry.parts:
         exp = expected.get(part.name)
@@ -113,22 +162,117 @@ def check_build(design: Design, ctx: "Context") -> list[str]:
     return problems
 
 
-def validate_design(design_cls: type[Design], ctx: "Context") -> Report:
-    """Run the generic checks for one design class in context `ctx`."""
+def check_exports(design: Design, ctx: "Context", out: Path) -> tuple[list[str], list[str]]:
+    """Export every format the design offers and read each file back.
+
+    STL: watertight, volume within 0.5 % of the solid's; STEP: re-imports with the same volume;
+    DXF: ezdxf's audit finds no error. Returns (formats read back, failure lines).
+    """
+    import ezdxf
+    import trimesh
+
+    from workbench.design import Process
+    from workbench.evaluate import evaluate
+    from workbench.export import Format, export
+    from workbench.kernel import cq
+
+    geo = evaluate(design, ctx).geometry
+    assert geo is not None
+    formats = [Format.STL, Format.STEP] + ([Format.DXF] if geo.by_process(Process.CUT) else [])
+    problems: list[str] = []
+    try:
+        paths = export(geo, formats, out, design.id)
+    except WorkbenchError as exc:
+        return [], [f"export: {exc}"]
+    volumes = {p.name: p.volume for p in geo.parts}
+    for path in paths:
+        if path.suffix == ".stl":
+            mesh = trimesh.load_mesh(path)
+            part = path.stem.removeprefix(f"{design.id}-")
+            if not mesh.is_watertight:
+                problems.append(f"{path.name}: STL is not watertight")
+            elif part in volumes and abs(mesh.volume - volumes[part]) > 5e-3 * volumes[part]:
+                problems.append(f"{path.name}: STL volume {mesh.volume:.6g} != solid {volumes[part]:.6g} mm³")
+        elif path.suffix == ".step":
+            shape = cq.importers.importStep(str(path)).val()
+            if abs(shape.Volume() - geo.volume) > 1e-6 * geo.volume:
+                problems.append(f"{path.name}: STEP volume {shape.Volume():.6g} != {geo.volume:.6g} mm³")
+        elif path.suffix == ".dxf":
+            errors = ezdxf.readfile(path).audit().errors
+            if errors:
+                problems.append(f"{path.name}: ezdxf audit found {len(errors)} error(s)")
+    return [f.value for f in formats], problems
+
+
+def check_variants(design_cls: type[Design]) -> tuple[int, list[str]]:
+    """Load every variant file of the design and rebuild it: its geometry hash must match."""
+    from workbench.evaluate import evaluate
+    from workbench.geometry import geometry_hash
+    from workbench.variants import variants
+
+    problems, count = [], 0
+    try:
+        found = variants(design_cls.id)
+    except WorkbenchError as exc:
+        return 0, [f"variants: {exc}"]
+    for v in found:
+        try:
+            ev = evaluate(v.design(), v.context())
+        except WorkbenchError as exc:
+            problems.append(f"variant {v.slug}: {exc}")
+            continue
+        count += 1
+        assert ev.geometry is not None
+        if v.geometry_hash and geometry_hash(ev.geometry) != v.geometry_hash:
+            problems.append(f"variant {v.slug}: geometry hash differs from the file (the design changed?)")
+    return count, problems
+
+
+def validate_design(
+    design_cls: type[Design],
+    ctx: "Context",
+    *,
+    n_samples: int = 0,
+    seed: int = 0,
+    exports: bool = False,
+    with_variants: bool = False,
+) -> Report:
+    """Run the generic checks for one design class in context `ctx`.
+
+    Always: metadata, defaults and every corner. Optionally: `n_samples` random value sets, exports
+    read back, and every variant file rebuilt to its recorded hash (`workbench validate` does all).
+    """
     report = Report(design_cls.id)
     report.failures += [f"metadata: {m}" for m in design_cls.metadata_problems()]
     try:
-        report.failures += check_build(design_cls(), ctx)
+        default = design_cls()
+        report.failures += check_build(default, ctx)
         report.built += 1
+        from workbench.evaluate import evaluate
+
+        report.checks = len(evaluate(default, ctx).checks)
     except WorkbenchError as exc:
         report.failures.append(f"defaults: {exc}")
-    for values in corners(design_cls, ctx):
+        default = None
+    value_sets = [("corner", v) for v in corners(design_cls, ctx)]
+    value_sets += [("sample", v) for v in samples(design_cls, ctx, n_samples, seed)]
+    for kind, values in value_sets:
         try:
             design = design_cls(**values)
             report.failures += check_build(design, ctx)
             report.built += 1
+            report.sampled += kind == "sample"
         except RuleError as exc:
             report.refused.append(str(exc))
         except WorkbenchError as exc:
-            report.failures.append(f"{values}: {exc}")
+            report.failures.append(f"{kind} {values}: {exc}")
+        except Exception as exc:  # a design bug: report it, keep validating
+            report.failures.append(f"{kind} {values}: unhandled {type(exc).__name__}: {exc}")
+    if exports and default is not None:
+        with tempfile.TemporaryDirectory(prefix="validate-") as tmp:
+            report.exports, problems = check_exports(default, ctx, Path(tmp))
+            report.failures += problems
+    if with_variants:
+        report.variants, problems = check_variants(design_cls)
+        report.failures += problems
     return report

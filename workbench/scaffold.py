@@ -1,0 +1,128 @@
+"""`workbench new NAME`: a design folder that already passes `workbench validate`.
+
+The scaffold is a real, small design (a shelf board cut from local sheet stock) showing each piece a
+contributor needs: parameters with units and bounds, a material role, a stock-bound thickness, a
+cross-field rule, checks, and the analytic volume the generic test compares with.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+from workbench.export._atomic import write_text
+from workbench.variants import SLUG
+
+_DESIGN = '''"""{title}: a shelf board cut from local sheet stock. Replace it with your design."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from workbench.design import Design, Expect, Part, Process, Role
+from workbench.kernel import cq
+from workbench.params import Force, Length, StockThickness
+
+EC5_K_MOD = 0.8
+"""EN 1995-1-1:2004 Table 3.1: plywood, service class 1, medium-term load."""
+EC5_GAMMA_M = 1.2
+"""EN 1995-1-1:2004 Table 2.3: partial factor for plywood."""
+
+
+class {cls}(Design):
+    id = "{id}"
+    title = "{title}"
+    summary = "A shelf board on two supports, cut from the sheet your region sells."
+    version = "0.1.0"
+    license = "CERN-OHL-S-2.0"
+    authors = ("{author}",)
+    roles = {{"board": Role("Shelf board", "plywood-birch", Process.CUT, "Sheet for the board")}}
+
+    span = Length("Span", 600, min=200, max=1200, soft=(300, 1000), step=10, group="Size",
+                  help="Clear distance between the two supports.")
+    depth = Length("Depth", 250, min=100, max=500, step=5, group="Size",
+                   help="Front-to-back depth of the board.")
+    sheet = StockThickness("Sheet thickness", 18, min=3, max=40, role="board", group="Size",
+                           help="Nominal thickness; the stock catalog gives the actual one.")
+    load = Force("Load", 200, min=0, max=2000, step=10, group="Load",
+                 help="Total load spread along the shelf (20 kg of books is about 200 N).")
+
+    def rules(self, v: Any) -> Iterator[str]:
+        if v.depth > v.span:
+            yield f"depth {{v.depth:~P}} must not exceed the span {{v.span:~P}}"
+
+    def build(self, p: Any, ctx: Any) -> list[Part]:
+        board = cq.Workplane("XY").rect(p.span, p.depth, centered=False).extrude(p.sheet)
+        return [Part("board", board, "board", Process.CUT, 1, (0, 0, 0, 0, 0, 0))]
+
+    def checks(self, r: Any, ctx: Any, geometry: Any) -> list[Any]:
+        from workbench.checks.beams import (
+            DeflectionLimit, Loading, Support, bending_stress_check, deflection_check,
+        )
+        from workbench.checks.result import CheckResult
+        from workbench.checks.sections import rectangle
+
+        mat = r.materials["board"]
+        section = rectangle(r.depth, r.sheet)
+        case = dict(support=Support.SIMPLY_SUPPORTED, loading=Loading.UNIFORM)
+        out = []
+        if mat.bending_strength is None:
+            out.append(CheckResult.missing("board bending", f"a bending strength for {{mat.name}}"))
+        else:
+            f_d = EC5_K_MOD * mat.bending_strength / EC5_GAMMA_M
+            out.append(bending_stress_check(r.span, r.load, section, f_d, name="board bending", **case))
+        if mat.E is None:
+            out.append(CheckResult.missing("board sag", f"a modulus for {{mat.name}}"))
+        else:
+            out.append(deflection_check(r.span, r.load, mat.E, section, name="board sag",
+                                        limit=DeflectionLimit.SHELF, **case))
+        return out
+
+    def expected(self, p: Any) -> dict[str, Expect]:
+        return {{"board": Expect((p.span, p.depth, p.sheet), p.span * p.depth * p.sheet)}}
+'''
+
+_README = '''# {title}
+
+What it is for, in one paragraph: who uses it, where, and why it is worth adapting.
+
+## Parameters
+
+| name | what | default | range |
+| --- | --- | --- | --- |
+| `span` | clear distance between supports | 600 mm | 200–1200 mm |
+| `depth` | front-to-back depth | 250 mm | 100–500 mm |
+| `sheet` | sheet thickness (stock-bound) | 18 mm | what the catalog sells |
+| `load` | total load spread along it | 200 N | 0–2000 N |
+
+## Adapting it
+
+Say which local conditions change it (stock thickness, material, climate) and what to watch.
+
+## Who made it, and license
+
+Made by {author}. License: CERN-OHL-S-2.0 (the design and the files exported from it).
+'''
+
+
+def _class_name(slug: str) -> str:
+    return "".join(part.capitalize() for part in slug.split("-")) or "NewDesign"
+
+
+def scaffold(name: str, root: Path, *, title: str | None = None, author: str = "Your name") -> Path:
+    """Create `root/NAME/` with design.py, README.md and variants/; refuse to overwrite."""
+    if not SLUG.match(name) or not name[0].isalpha():
+        raise WorkbenchError(
+            f"design name {name!r} is not allowed; use lower-case letters, digits and dashes, "
+            "starting with a letter (e.g. pump-bracket)"
+        )
+    folder = root / name
+    if folder.exists():
+        raise WorkbenchError(f"{folder} already exists; choose another name")
+    title = title or name.replace("-", " ").capitalize()
+    fields = {"id": name, "cls": _class_name(name), "title": title, "author": author}
+    write_text(folder / "design.py", _DESIGN.format(**fields))
+    write_text(folder / "README.md", _README.format(**fields))
+    (folder / "variants").mkdir()
+    write_text(folder / "variants" / ".gitkeep", "")
+    return folder
