@@ -83,14 +83,29 @@ def _discover(root: Path) -> tuple[dict[str, Entry], tuple[str, ...]]:
     return dict(sorted(found.items())), tuple(problems)
 
 
+_REGISTERED: dict[str, Entry] = {}
+
+
+def register(cls: type[Design], folder: Path | None = None) -> type[Design]:
+    """Make a design class written in this session (e.g. in a notebook) known to the catalog.
+
+    `folder` is where its variants live (``folder/variants``). Usable as a class decorator.
+    """
+    from workbench.design import check_design_class
+
+    check_design_class(cls)
+    _REGISTERED[cls.id] = Entry(cls.id, cls, folder, "registered in this session")
+    return cls
+
+
 def refresh() -> None:
     """Forget what was discovered (after adding a design folder)."""
     _discover.cache_clear()
 
 
 def entries() -> dict[str, Entry]:
-    """Every discovered design by id."""
-    return _discover(designs_dir())[0]
+    """Every discovered design by id (and those registered in this session)."""
+    return {**_discover(designs_dir())[0], **_REGISTERED}
 
 
 def problems() -> tuple[str, ...]:
