@@ -28,11 +28,12 @@ _LAZY = {
     "Context": "workbench.context",
     "ureg": "workbench.units",
     "Q_": "workbench.units",
+    "Workbench": "workbench.ui",  # needs ipywidgets: imported only when asked for
 }
 
 __all__ = [
     "design", "designs", "Design", "Part", "Process", "Role", "WorkbenchError", "Evaluation",
-    "evaluate", "Format", "export", *_LAZY,
+    "evaluate", "Format", "export", "open", *_LAZY,
 ]
 
 
@@ -56,3 +57,11 @@ def design(design_id: str, **values: Any) -> Any:
     from workbench import catalog
 
     return catalog.get(design_id)(**values)
+
+
+def open(design_id: str, **values: Any) -> Any:  # noqa: A001  (wb.open, as the notebook says it)
+    """The notebook panel of design `design_id` with `values` set: display it in JupyterLab/Voila."""
+    from workbench import catalog
+    from workbench.ui import Workbench
+
+    return Workbench(catalog.get(design_id)(**values))

@@ -1,0 +1,121 @@
+"""Helpers to drive the workbench panel in a page: network guard, fields, canvas pixels."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+LOCAL = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)(:\d+)?/|^(data|blob|about):")
+FONT_AWESOME_CDN = re.compile(r"^https://cdn\.jsdelivr\.net/npm/@fortawesome/fontawesome-free@")
+"""What Voila's page template links (icons only); the Voila test blocks it."""
+
+
+@dataclass
+class Network:
+    """Every request a page made, and the ones that tried to leave loopback (all aborted)."""
+
+    requests: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+
+    def unexpected(self, allowed: re.Pattern[str] | None = None) -> list[str]:
+        return [u for u in self.external if not (allowed and allowed.match(u))]
+
+
+def guard(page: Any) -> Network:
+    """Record requests; abort any that is not loopback, data: or blob: (so none hangs on DNS)."""
+    net = Network()
+
+    def on_route(route: Any) -> None:
+        url = route.request.url
+        if LOCAL.match(url):
+            route.continue_()
+        else:
+            net.external.append(url)
+            route.abort("blockedbyclient")
+
+    page.on("request", lambda r: net.requests.append(r.url))
+    page.route("**/*", on_route)
+    return net
+
+
+def field(page: Any, name: str, part: str) -> Any:
+    """A locator inside parameter `name`'s row: part is 'text', 'handle', 'message' or 'select'."""
+    css = {
+        "text": "input[type=text]",
+        "handle": ".noUi-handle",
+        "message": ".wb-field-message",
+        "select": "select",
+    }[part]
+    return page.locator(f".wb-field-{name} {css}").first
+
+
+def set_text(page: Any, name: str, text: str) -> None:
+    box = field(page, name, "text")
+    box.fill(text)
+    box.press("Enter")
+
+
+def status(page: Any) -> str:
+    return page.locator(".wb-status").inner_text()
+
+
+def wait_panel(page: Any, timeout_ms: int = 120_000) -> None:
+    """Until the panel has finished its first build. In JupyterLab, a notebook cell that raised
+    instead fails the test at once with its error."""
+    state = page.wait_for_function(
+        """() => {
+          if (document.querySelector('.wb-panel .wb-status [data-build]')) return 'ok';
+          const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+          for (const cell of (w && w.content && w.content.widgets) || []) {
+            const outs = cell.model.outputs;
+            for (let i = 0; outs && i < outs.length; i++) {
+              const o = outs.get(i).toJSON();
+              if (o.output_type === 'error') return `${o.ename}: ${o.evalue}`;
+            }
+          }
+          return false;
+        }""",
+        timeout=timeout_ms,
+    ).json_value()
+    if state != "ok":
+        import pytest
+
+        pytest.fail(f"a notebook cell failed: {state}")
+
+
+def build_count(page: Any) -> int:
+    """How many builds the panel has finished (its status line's `data-build`)."""
+    return int(page.locator(".wb-status [data-build]").get_attribute("data-build"))
+
+
+def wait_built(page: Any, after: int, timeout_ms: int = 60_000) -> str:
+    """Until a build later than number `after` has finished; returns the status line."""
+    page.wait_for_function(
+        """(after) => { const s = document.querySelector('.wb-status [data-build]');
+                        return s && Number(s.dataset.build) > after
+                               && !s.classList.contains('wb-status-busy'); }""",
+        arg=after, timeout=timeout_ms,
+    )
+    return status(page)
+
+
+def checks_text(page: Any) -> str:
+    return page.locator(".wb-checks").inner_text()
+
+
+def canvas_rgb(page: Any, selector: str = ".wb-viewer canvas") -> np.ndarray:
+    """The 3D canvas as an (h, w, 3) array, read back through a screenshot of its element."""
+    from PIL import Image
+
+    png = page.locator(selector).first.screenshot()
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def coloured_pixels(rgb: np.ndarray) -> int:
+    """Pixels with real colour (the shaded parts), not the white/grey background and lines."""
+    spread = rgb.max(axis=2).astype(int) - rgb.min(axis=2).astype(int)
+    return int((spread > 60).sum())

@@ -1,0 +1,121 @@
+"""The checks panel: every check's status, utilisation, value against limit, explanation and
+reference, plus the mass, cost and carbon summary. Renders what `Evaluation` holds; judges nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+from typing import TYPE_CHECKING, Any, Sequence
+
+import ipywidgets as widgets
+
+from workbench.ui.style import STATUS_COLOURS
+from workbench.units import UnitSystem, fmt
+
+if TYPE_CHECKING:
+    from workbench.checks.result import CheckResult
+    from workbench.evaluate import Evaluation
+
+
+def _e(text: Any) -> str:
+    return escape(str(text), quote=False)
+
+
+def _quantity(q: Any, system: UnitSystem) -> str:
+    """A quantity in `system`'s units; '—' when unknown."""
+    if q is None:
+        return "—"
+    try:
+        if math.isnan(float(q.magnitude)):
+            return "—"
+        return fmt(q, system)
+    except Exception:  # a quantity fmt cannot place (odd unit): show it as pint does
+        return f"{q:~P}"
+
+
+def _status(check: "CheckResult") -> str:
+    return str(getattr(check.status, "value", check.status))
+
+
+def check_row(check: "CheckResult", system: UnitSystem) -> str:
+    """One table row: badge, name, utilisation bar, value / limit, message and reference."""
+    status = _status(check)
+    colour = STATUS_COLOURS.get(status, "#666")
+    u = float(check.utilisation)
+    width = 0.0 if math.isnan(u) else max(0.0, min(u, 1.0)) * 100
+    shown_u = "—" if math.isnan(u) else f"{u * 100:.0f} %"
+    return (
+        f'<tr class="wb-check wb-check-{status}">'
+        f'<td><span class="wb-badge" style="background:{colour}">{status.upper()}</span></td>'
+        f'<td class="wb-nowrap">{_e(check.name)}</td>'
+        f'<td class="wb-nowrap"><span class="wb-bar" title="utilisation {shown_u}">'
+        f'<div class="wb-bar-fill" style="width:{width:.0f}%;background:{colour}"></div></span>'
+        f" {shown_u}</td>"
+        f"<td>{_e(_quantity(check.value, system))} / {_e(_quantity(check.limit, system))}</td>"
+        f'<td>{_e(check.message)}<div class="wb-ref">{_e(check.reference)}</div></td>'
+        "</tr>"
+    )
+
+
+def render_checks(checks: Sequence["CheckResult"], system: UnitSystem) -> str:
+    """The checks table (or a line saying the design declares none)."""
+    if not checks:
+        return '<p class="wb-note">This design runs no checks in this context.</p>'
+    head = (
+        "<tr><th>status</th><th>check</th><th>utilisation</th><th>value / limit</th>"
+        "<th>why</th></tr>"
+    )
+    rows = "".join(check_row(c, system) for c in checks)
+    return f"<table>{head}{rows}</table>"
+
+
+def render_summary(ev: "Evaluation", system: UnitSystem) -> str:
+    """Overall status, mass, cost and embodied carbon of the parts."""
+    colour = STATUS_COLOURS.get(ev.status, "#666")
+    return (
+        '<div class="wb-summary">'
+        f'<span>overall <span class="wb-badge" style="background:{colour}">'
+        f"{ev.status.upper()}</span></span>"
+        f"<span>mass <b>{_e(_quantity(ev.mass, system))}</b></span>"
+        f"<span>cost <b>{_e(_quantity(ev.cost, system))}</b></span>"
+        f"<span>carbon <b>{_e(_quantity(ev.carbon, system))}</b></span>"
+        "</div>"
+    )
+
+
+class ChecksView:
+    """Shows an evaluation's checks and summary; can mark them as stale."""
+
+    def __init__(self) -> None:
+        self.banner = widgets.HTML("")
+        self.summary = widgets.HTML("")
+        self.table = widgets.HTML("")
+        body = widgets.VBox([self.summary, self.table])
+        self._body = body
+        title = widgets.HTML("Checks")
+        title.add_class("wb-group-title")
+        self.widget = widgets.VBox([title, self.banner, body])
+        self.widget.add_class("wb-checks")
+        self.stale = False
+
+    def show(self, ev: "Evaluation | None", system: UnitSystem) -> None:
+        """Render `ev` in `system`'s units (nothing yet when None)."""
+        if ev is None:
+            self.summary.value, self.table.value = "", '<p class="wb-note">Not built yet.</p>'
+            return
+        self.summary.value = render_summary(ev, system)
+        self.table.value = render_checks(ev.checks, system)
+
+    def mark_stale(self, stale: bool) -> None:
+        """Grey the results out with a banner: they belong to the last design that built."""
+        self.stale = stale
+        self.banner.value = (
+            '<div class="wb-stale-banner">Stale: these results are for the last design that '
+            "built, not for the values in the form.</div>"
+            if stale else ""
+        )
+        if stale:
+            self._body.add_class("wb-stale")
+        else:
+            self._body.remove_class("wb-stale")

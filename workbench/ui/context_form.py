@@ -1,0 +1,113 @@
+"""The local context: material per role, stock catalog, climate, workshop, and the unit system."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any, Callable
+
+import ipywidgets as widgets
+
+from workbench.units import UnitSystem
+
+if TYPE_CHECKING:
+    from workbench.context import Context
+    from workbench.design import Design
+
+LABEL_WIDTH = "11em"
+
+
+def _row(label: str, widget: widgets.Widget, help: str = "") -> widgets.HBox:
+    head = widgets.HTML(escape(label), tooltip=help or None)
+    head.layout.min_width = LABEL_WIDTH
+    head.add_class("wb-label")
+    widget.tooltip = help or None
+    return widgets.HBox([head, widget])
+
+
+def _options(load: Callable[[], dict[str, Any]], current: str) -> tuple[list[tuple[str, str]], str]:
+    """(label, id) pairs of a data listing; a broken data file shows as a note, not a crash."""
+    from workbench.errors import WorkbenchError
+
+    try:
+        return [(getattr(v, "name", k), k) for k, v in load().items()], ""
+    except WorkbenchError as exc:
+        return [(current, current)], str(exc)
+
+
+class ContextForm:
+    """Dropdowns for the local context; `on_change(ctx, system)` after every change."""
+
+    def __init__(
+        self,
+        design_cls: type["Design"],
+        ctx: "Context",
+        system: UnitSystem,
+        on_change: Callable[["Context", UnitSystem], None],
+    ) -> None:
+        from workbench.context import climates, materials, stock_catalogs, workshops
+
+        self.context = ctx
+        self.system = UnitSystem(system)
+        self._on_change = on_change
+        notes: list[str] = []
+        chosen = ctx.roles
+        self.roles: dict[str, widgets.Dropdown] = {}
+        rows: list[widgets.Widget] = []
+        for role, spec in design_cls.roles.items():
+            current = chosen.get(role, spec.default)
+
+            def suiting(process: Any = spec.process) -> dict[str, Any]:
+                return {k: m for k, m in materials().items() if m.suits(process)}
+
+            options, note = _options(suiting, current)
+            notes += [note] if note else []
+            dd = widgets.Dropdown(options=options, value=current)
+            self.roles[role] = dd
+            rows.append(_row(spec.label, dd, spec.help or f"Material for the '{role}' parts"))
+        lists = (
+            ("stock", "Stock catalog", stock_catalogs, ctx.stock, "What your local merchants sell"),
+            ("climate", "Climate", climates, ctx.climate, "Where the part will be used"),
+            ("workshop", "Workshop", workshops, ctx.workshop, "The machines you have"),
+        )
+        self.lists: dict[str, widgets.Dropdown] = {}
+        for key, label, load, current, help in lists:
+            options, note = _options(load, current)
+            notes += [note] if note else []
+            dd = widgets.Dropdown(options=options, value=current)
+            self.lists[key] = dd
+            rows.append(_row(label, dd, help))
+        self.units = widgets.ToggleButtons(
+            options=[("Metric", UnitSystem.METRIC.value), ("Imperial", UnitSystem.IMPERIAL.value)],
+            value=self.system.value, style={"button_width": "6em"},
+        )
+        rows.append(_row("Units", self.units, "How values are shown; you may type any unit"))
+        for w in [*self.roles.values(), *self.lists.values(), self.units]:
+            w.observe(self._changed, "value")
+        title = widgets.HTML("Local context")
+        title.add_class("wb-group-title")
+        self.notes = widgets.HTML(
+            "".join(f'<div class="wb-error">{escape(n, quote=False)}</div>' for n in notes)
+        )
+        self.widget = widgets.VBox([title, *rows, self.notes])
+        self.widget.add_class("wb-context")
+        self.context = self._read()
+
+    @property
+    def stock(self) -> widgets.Dropdown:
+        return self.lists["stock"]
+
+    def _read(self) -> "Context":
+        """The context the dropdowns show (every role's material named)."""
+        from workbench.context import Context
+
+        return Context(
+            materials={role: dd.value for role, dd in self.roles.items()},
+            stock=self.lists["stock"].value,
+            climate=self.lists["climate"].value,
+            workshop=self.lists["workshop"].value,
+        )
+
+    def _changed(self, change: dict[str, Any]) -> None:
+        self.context = self._read()
+        self.system = UnitSystem(self.units.value)
+        self._on_change(self.context, self.system)

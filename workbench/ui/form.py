@@ -1,0 +1,353 @@
+"""Parameter → widget mapping: one field per declared parameter, grouped as the design declares.
+
+Each field turns what the user did into a *raw* value and hands it to `submit(name, raw)`, which
+returns the one-line refusal (or None). Nothing is validated here: `Param.coerce` and
+`Design.evolve` decide. Sliders never clamp a value: they are only moved by the form, with their
+range widened to hold the value, and a refused text never reaches them.
+"""
+
+from __future__ import annotations
+
+import math
+from contextlib import contextmanager
+from html import escape
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+import ipywidgets as widgets
+
+from workbench.params import Choice, Count, Flag, Param, StockThickness, _Numeric
+from workbench.resolve import STOCK_MATCH_MM
+from workbench.units import UnitSystem, fmt
+
+if TYPE_CHECKING:
+    import pint
+
+    from workbench.context import Context, StockItem
+    from workbench.design import Design
+
+Submit = Callable[[str, Any], "str | None"]
+"""Called with a parameter name and a raw value; returns the refusal message or None."""
+
+LABEL_WIDTH = "11em"
+
+
+def _error_html(message: str | None, css: str = "wb-error") -> str:
+    return f'<span class="{css}">{escape(message, quote=False)}</span>' if message else ""
+
+
+class Field:
+    """One parameter's row: label, input widget(s) and the line for its refusal or note."""
+
+    def __init__(self, param: Param, submit: Submit) -> None:
+        self.param = param
+        self.name = param.name
+        self._submit_raw = submit
+        self._syncing = False
+        self.error: str | None = None
+        """The refusal of the user's last input for this field, None once a value is accepted."""
+        self.note: str | None = None
+        """Information about the shown value (e.g. not sold in this catalog), set by `sync`."""
+        self.message = widgets.HTML("")
+        self.message.add_class("wb-field-message")
+        self.label = widgets.HTML(escape(param.label), tooltip=param.help or None)
+        self.label.layout.min_width = LABEL_WIDTH
+        self.label.add_class("wb-label")
+        self.inputs: list[widgets.DOMWidget] = self._make_inputs()
+        for w in self.inputs:
+            w.tooltip = param.help or None
+        self.box = widgets.VBox([widgets.HBox([self.label, *self.inputs]), self.message])
+        self.box.add_class(f"wb-field-{self.name}")
+
+    # -- for subclasses --------------------------------------------------------------------------
+    def _make_inputs(self) -> list[widgets.DOMWidget]:
+        raise NotImplementedError
+
+    def _show(self, value: Any, design: "Design", ctx: "Context", system: UnitSystem) -> None:
+        raise NotImplementedError
+
+    # -- shared ----------------------------------------------------------------------------------
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """Set widget values without treating the change as user input."""
+        self._syncing = True
+        try:
+            yield
+        finally:
+            self._syncing = False
+
+    def _submit(self, raw: Any) -> None:
+        if self._syncing:
+            return
+        self.error = self._submit_raw(self.name, raw)
+        self._render_message()
+
+    def _render_message(self) -> None:
+        if self.error:
+            self.message.value = _error_html(self.error)
+        else:
+            self.message.value = _error_html(self.note, "wb-note")
+
+    def sync(self, design: "Design", ctx: "Context", system: UnitSystem) -> None:
+        """Show `design`'s value (kept as typed while a refusal stands) and apply the rules."""
+        visible = self.param.is_visible(design)
+        self.box.layout.display = None if visible else "none"
+        enabled = self.param.is_enabled(design)
+        for w in self.inputs:
+            w.disabled = not enabled
+        with self._quiet():
+            self._show(design[self.name], design, ctx, system)
+        self._render_message()
+
+    def clear_error(self) -> None:
+        self.error = None
+        self._render_message()
+
+
+class NumericField(Field):
+    """A quantity: a slider over the soft range plus a text box that takes any unit."""
+
+    param: _Numeric
+
+    def _make_inputs(self) -> list[widgets.DOMWidget]:
+        p = self.param
+        lo, hi = p.slider_range
+        self._step = float(p.step) if p.step else (hi - lo) / 100.0
+        self._current = float(p.default)
+        self.slider = widgets.FloatSlider(
+            min=lo, max=hi, step=self._step, value=float(p.default),
+            readout=False, continuous_update=False, layout=widgets.Layout(width="13em"),
+        )
+        self.text = widgets.Text(
+            value="", continuous_update=False, placeholder=f"e.g. {p.describe_default()}",
+            layout=widgets.Layout(width="9em"),
+        )
+        self.slider.observe(self._on_slider, "value")
+        self.text.observe(self._on_text, "value")
+        return [self.slider, self.text]
+
+    def _on_text(self, change: dict[str, Any]) -> None:
+        self._submit(change["new"])
+
+    def _on_slider(self, change: dict[str, Any]) -> None:
+        if self._syncing:
+            return
+        # A move of less than half a step is the browser snapping a value typed between two
+        # steps (19.05 mm on a 1 mm grid) back to the grid, not the user: keep the typed value.
+        if abs(change["new"] - self._current) < self._step / 2 - 1e-9:
+            return
+        self._submit(change["new"])
+
+    def _show(
+        self, value: "pint.Quantity", design: "Design", ctx: "Context", system: UnitSystem
+    ) -> None:
+        self._current = float(value.to(self.param.unit).magnitude)
+        self._place_slider(self._current)
+        if self.error is None:
+            self.text.value = fmt(value, system)
+
+    def _place_slider(self, v: float) -> None:
+        """Move the slider to `v`, widening its range to the step grid around `v` if needed."""
+        lo, hi = self.param.slider_range
+        if v < lo:
+            lo -= math.ceil((lo - v) / self._step - 1e-9) * self._step
+        if v > hi:
+            hi += math.ceil((v - hi) / self._step - 1e-9) * self._step
+        s = self.slider
+        # widen first, then move, then narrow: no intermediate range can clamp the value
+        s.max = max(s.max, hi, v)
+        s.min = min(s.min, lo, v)
+        s.value = v
+        s.min, s.max = lo, hi
+
+
+class CountField(Field):
+    """A whole number: an integer slider over its bounds (they are hard, so nothing clamps)."""
+
+    param: Count
+
+    def _make_inputs(self) -> list[widgets.DOMWidget]:
+        p = self.param
+        if p.min is not None and p.max is not None:
+            self.input = widgets.IntSlider(
+                min=p.min, max=p.max, value=p.default, continuous_update=False,
+                layout=widgets.Layout(width="13em"),
+            )
+        else:
+            self.input = widgets.IntText(value=p.default, layout=widgets.Layout(width="9em"))
+        self.input.observe(lambda c: self._submit(c["new"]), "value")
+        return [self.input]
+
+    def _show(self, value: int, design: "Design", ctx: "Context", system: UnitSystem) -> None:
+        self.input.value = int(value)
+
+
+class ChoiceField(Field):
+    """One of labelled options, as a dropdown."""
+
+    param: Choice
+
+    def _make_inputs(self) -> list[widgets.DOMWidget]:
+        options = [(str(label), value) for value, label in dict(self.param.options).items()]
+        self.input = widgets.Dropdown(options=options, value=self.param.default)
+        self.input.observe(lambda c: self._submit(c["new"]), "value")
+        return [self.input]
+
+    def _show(self, value: str, design: "Design", ctx: "Context", system: UnitSystem) -> None:
+        self.input.value = value
+
+
+class FlagField(Field):
+    """A yes/no option, as a checkbox."""
+
+    param: Flag
+
+    def _make_inputs(self) -> list[widgets.DOMWidget]:
+        self.input = widgets.Checkbox(value=bool(self.param.default), indent=False, description="")
+        self.input.observe(lambda c: self._submit(c["new"]), "value")
+        return [self.input]
+
+    def _show(self, value: bool, design: "Design", ctx: "Context", system: UnitSystem) -> None:
+        self.input.value = bool(value)
+
+
+class StockField(Field):
+    """A stock-bound thickness: a dropdown of the sheets sold for the role's material."""
+
+    param: StockThickness
+
+    def _make_inputs(self) -> list[widgets.DOMWidget]:
+        self.items: dict[str, "StockItem"] = {}
+        self.input = widgets.Dropdown(options=[], value=None, layout=widgets.Layout(width="22em"))
+        self.input.observe(self._on_pick, "value")
+        return [self.input]
+
+    def _on_pick(self, change: dict[str, Any]) -> None:
+        item = self.items.get(change["new"]) if change["new"] is not None else None
+        if item is not None:
+            self._submit(item.nominal if item.nominal is not None else item.actual)
+
+    def _show(
+        self, value: "pint.Quantity", design: "Design", ctx: "Context", system: UnitSystem
+    ) -> None:
+        from workbench.resolve import materials_for
+
+        catalog = ctx.stock_catalog
+        try:
+            material = materials_for(design, ctx)[self.param.role]
+        except Exception as exc:  # shown by the build line too; here only why the list is empty
+            self.items = {}
+            self.input.options = []
+            self.note = str(exc)
+            return
+        sheets = catalog.sheets(material.id)
+        self.items = {i.id: i for i in sheets}
+        self.input.options = [(option_label(i, system), i.id) for i in sheets]
+        chosen = match_sheet(value, sheets)
+        self.input.value = chosen.id if chosen is not None else None
+        if not sheets:
+            self.note = f"{catalog.name} stock sells no {material.name} sheet"
+        elif chosen is None:
+            self.note = (
+                f"{fmt(value, system)} {material.name} is not sold in {catalog.name} stock; "
+                "pick a sheet"
+            )
+        else:
+            self.note = None
+
+
+def option_label(item: "StockItem", system: UnitSystem) -> str:
+    """The catalog's label and the actual size: `23/32 in plywood (sold as 3/4 in) — actual …`."""
+    return f"{item.label} — actual {fmt(item.actual, system)}"
+
+
+def match_sheet(value: "pint.Quantity", sheets: list["StockItem"]) -> "StockItem | None":
+    """The sheet a typed thickness names: within `STOCK_MATCH_MM` of its nominal or actual size."""
+    mm = float(value.to("mm").magnitude)
+    for item in sheets:
+        sizes = [item.actual] + ([item.nominal] if item.nominal is not None else [])
+        if any(abs(mm - float(s.to("mm").magnitude)) <= STOCK_MATCH_MM for s in sizes):
+            return item
+    return None
+
+
+def make_field(param: Param, submit: Submit) -> Field:
+    """The field for a parameter kind."""
+    if isinstance(param, StockThickness):
+        return StockField(param, submit)
+    if isinstance(param, _Numeric):
+        return NumericField(param, submit)
+    if isinstance(param, Count):
+        return CountField(param, submit)
+    if isinstance(param, Choice):
+        return ChoiceField(param, submit)
+    if isinstance(param, Flag):
+        return FlagField(param, submit)
+    raise TypeError(f"no widget for parameter kind {type(param).__name__}")
+
+
+class DesignForm:
+    """The form of a design: its parameters in their groups; holds the current valid design.
+
+    A change is applied with `Design.evolve`; a refusal stays next to the field and the design is
+    unchanged. `on_change(design)` is called after every accepted change.
+    """
+
+    def __init__(self, design: "Design", on_change: Callable[["Design"], None]) -> None:
+        self.design = design
+        self._on_change = on_change
+        self._ctx: "Context | None" = None
+        self._system = UnitSystem.METRIC
+        self.fields: dict[str, Field] = {}
+        self._groups: list[tuple[widgets.HTML, list[Field]]] = []
+        children: list[widgets.Widget] = []
+        for group, params in type(design).groups().items():
+            title = widgets.HTML(escape(group))
+            title.add_class("wb-group-title")
+            children.append(title)
+            members = []
+            for p in params:
+                field = make_field(p, self._submit)
+                self.fields[p.name] = field
+                members.append(field)
+                children.append(field.box)
+            self._groups.append((title, members))
+        self.widget = widgets.VBox(children)
+        self.widget.add_class("wb-form")
+
+    def _submit(self, name: str, raw: Any) -> str | None:
+        from workbench.errors import WorkbenchError
+
+        try:
+            value = self.design.params()[name].coerce(raw)
+            new = self.design.evolve(**{name: value})
+        except WorkbenchError as exc:
+            return str(exc)
+        if new == self.design:  # same value in other words ("0.15 m"): show it the usual way
+            field = self.fields[name]
+            field.error = None
+            field.sync(self.design, self._ctx or _default_context(), self._system)
+            return None
+        self.design = new
+        self.refresh(skip=name)
+        self._on_change(new)
+        return None
+
+    def refresh(
+        self, ctx: "Context | None" = None, system: UnitSystem | None = None, skip: str = ""
+    ) -> None:
+        """Show the current design in every field for `ctx` and `system` (kept when None)."""
+        self._ctx = ctx or self._ctx or _default_context()
+        self._system = system or self._system
+        for name, field in self.fields.items():
+            if name == skip:
+                field.error = None
+            field.sync(self.design, self._ctx, self._system)
+        for title, members in self._groups:  # a group whose fields are all hidden goes too
+            shown = any(f.box.layout.display != "none" for f in members)
+            title.layout.display = None if shown else "none"
+
+
+def _default_context() -> "Context":
+    from workbench.context import Context
+
+    return Context()

@@ -1,0 +1,263 @@
+"""The workbench panel: form, local context, 3D view, checks and export in one widget.
+
+Every change goes to `Design.evolve` (refusals stay next to their field) and then to one rebuild
+through `workbench.evaluate`. Rebuilds run one at a time in a worker thread; changes made while one
+runs are merged into the next, so a slider dragged over many steps does not queue a build per step.
+A failed build shows its one-line message under the form and keeps the last good view and checks,
+marked stale.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+import ipywidgets as widgets
+
+from workbench.evaluate import evaluate
+from workbench.export import Format, export, offered
+from workbench.ui.checks_view import ChecksView
+from workbench.ui.context_form import ContextForm
+from workbench.ui.export_view import ExportView
+from workbench.ui.form import DesignForm
+from workbench.ui.style import CSS
+from workbench.ui.viewer import Viewer
+from workbench.units import UnitSystem
+
+if TYPE_CHECKING:
+    from workbench.context import Context
+    from workbench.design import Design
+    from workbench.evaluate import Evaluation
+
+
+@dataclass(frozen=True)
+class _Request:
+    design: "Design"
+    context: "Context"
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    evaluation: "Evaluation | None"
+    error: str | None
+
+
+def _run(req: _Request) -> _Outcome:
+    """Evaluate one request; any failure becomes its one-line message."""
+    from workbench.errors import WorkbenchError
+
+    try:
+        return _Outcome(evaluate(req.design, req.context), None)
+    except WorkbenchError as exc:
+        return _Outcome(None, str(exc))
+    except Exception as exc:  # a bug, not a user error: still one line, and the panel lives on
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        return _Outcome(None, f"{type(exc).__name__}: {first}".rstrip(": "))
+
+
+class _Builder:
+    """Runs the latest request, one at a time; requests made meanwhile replace each other."""
+
+    def __init__(self, apply: Callable[[_Request, _Outcome], None], background: bool) -> None:
+        self._apply = apply
+        self.background = background
+        self._lock = threading.Lock()
+        self._pending: _Request | None = None
+        self._running = False
+        self._idle = threading.Event()
+        self._idle.set()
+        self.runs = 0
+
+    @property
+    def busy(self) -> bool:
+        return not self._idle.is_set()
+
+    def request(self, req: _Request) -> None:
+        if not self.background:
+            self.runs += 1
+            self._apply(req, _run(req))
+            return
+        with self._lock:
+            self._pending = req
+            self._idle.clear()
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._loop, name="workbench-build", daemon=True).start()
+
+    def _loop(self) -> None:
+        while True:
+            with self._lock:
+                req, self._pending = self._pending, None
+                if req is None:
+                    self._running = False
+                    self._idle.set()
+                    return
+            self.runs += 1
+            outcome = _run(req)
+            with self._lock:
+                superseded = self._pending is not None
+            if not superseded:  # a newer request is waiting: show that one instead
+                try:
+                    self._apply(req, outcome)
+                except Exception:  # never leave the panel busy forever
+                    pass
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._idle.wait(timeout)
+
+
+class Workbench:
+    """The panel of one design: `Workbench(design)` or `workbench.open("bracket")`; display it.
+
+    `ctx` is the starting local context, `system` the unit system shown, `out_dir` the export
+    folder (default ``out/<design id>``, relative to the notebook). With ``background=False``
+    rebuilds run in the calling thread (for scripts and tests).
+    """
+
+    def __init__(
+        self,
+        design: "Design | str",
+        ctx: "Context | None" = None,
+        *,
+        system: UnitSystem | str = UnitSystem.METRIC,
+        out_dir: str | Path | None = None,
+        background: bool = True,
+    ) -> None:
+        if isinstance(design, str):
+            from workbench import catalog
+
+            design = catalog.get(design)()
+        if ctx is None:
+            from workbench.context import Context
+
+            ctx = Context()
+        self.system = UnitSystem(system)
+        self.context = ctx
+        self.evaluation: "Evaluation | None" = None
+        """The last evaluation that succeeded (what the view and checks show)."""
+        self.error: str | None = None
+        """The one-line message of the last build, None when it succeeded."""
+        self._built: _Request | None = None
+        self.builds = 0
+        """How many builds finished (failed ones too); shown as `data-build` on the status line."""
+
+        self.form = DesignForm(design, self._design_changed)
+        self.context_form = ContextForm(type(design), ctx, self.system, self._context_changed)
+        self.context = self.context_form.context  # the same context, every role named
+        self.viewer = Viewer()
+        self.checks = ChecksView()
+        folder = str(out_dir) if out_dir is not None else f"out/{design.id}"
+        self.exports = ExportView(folder, self._export)
+        self.status = widgets.HTML("")
+        self.status.add_class("wb-status")
+        self._builder = _Builder(self._apply, background=False)
+
+        title = widgets.HTML(
+            f"<h3>{escape(design.title or design.id)}</h3>"
+            f'<div class="wb-note">{escape(design.summary)} '
+            f"(design {escape(design.id)} {escape(design.version)}, {escape(design.license)})</div>"
+        )
+        left = widgets.VBox([self.form.widget, self.context_form.widget, self.status],
+                            layout=widgets.Layout(min_width="30em", max_width="40em"))
+        right = widgets.VBox([self.viewer.widget])
+        top = widgets.HBox([left, right], layout=widgets.Layout(flex_flow="row wrap"))
+        self.widget = widgets.VBox(
+            [widgets.HTML(CSS), title, top, self.checks.widget, self.exports.widget]
+        )
+        self.widget.add_class("wb-panel")
+
+        self.form.refresh(self.context, self.system)
+        self._rebuild()  # the first build in the caller, so the panel opens complete
+        self._builder.background = background
+
+    # -- display ----------------------------------------------------------------------------------
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def __repr__(self) -> str:
+        return f"Workbench({self.design!r}, stock={self.context.stock!r})"
+
+    # -- state ------------------------------------------------------------------------------------
+    @property
+    def design(self) -> "Design":
+        """The current design: the form's values, every one accepted by `Design.evolve`."""
+        return self.form.design
+
+    @property
+    def stale(self) -> bool:
+        """Whether what is shown belongs to an earlier design or context than the form's."""
+        return self._built != _Request(self.design, self.context)
+
+    @property
+    def busy(self) -> bool:
+        return self._builder.busy
+
+    def wait(self, timeout: float | None = 120) -> bool:
+        """Wait until no rebuild runs; False on timeout."""
+        return self._builder.wait(timeout)
+
+    # -- changes ----------------------------------------------------------------------------------
+    def _design_changed(self, design: "Design") -> None:
+        self._rebuild()
+
+    def _context_changed(self, ctx: "Context", system: UnitSystem) -> None:
+        rebuild = ctx != self.context
+        self.context, self.system = ctx, system
+        self.form.refresh(ctx, system)
+        if rebuild:
+            self._rebuild()
+        else:  # only the unit system changed: show the same results in other units
+            self.checks.show(self.evaluation, self.system)
+
+    def _rebuild(self) -> None:
+        self._set_status("busy", "Building…")
+        self.exports.update(offered(self.evaluation and self.evaluation.geometry), False,
+                            "Building…")
+        self._builder.request(_Request(self.design, self.context))
+
+    def _apply(self, req: _Request, outcome: _Outcome) -> None:
+        """Show a finished build (called in the builder's thread)."""
+        self.builds += 1
+        if outcome.evaluation is not None:
+            self.evaluation, self.error, self._built = outcome.evaluation, None, req
+            geo = outcome.evaluation.geometry
+            try:
+                self.viewer.show(geo.parts if geo is not None else [])
+            except Exception as exc:  # the view failing must not hide the checks
+                self.error = f"3D view: {type(exc).__name__}: {exc}"
+        else:
+            self.error = outcome.error
+        self._render()
+
+    def _render(self) -> None:
+        """Checks, status and export state for the current evaluation, error and unit system."""
+        stale = self.stale
+        self.checks.show(self.evaluation, self.system)
+        self.checks.mark_stale(stale and self.evaluation is not None)
+        self.viewer.mark_stale(stale and self.evaluation is not None)
+        geo = self.evaluation.geometry if self.evaluation is not None else None
+        if self.error:
+            self._set_status("fail", self.error)
+            why = "Fix the error above first: the files would not match the form."
+        else:
+            self._set_status("ok", "Up to date.")
+            why = ""
+        self.exports.update(offered(geo), ready=not stale and geo is not None, why=why)
+
+    def _set_status(self, kind: str, text: str) -> None:
+        self.status.value = (
+            f'<div class="wb-status-{kind}" data-build="{self.builds}">'
+            f"{escape(text, quote=False)}</div>"
+        )
+
+    def _export(self, fmt: Format, folder: Path) -> list[Path]:
+        ev = self.evaluation
+        if ev is None or ev.geometry is None or self.stale:
+            from workbench.errors import ExportError
+
+            raise ExportError("nothing up to date to export")
+        return export(ev, [fmt], folder, ev.design.id)  # the evaluation: nesting needs its context
