@@ -7,12 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType, SimpleNamespace
 from typing import TYPE_CHECKING, Any, Mapping
 
 from workbench.design import Design
 from workbench.errors import BoundsError, RuleError, UnknownNameError
-from workbench.params import StockThickness
+from workbench.params import Param, StockThickness, _Numeric
 
 if TYPE_CHECKING:
     from workbench.context import Context, Material, StockItem
@@ -43,12 +44,21 @@ class Resolved:
 
     def kernel(self) -> SimpleNamespace:
         """Values as plain numbers: lengths in mm, angles in degrees, forces in N."""
-        params = self.design.params()
-        return SimpleNamespace(**{n: params[n].kernel(v) for n, v in self.values.items()})
+        return SimpleNamespace(**self.kernel_values())
+
+    def kernel_values(self) -> dict[str, Any]:
+        """`kernel()` as a new dict (computed once per resolution)."""
+        cached = self.__dict__.get("_kernel")
+        if cached is None:
+            params = self.design.params()
+            cached = {n: _kernel(params[n], v) for n, v in self.values.items()}
+            object.__setattr__(self, "_kernel", cached)
+        return dict(cached)
 
     def canonical(self) -> dict[str, Any]:
         params = self.design.params()
-        return {n: params[n].canonical(v) for n, v in self.values.items()}
+        kernel = self.kernel_values()
+        return {n: _canonical(params[n], v, kernel[n]) for n, v in self.values.items()}
 
     def key(self) -> str:
         """The geometry cache key: design id, version, resolved values and the workshop.
@@ -69,6 +79,34 @@ class Resolved:
             sort_keys=True,
         )
         return hashlib.sha256(blob.encode()).hexdigest()
+
+
+@lru_cache(maxsize=64)
+def _unit(name: str) -> Any:
+    """A pint Unit by name, parsed once (converting to a Unit object skips pint's text parser)."""
+    from workbench.units import ureg
+
+    return ureg.Unit(name)
+
+
+def _plain_numeric(p: Param) -> bool:
+    """A numeric parameter whose kernel/canonical are the stock ones (safe to compute directly)."""
+    cls = type(p)
+    return isinstance(p, _Numeric) and cls.kernel is _Numeric.kernel and cls.canonical is _Numeric.canonical
+
+
+def _kernel(p: Param, value: Any) -> Any:
+    """`p.kernel(value)`, without pint's text parsing for plain numeric parameters."""
+    if _plain_numeric(p):
+        return float(value.m_as(_unit(p.kernel_unit)))  # type: ignore[attr-defined]
+    return p.kernel(value)
+
+
+def _canonical(p: Param, value: Any, kernel: Any) -> Any:
+    """`p.canonical(value)` from an already computed kernel value."""
+    if _plain_numeric(p):
+        return float(f"{kernel:.9g}")
+    return p.canonical(value)
 
 
 def materials_for(design: Design, ctx: "Context") -> dict[str, "Material"]:
@@ -96,11 +134,12 @@ def materials_for(design: Design, ctx: "Context") -> dict[str, "Material"]:
 
 def _match_sheet(p: StockThickness, value: Any, mat: "Material", ctx: "Context") -> "StockItem":
     items = ctx.stock_catalog.sheets(mat.id)
-    mm = float(value.to("mm").magnitude)
+    mm_unit = _unit("mm")
+    mm = float(value.m_as(mm_unit))
     for item in items:
-        sizes = [float(item.actual.to("mm").magnitude)]
+        sizes = [float(item.actual.m_as(mm_unit))]
         if item.nominal is not None:
-            sizes.append(float(item.nominal.to("mm").magnitude))
+            sizes.append(float(item.nominal.m_as(mm_unit)))
         if any(abs(mm - s) <= STOCK_MATCH_MM for s in sizes):
             return item
     offered = ", ".join(item.label for item in items) or "none"
@@ -120,9 +159,11 @@ def resolve(design: Design, ctx: "Context") -> Resolved:
         if isinstance(p, StockThickness):
             if p.role not in mats:
                 raise UnknownNameError(f"{design.id}: parameter '{name}' names unknown role '{p.role}'")
+            if not p.is_visible(design):
+                continue  # a hidden thickness (e.g. plywood of a printed bracket) is not bought
             item = _match_sheet(p, values[name], mats[p.role], ctx)
             stock[name] = item
-            values[name] = item.actual.to(p.unit)
+            values[name] = item.actual.to(_unit(p.unit))
     r = Resolved(design, ctx, MappingProxyType(values), MappingProxyType(mats), MappingProxyType(stock))
     broken = design.violations(r)
     if broken:

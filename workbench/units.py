@@ -20,7 +20,7 @@ from workbench.errors import UnitError
 
 ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=None)
 # Embodied carbon as its own dimension so it can never be added to a mass by mistake.
-ureg.define("kgCO2e = [emission] = kg_CO2e")
+ureg.define("kgCO2e = [emission]")
 ureg.define("gCO2e = 1e-3 kgCO2e")
 # Currencies as separate dimensions: catalogs carry local prices; no exchange rates are guessed.
 for _code in ("EUR", "USD", "INR", "KES", "PEN"):
