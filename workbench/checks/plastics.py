@@ -8,6 +8,12 @@ facing south-west or lying horizontal: T3 = 18 K, T4 = 30 K, T5 = 42 K (0, 2 and
 north-east). National annexes may change them. The part must stay a margin (default 10 K) below
 its softening temperature — the glass transition Tg or the heat deflection temperature (HDT,
 ISO 75) from the material's data sheet, whichever the data sheet gives for its use.
+
+Creep: under a sustained load a plastic part keeps deflecting. The pseudo-elastic method (Crawford,
+Plastics Engineering, 3rd ed., 1998, §2.6 and Example 2.2) uses the ordinary beam formulas with E
+replaced by the apparent (creep) modulus for the load's duration and temperature, read from the
+material's creep or isochronous curves (e.g. PPI Handbook of PE Pipe, 2nd ed., ch. 3, Table B.1.1
+for polyethylene). That modulus is material data: pass it in, never a guess.
 """
 
 from __future__ import annotations
@@ -18,14 +24,25 @@ import pint
 
 from workbench.checks._common import (
     _clean,
+    _compare,
     _imperial,
+    _positive,
     _q,
+    _require,
     _show,
     _status,
     _temperature,
     _temperature_difference,
 )
+from workbench.checks.beams import (
+    DeflectionLimit,
+    Loading,
+    Support,
+    deflection_limit,
+    max_deflection,
+)
 from workbench.checks.result import CheckResult
+from workbench.checks.sections import Section
 from workbench.errors import BoundsError
 
 _REFERENCE = "EN 1991-1-5:2003 Table 5.2 (Note 2, south-west/horizontal surfaces)"
@@ -97,4 +114,68 @@ def softening_check(
     )
     return CheckResult(
         name, status, utilisation, part.to(unit), limit.to(unit), message, _REFERENCE
+    )
+
+
+_CREEP_REFERENCE = (
+    "Pseudo-elastic design with the creep modulus (Crawford, Plastics Engineering, 3rd ed., §2.6, "
+    "Example 2.2); δ from AISC Manual Table 3-23 / Roark's Formulas, 8th ed., Table 8.1"
+)
+
+
+def creep_deflection_check(
+    span: pint.Quantity,
+    load: pint.Quantity,
+    creep_modulus: pint.Quantity,
+    section: Section | pint.Quantity,
+    *,
+    support: Support | str = Support.SIMPLY_SUPPORTED,
+    loading: Loading | str = Loading.UNIFORM,
+    limit: DeflectionLimit | pint.Quantity = DeflectionLimit.L180,
+    modulus: pint.Quantity | None = None,
+    duration: str = "",
+    name: str = "creep deflection",
+) -> CheckResult:
+    """Deflection (mm) of a plastic beam under a sustained `load` with the apparent modulus
+    `creep_modulus` (for the load's duration and temperature) in place of E.
+
+    `limit` is L/n (`DeflectionLimit`, cantilevers on twice their length) or an allowed deflection
+    as a length. `section` is a Section or a second moment I. With the short-term `modulus` the
+    message also says how far it sags when first loaded; `duration` (e.g. "50 years at 23 °C")
+    names what the creep modulus is for.
+    """
+    sup, lod = Support(support), Loading(loading)
+    e_creep = _q(_positive(creep_modulus, "MPa", "creep_modulus"), "MPa")
+    inertia = section.I if isinstance(section, Section) else section
+    sag = max_deflection(span, load, e_creep, inertia, support=sup, loading=lod)
+    if isinstance(limit, DeflectionLimit):
+        allowed = deflection_limit(span, limit, support=sup)
+        limit_text, limit_ref = limit.label, "IBC 2018 Table 1604.3"
+    else:
+        allowed = _q(_positive(limit, "mm", "limit"), "mm")
+        limit_text, limit_ref = "the allowed deflection", "limit given"
+    imperial = _imperial(span, load)
+    unit = "inch" if imperial else "mm"
+    first = ""
+    if modulus is not None:
+        e0 = _require(modulus, "MPa", "modulus")
+        start = max_deflection(span, load, e0, inertia, support=sup, loading=lod)
+        first = f"{_show(start, unit)} when loaded, "
+    force_unit = "lbf" if imperial else "N"
+    if lod is Loading.POINT:
+        where = "at the tip" if sup is Support.CANTILEVER else "at mid-span"
+        what = f"{_show(load, force_unit)} point load {where}"
+    elif load.dimensionality == _q(1, "N").dimensionality:
+        what = f"{_show(load, force_unit)} load spread along it"
+    else:  # a force per length
+        what = f"{_show(load, 'lbf/ft' if imperial else 'N/mm')} load along it"
+    e_text = _show(creep_modulus, "psi" if imperial else "MPa")
+    message = (
+        f"Under a sustained {what}, the {sup.value} "
+        f"beam deflects {first}{_show(sag, unit)} with creep (apparent modulus {e_text}"
+        f"{', ' + duration if duration else ''}); {limit_text} is {_show(allowed, unit)}."
+    )
+    return _compare(
+        name, sag.to(unit), allowed.to(unit), message=message,
+        reference=f"{_CREEP_REFERENCE}; limit: {limit_ref}",
     )
