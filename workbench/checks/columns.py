@@ -31,19 +31,27 @@ class EndCondition(Enum):
     pinned–pinned 1.0, fixed–free 2.0, fixed–pinned 0.699, fixed–fixed 0.5. Design codes
     recommend larger K for real, imperfect fixity (AISC 360 Commentary Table C-A-7.1:
     fixed–pinned 0.80, fixed–free 2.1, fixed–fixed 0.65).
+
+    The two sway cases are columns of an unbraced (moment) frame whose top may move sideways
+    (AISC 360-16 Commentary Table C-A-7.1): both ends held against rotation, case (c), K = 1.0
+    (recommended 1.2); pinned base and a top held against rotation by stiff beams, case (f),
+    K = 2.0 (recommended 2.0) — a welded table or bench frame without diagonal braces.
     """
 
     PINNED_PINNED = "pinned-pinned"
     FIXED_FREE = "fixed-free"
     FIXED_PINNED = "fixed-pinned"
     FIXED_FIXED = "fixed-fixed"
+    SWAY_FIXED_FIXED = "fixed-fixed sway"
+    SWAY_PINNED_FIXED = "pinned-fixed sway"
 
     @property
     def k(self) -> float:
         """Effective-length factor K."""
-        return {"pinned-pinned": 1.0, "fixed-free": 2.0, "fixed-pinned": 0.699, "fixed-fixed": 0.5}[
-            self.value
-        ]
+        return {
+            "pinned-pinned": 1.0, "fixed-free": 2.0, "fixed-pinned": 0.699, "fixed-fixed": 0.5,
+            "fixed-fixed sway": 1.0, "pinned-fixed sway": 2.0,
+        }[self.value]
 
 
 def euler_critical_load(

@@ -1,0 +1,398 @@
+"""Welded steel workbench frame: four legs, top rails, optional shelf rails and crossbars, every
+member a straight, square-cut length of square hollow section from the local stock catalog.
+
+Assembly frame: x along the bench (length), y front to back (width), z up; the floor is z = 0 and
+the front left leg stands at the origin. A FRAME part runs along its own +z from 0 to its cut
+length, its section in the first quadrant of x-y (a tube of side s spans [0, s] × [0, s]).
+Rails and crossbars butt against the faces of the legs and rails they meet, welded all round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any, NamedTuple
+
+from workbench.design import Design, Expect, Part, Process, Role
+from workbench.errors import BoundsError, UnitError
+from workbench.kernel import cq
+from workbench.params import Count, Flag, Force, Length, Mass, Param
+
+GAMMA_Q = 1.5
+"""EN 1990:2002 Table A1.2(B): partial factor on a variable (imposed) action, unfavourable."""
+GAMMA_M0 = 1.0
+"""EN 1993-1-1:2005 §6.1(1), Note 2B: partial factor for the resistance of cross-sections."""
+STANDARD_GRAVITY = 9.80665
+"""m/s²: the conventional value of standard gravity (3rd CGPM, 1901), turning kilograms into
+newtons of weight."""
+BETA_W_UNKNOWN = 1.0
+"""β_w for a steel grade EN 1993-1-8 Table 4.1 does not list: its largest value (S420, S460), so
+an unknown grade is not credited with more weld strength than the table's strongest steels."""
+WELD_GRADES = {"steel-s235": "S235"}
+"""Material id → EN 1993-1-8 Table 4.1 grade, for the fillet weld's correlation factor β_w."""
+
+
+class Tube(NamedTuple):
+    """A square tube as the build sees it: stock id, outside side and wall in millimetres."""
+
+    id: str
+    side: float
+    wall: float
+
+
+@dataclass(eq=False)
+class StockTube(Param):
+    """A square tube named by stock id, label or size: ``shs-50x50x3-0``, ``50 x 50 x 3 mm``,
+    ``HSS 2 x 2 x 1/8``.
+
+    The value is the catalog item, looked up in every stock catalog (`workbench.checks.stock`), so
+    one value names one tube in any context and the geometry depends on the value alone. Whether
+    the local catalog sells it, for the material of `role`, is the design's stock check.
+    """
+
+    role: str = "frame"
+    shape: str = "square"
+    kind = "stock-tube"
+
+    def coerce(self, raw: Any) -> Any:
+        from workbench.checks.stock import find_stock
+        from workbench.context import StockItem, stock_catalogs
+
+        name = self.name or self.label
+        if isinstance(raw, StockItem):
+            if raw.kind.value != "tube" or raw.shape is None or raw.shape.value != self.shape:
+                raise BoundsError(f"{name}: {raw.label} is not a {self.shape} tube")
+            return raw
+        if not isinstance(raw, str):
+            raise UnitError(f"{name}: {raw!r} is not a tube; {self.describe_allowed()}")
+        return find_stock(raw, "tube", stock_catalogs().values(), shape=self.shape, name=name)
+
+    def default_value(self) -> Any:
+        return self.coerce(self.default)
+
+    def kernel(self, value: Any) -> Tube:
+        return Tube(value.id, float(value.width.m_as("mm")), float(value.wall.m_as("mm")))
+
+    def canonical(self, value: Any) -> str:
+        t = self.kernel(value)
+        return f"{t.id}:{t.side:.6g}x{t.wall:.6g}"
+
+    def to_text(self, value: Any) -> str:
+        return str(value.id)
+
+    def describe_allowed(self) -> str:
+        return (
+            f"a {self.shape} tube a stock catalog lists, by id (shs-50x50x3-0), label or size "
+            "(50 x 50 x 3 mm, 2 x 2 x 1/8 in)"
+        )
+
+
+class Member(NamedTuple):
+    """One frame member: part name, cut length (mm) and placement (x, y, z mm; rx, ry, rz deg)."""
+
+    name: str
+    length: float
+    location: tuple[float, float, float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The frame in millimetres, from kernel values."""
+
+    side: float
+    wall: float
+    members: tuple[Member, ...]
+
+    @property
+    def area(self) -> float:
+        """Cross-section area of the (sharp-cornered) tube, mm²: s² − (s − 2t)² = 4t(s − t)."""
+        return 4 * self.wall * (self.side - self.wall)
+
+    def of(self, prefix: str) -> list[Member]:
+        return [m for m in self.members if m.name.startswith(prefix)]
+
+
+def _along_x(x: float, y: float, z_top: float) -> tuple[float, float, float, float, float, float]:
+    # +90° about y turns the member's +z into +x and its section's +x into −z.
+    return (x, y, z_top, 0.0, 90.0, 0.0)
+
+
+def _along_y(x: float, y: float, z_top: float) -> tuple[float, float, float, float, float, float]:
+    # −90° about x turns the member's +z into +y and its section's +y into −z.
+    return (x, y, z_top, -90.0, 0.0, 0.0)
+
+
+def layout(p: Any) -> Layout:
+    """Every member of the frame at kernel values `p` (lengths in mm)."""
+    s, L, W, H = p.tube.side, p.length, p.width, p.height
+    out = [
+        Member("leg-front-left", H, (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)),
+        Member("leg-front-right", H, (L - s, 0.0, 0.0, 0.0, 0.0, 0.0)),
+        Member("leg-back-left", H, (0.0, W - s, 0.0, 0.0, 0.0, 0.0)),
+        Member("leg-back-right", H, (L - s, W - s, 0.0, 0.0, 0.0, 0.0)),
+    ]
+    levels = [("top-rail", H)] + ([("shelf-rail", p.shelf_height)] if p.lower_frame else [])
+    for prefix, z_top in levels:
+        out += [
+            Member(f"{prefix}-front", L - 2 * s, _along_x(s, 0.0, z_top)),
+            Member(f"{prefix}-back", L - 2 * s, _along_x(s, W - s, z_top)),
+            Member(f"{prefix}-left", W - 2 * s, _along_y(0.0, s, z_top)),
+            Member(f"{prefix}-right", W - 2 * s, _along_y(L - s, s, z_top)),
+        ]
+    pitch = (L - 2 * s) / (p.crossbars + 1)
+    for i in range(1, p.crossbars + 1):
+        x = s + i * pitch - s / 2
+        out.append(Member(f"crossbar-{i}", W - 2 * s, _along_y(x, s, H)))
+    return Layout(s, p.tube.wall, tuple(out))
+
+
+def _mm(q: Any) -> str:
+    return f"{q.to('mm'):~.0fP}"
+
+
+class SteelWorkbench(Design):
+    id = "steel-workbench"
+    title = "Welded steel workbench frame"
+    summary = (
+        "A four-legged workbench frame welded from local square steel tube: top rails, optional "
+        "shelf rails and crossbars under the worktop; every member a straight, square-cut length."
+    )
+    version = "1.0.0"
+    license = "CERN-OHL-S-2.0"
+    authors = ("Cosmo-local workbench contributors",)
+    roles = {
+        "frame": Role("Frame tube", "steel-s235", Process.FRAME,
+                      "Square hollow section for every member of the frame"),
+    }
+
+    tube = StockTube(
+        "Tube", "50 x 50 x 3 mm", role="frame", group="Stock",
+        help="The square tube every member is cut from: its stock id, label or size "
+        "(50 x 50 x 3 mm, HSS 2 x 2 x 1/8). The 'tube stock' check says whether your catalog "
+        "sells it.",
+    )
+    length = Length(
+        "Length", 1800, min=600, max=3000, soft=(1000, 2400), step=10, group="Size",
+        help="Outside length of the frame along the bench.",
+    )
+    width = Length(
+        "Depth", 700, min=400, max=1200, soft=(500, 900), step=10, group="Size",
+        help="Outside depth of the frame, front to back.",
+    )
+    height = Length(
+        "Frame height", 850, min=500, max=1200, soft=(700, 1000), step=5, group="Size",
+        help="Floor to the top of the top rails; the worktop adds its own thickness.",
+    )
+    lower_frame = Flag(
+        "Shelf rails", True, group="Shape",
+        help="A second ring of rails near the floor: carries a shelf and shortens the legs' "
+        "buckling length.",
+    )
+    shelf_height = Length(
+        "Shelf rail height", 250, min=100, max=600, soft=(150, 400), step=5, group="Shape",
+        help="Floor to the top of the shelf rails.", visible_if=lambda d: d.lower_frame,
+    )
+    crossbars = Count(
+        "Crossbars", 1, min=0, max=4, group="Shape",
+        help="Tubes between the front and back top rails, evenly spaced, to carry the worktop.",
+    )
+    load = Mass(
+        "Load on the top", 300, min=0, max=2000, soft=(0, 800), step=10, group="Load",
+        help="Everything the top carries, worktop included, spread over it (1 kg weighs "
+        "9.8 N).",
+    )
+    point_load = Force(
+        "Point load on a rail", 1000, min=0, max=5000, soft=(0, 3000), step=50, group="Load",
+        help="A concentrated load at the middle of the front top rail, alone: a person kneeling "
+        "on the edge is about 1000 N, an engine block on a board more.",
+    )
+    weld = Length(
+        "Fillet weld throat", 3, min=3, max=8, step=0.5, group="Joints",
+        help="Throat thickness a of the fillet welds at the rail ends; EN 1993-1-8 §4.5.2(2) asks "
+        "for at least 3 mm.",
+    )
+
+    # -- rules ----------------------------------------------------------------------------------
+    def rules(self, v: Any) -> Iterator[str]:
+        s = v.tube.width
+        if v.length < 4 * s or v.width < 4 * s:
+            yield (
+                f"the frame ({_mm(v.length)} x {_mm(v.width)}) must be at least four tube widths "
+                f"({_mm(4 * s)}) long and deep, so each rail between the legs is two tube widths "
+                "long or more"
+            )
+            return
+        if v.lower_frame:
+            if v.shelf_height < s:
+                yield (
+                    f"shelf rail height {_mm(v.shelf_height)} must be at least the tube width "
+                    f"({_mm(s)}): it is the height of the rails' top face"
+                )
+            gap = v.height - s - v.shelf_height
+            if gap < s:
+                yield (
+                    f"shelf rails at {_mm(v.shelf_height)} leave {_mm(gap)} below the top rails; "
+                    f"leave at least one tube width ({_mm(s)}) to weld both all round (lower the "
+                    "shelf rails or raise the frame)"
+                )
+        if v.crossbars:
+            gap = (v.length - 2 * s - v.crossbars * s) / (v.crossbars + 1)
+            if gap < s:
+                yield (
+                    f"{v.crossbars} crossbars leave {_mm(gap)} between members; leave at least one "
+                    f"tube width ({_mm(s)}) to weld all round (fewer crossbars or a longer frame)"
+                )
+
+    # -- geometry -------------------------------------------------------------------------------
+    def build(self, p: Any, ctx: Any) -> list[Part]:
+        frame = layout(p)
+        s, t = frame.side, frame.wall
+        shapes: dict[float, Any] = {}  # one solid per cut length, placed many times
+        parts = []
+        for m in frame.members:
+            if m.length not in shapes:
+                shapes[m.length] = (
+                    cq.Workplane("XY").center(s / 2, s / 2).rect(s, s).rect(s - 2 * t, s - 2 * t)
+                    .extrude(m.length)
+                )
+            parts.append(Part(
+                m.name, shapes[m.length], "frame", Process.FRAME, 1, m.location,
+                {"stock": p.tube.id, "cut_length": m.length},
+            ))
+        return parts
+
+    def expected(self, p: Any) -> dict[str, Expect]:
+        frame = layout(p)
+        s = frame.side
+        return {m.name: Expect((s, s, m.length), frame.area * m.length) for m in frame.members}
+
+    # -- checks ---------------------------------------------------------------------------------
+    def checks(self, r: Any, ctx: Any, geometry: Any) -> list[Any]:
+        from workbench.checks.stock import inch_sized, stock_check
+        from workbench.units import Q_
+
+        mat = r.materials[self.params()["tube"].role]
+        frame = layout(r.kernel())
+        longest = Q_(max(m.length for m in frame.members), "mm")
+        out = [stock_check(r.tube, ctx.stock_catalog, mat.id, longest=longest, name="tube stock")]
+        imperial = inch_sized(r.tube)
+        out += _frame_checks(r, mat, frame, imperial)
+        return out
+
+
+# -- the engineering of the frame ------------------------------------------------------------------
+def _loads(r: Any, frame: Layout, density: Any) -> dict[str, Any]:
+    """Characteristic loads (N) from the values: on one top rail, on one leg, at one rail end."""
+    from workbench.units import Q_
+
+    g = Q_(STANDARD_GRAVITY, "m/s**2")
+    per_mm = (Q_(frame.area, "mm**2") * density * g).to("N/mm")
+    weight = {m.name: per_mm * Q_(m.length, "mm") for m in frame.members}
+    top = sum((w for n, w in weight.items() if n.startswith(("top-rail", "crossbar"))), Q_(0, "N"))
+    total = sum(weight.values(), Q_(0, "N"))
+    spread = (r.load * g).to("N")
+    rail_uniform = (spread + top) / 2  # each long rail: half the top, worktop spanning front-back
+    return {
+        "rail": rail_uniform,
+        "leg": max((spread + total) / 4, r.point_load.to("N") / 2 + total / 4),
+        "end": max(rail_uniform / 2, r.point_load.to("N") / 2),
+    }
+
+
+def _frame_checks(r: Any, mat: Any, frame: Layout, imperial: bool) -> list[Any]:
+    from workbench.checks.beams import (
+        DeflectionLimit,
+        Loading,
+        Support,
+        bending_stress_check,
+        deflection_check,
+    )
+    from workbench.checks.result import CheckResult
+    from workbench.checks.sections import square_tube
+    from workbench.units import Q_
+
+    missing = [(attr, what) for attr, what in (
+        ("density", "density (for the frame's own weight)"), ("E", "modulus E"),
+        ("yield_strength", "yield strength"),
+    ) if getattr(mat, attr) is None]
+    names = ["top rail bending (spread load)", "top rail deflection (spread load)",
+             "top rail bending (point load)", "top rail deflection (point load)", "leg buckling"]
+    if missing:
+        return [CheckResult.missing(n, f"{missing[0][1]} for {mat.name}") for n in names] + [
+            _weld_check(r, mat, None, imperial)]
+    section = square_tube(r.tube.width, r.tube.wall)
+    loads = _loads(r, frame, mat.density)
+    length_unit, force_unit = ("inch", "lbf") if imperial else ("mm", "N")
+    span = Q_(frame.of("top-rail-front")[0].length + frame.side, "mm").to(length_unit)  # leg to leg
+    strength = (mat.yield_strength / GAMMA_M0).to("psi" if imperial else "MPa")
+    basis = (f"ULS: load × γ_Q {GAMMA_Q:g} (EN 1990 Table A1.2(B)); f_y/γ_M0, γ_M0 {GAMMA_M0:g} "
+             "(EN 1993-1-1 §6.1); simply supported between the legs' centre lines")
+    out = []
+    for case, load, loading in (
+        ("spread load", loads["rail"], Loading.UNIFORM),
+        ("point load", r.point_load, Loading.POINT),
+    ):
+        load = load.to(force_unit)
+        if load.magnitude <= 0:
+            continue
+        common = {"support": Support.SIMPLY_SUPPORTED, "loading": loading}
+        bend = bending_stress_check(span, GAMMA_Q * load, section, strength,
+                                    name=f"top rail bending ({case})", **common)
+        out.append(bend.with_reference(f"{bend.reference}; {basis}"))
+        out.append(deflection_check(span, load, mat.E, section, limit=DeflectionLimit.L360,
+                                    name=f"top rail deflection ({case})", **common))
+    out.append(_leg_check(r, mat, frame, section, loads["leg"].to(force_unit), length_unit))
+    out.append(_weld_check(r, mat, loads["end"].to(force_unit), imperial))
+    return out
+
+
+def _leg_check(r: Any, mat: Any, frame: Layout, section: Any, load: Any, unit: str) -> Any:
+    """Leg buckling in a sway frame (no diagonal braces): AISC Commentary Table C-A-7.1.
+
+    Without shelf rails the leg is pinned at the floor and held square by the top rails:
+    case (f), K = 2, over floor to top-rail centreline. With shelf rails, the segment below them
+    is case (f) too and the segment between the two rings of rails is case (c), K = 1; the worse
+    of the two is reported.
+    """
+    from workbench.checks.columns import EndCondition, buckling_check
+    from workbench.units import Q_
+
+    s = frame.side
+    top = r.height.m_as("mm") - s / 2
+    if r.lower_frame:
+        rails = r.shelf_height.m_as("mm") - s / 2
+        segments = [("below the shelf rails", rails, EndCondition.SWAY_PINNED_FIXED),
+                    ("between the rails", top - rails, EndCondition.SWAY_FIXED_FIXED)]
+    else:
+        segments = [("floor to top rails", top, EndCondition.SWAY_PINNED_FIXED)]
+    results = []
+    for where, length, end in segments:
+        res = buckling_check(load, mat.E, section, mat.yield_strength, Q_(length, "mm").to(unit),
+                             end=end, name="leg buckling")
+        results.append(replace(res, message=f"Leg {where}: {res.message}",
+                               reference=f"{res.reference}; K from AISC 360-16 Commentary "
+                               "Table C-A-7.1 (unbraced frame)"))
+    return max(results, key=lambda c: c.utilisation)
+
+
+def _weld_check(r: Any, mat: Any, shear: Any, imperial: bool) -> Any:
+    """The fillet welds at a top rail's end carry its end shear: the two side welds only (each one
+    tube side long, no end returns to deduct), EN 1993-1-8 §4.5.3.3."""
+    from workbench.checks.fasteners import SteelGrade, fillet_weld_check
+    from workbench.checks.result import CheckResult
+
+    name = "rail end weld"
+    if mat.tensile_strength is None:
+        return CheckResult.missing(name, f"ultimate tensile strength for {mat.name}")
+    if shear is None:
+        return CheckResult.missing(name, f"density for {mat.name}")
+    grade = WELD_GRADES.get(mat.id)
+    beta = SteelGrade(grade) if grade else BETA_W_UNKNOWN
+    unit = "inch" if imperial else "mm"
+    res = fillet_weld_check(GAMMA_Q * shear, r.weld.to(unit), (2 * r.tube.width).to(unit),
+                            mat.tensile_strength, beta, name=name)
+    note = "" if grade else f"; β_w {BETA_W_UNKNOWN:g} for a grade Table 4.1 does not list"
+    return res.with_reference(
+        f"{res.reference}; two side welds of one tube width; load × γ_Q {GAMMA_Q:g}{note}"
+    )
+
