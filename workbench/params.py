@@ -65,6 +65,11 @@ class Param:
         """Text that `coerce` reads back into the same value (variant files, CLI)."""
         return str(value)
 
+    def stock_options(self, ctx: Any, material: str | None) -> list[tuple[str, str]] | None:
+        """Catalog-bound parameters list what the local stock sells, as (label, text `coerce`
+        accepts), for the chosen `material` of their role; None for every other parameter."""
+        return None
+
     def is_visible(self, design: Any) -> bool:
         return self.visible_if is None or bool(self.visible_if(design))
 

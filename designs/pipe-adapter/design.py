@@ -144,6 +144,11 @@ class PipeOD(Length):
     def describe_allowed(self) -> str:
         return "the outside diameter (nominal or actual) of a pipe in a stock catalog, e.g. 32 mm or 1 in"
 
+    def stock_options(self, ctx: Any, material: str | None) -> list[tuple[str, str]]:
+        """The pipes the local catalog sells, named as `to_text` names them."""
+        return [(f"{i.label} — OD {_mm(i.actual):g} mm", self.to_text(i.nominal or i.actual))
+                for i in ctx.stock_catalog.pipes()]
+
     def describe_default(self) -> str:
         return self.to_text(self.default_value())
 

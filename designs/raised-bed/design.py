@@ -103,6 +103,10 @@ class StockSection(Param):
     def to_text(self, value: Any) -> str:
         return str(value.id)
 
+    def stock_options(self, ctx: Any, material: str | None) -> list[tuple[str, str]]:
+        """The timber sections the local catalog sells for `material`."""
+        return [(i.label, i.id) for i in ctx.stock_catalog.sections(material)]
+
     def describe_allowed(self) -> str:
         return (
             "a timber section a stock catalog lists, by id (c24-47x100), label (2x6) or size "

@@ -80,6 +80,10 @@ class StockTube(Param):
     def to_text(self, value: Any) -> str:
         return str(value.id)
 
+    def stock_options(self, ctx: Any, material: str | None) -> list[tuple[str, str]]:
+        """The square tubes the local catalog sells for `material`."""
+        return [(i.label, i.id) for i in ctx.stock_catalog.tubes(material, shape=self.shape)]
+
     def describe_allowed(self) -> str:
         return (
             f"a {self.shape} tube a stock catalog lists, by id (shs-50x50x3-0), label or size "

@@ -270,10 +270,56 @@ def match_sheet(value: "pint.Quantity", sheets: list["StockItem"]) -> "StockItem
     return None
 
 
+class CatalogField(Field):
+    """A parameter bound to the local stock (tube, section, pipe…): a dropdown of what the
+    catalog sells, from the parameter's own `options(ctx, material)`."""
+
+    def _make_inputs(self) -> list[widgets.DOMWidget]:
+        self.input = widgets.Dropdown(options=[], value=None, layout=widgets.Layout(width="22em"))
+        self.input.observe(self._on_pick, "value")
+        return [self.input]
+
+    def _on_pick(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None and not self._syncing:
+            self._submit(change["new"])
+
+    def _show(self, value: Any, design: "Design", ctx: "Context", system: UnitSystem) -> None:
+        from workbench.resolve import materials_for
+
+        role = getattr(self.param, "role", None)
+        try:
+            material = materials_for(design, ctx)[role].id if role else None
+            options = self.param.stock_options(ctx, material) or []
+        except Exception as exc:  # the build line says it too; here only why the list is empty
+            options, self.note = [], str(exc)
+        current = self.param.to_text(value)
+        if current not in {v for _, v in options}:
+            options = [*options, (f"{current} (not in {ctx.stock_catalog.name} stock)", current)]
+            self.note = f"{current} is not sold in {ctx.stock_catalog.name} stock; pick one it sells"
+        else:
+            self.note = None
+        self.input.options = options
+        self.input.value = current
+
+
+class TextField(Field):
+    """Any other parameter kind: a text box read by the parameter's own `coerce`."""
+
+    def _make_inputs(self) -> list[widgets.DOMWidget]:
+        self.input = widgets.Text(continuous_update=False, layout=widgets.Layout(width="22em"))
+        self.input.observe(lambda ch: None if self._syncing else self._submit(ch["new"]), "value")
+        return [self.input]
+
+    def _show(self, value: Any, design: "Design", ctx: "Context", system: UnitSystem) -> None:
+        self.input.value = self.param.to_text(value)
+
+
 def make_field(param: Param, submit: Submit) -> Field:
-    """The field for a parameter kind."""
+    """The field for a parameter kind; a kind the form does not know gets a text box."""
     if isinstance(param, StockThickness):
         return StockField(param, submit)
+    if type(param).stock_options is not Param.stock_options:
+        return CatalogField(param, submit)
     if isinstance(param, _Numeric):
         return NumericField(param, submit)
     if isinstance(param, Count):
@@ -282,7 +328,7 @@ def make_field(param: Param, submit: Submit) -> Field:
         return ChoiceField(param, submit)
     if isinstance(param, Flag):
         return FlagField(param, submit)
-    raise TypeError(f"no widget for parameter kind {type(param).__name__}")
+    return TextField(param, submit)
 
 
 class DesignForm:
