@@ -10,15 +10,12 @@ import math
 from typing import Any, Iterator
 
 from workbench.design import Design, Expect, Part, Process, Role
+from workbench.choices import EXPOSURE
 from workbench.kernel import cq
 from workbench.params import Choice, Count, Flag, Force, Length, StockThickness
 
 GUSSET_RATIO = 0.8
 """Gusset leg as a fraction of the shorter free leg (arm or wall leg, less the thickness)."""
-
-PRINTED_STRENGTH_FACTOR = 3.0
-"""Design strength of a printed part = datasheet strength / 3. The workbench's chosen margin for
-printed plastics under a sustained load (layer adhesion, voids, creep); not from a standard."""
 
 EC5_K_MOD = 0.8
 """EN 1995-1-1:2004 Table 3.1: plywood (EN 636), service class 1, medium-term load action."""
@@ -98,8 +95,7 @@ class ShelfBracket(Design):
     )
     exposure = Choice(
         "Where it hangs", "shade",
-        options={"shade": "Indoors or in shade", "sun-light": "In sun, light colour",
-                 "sun-dark": "In sun, dark colour"},
+        options=EXPOSURE,
         group="Load",
         help="Sun heats a part above the air temperature (EN 1991-1-5 Table 5.2); printed "
         "plastics soften.",
@@ -161,8 +157,8 @@ class ShelfBracket(Design):
         modulus = mat.E if mat.E is not None else mat.flexural_modulus
         if printed:
             strength = mat.tensile_strength or mat.yield_strength
-            design_strength = strength / PRINTED_STRENGTH_FACTOR if strength is not None else None
-            basis = f"datasheet strength / {PRINTED_STRENGTH_FACTOR:g} (workbench margin for prints)"
+            design_strength = plastics.printed_design_strength(strength)
+            basis = f"datasheet strength / {plastics.PRINTED_STRENGTH_FACTOR:g} (workbench margin for prints)"
         else:
             strength = mat.bending_strength
             design_strength = (
@@ -190,8 +186,7 @@ class ShelfBracket(Design):
                     f"a maximum temperature for climate {clim.id}")
                 out.append(CheckResult.missing("heat softening", missing))
             else:
-                exposure = {"shade": plastics.Exposure.SHADE, "sun-light": plastics.Exposure.SUN_LIGHT,
-                            "sun-dark": plastics.Exposure.SUN_DARK}[r.exposure]
+                exposure = plastics.Exposure.from_choice(r.exposure)
                 out.append(plastics.softening_check(
                     clim.t_max, softening, exposure=exposure, margin=Q_(SOFTENING_MARGIN_K, "K")))
             if shop.nozzle is not None:

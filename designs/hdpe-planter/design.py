@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbench.design import Design, Expect, Part, Process, Role
+from workbench.choices import EXPOSURE
 from workbench.kernel import cq
 from workbench.params import Choice, Length, Mass
 
@@ -54,8 +55,7 @@ _THERMAL_REFERENCE = (
 def _exposure(value: str) -> Any:
     from workbench.checks.plastics import Exposure
 
-    return {"shade": Exposure.SHADE, "sun-light": Exposure.SUN_LIGHT,
-            "sun-dark": Exposure.SUN_DARK}[value]
+    return Exposure.from_choice(value)
 
 
 @dataclass(frozen=True)
@@ -167,8 +167,7 @@ class HdpePlanter(Design):
     )
     exposure = Choice(
         "Where it hangs", "sun-light",
-        options={"shade": "In shade", "sun-light": "In sun, light colour",
-                 "sun-dark": "In sun, dark colour"},
+        options=EXPOSURE,
         group="Load",
         help="Sun heats the panels above the air temperature (EN 1991-1-5 Table 5.2): darker "
         "sheets grow more and creep faster.",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.errors import BoundsError
+from workbench.choices import EXPOSURE
 from workbench.kernel import cq
 from workbench.params import Choice, Length, Pressure
 
@@ -32,10 +33,7 @@ PIPE_MATCH_MM = 0.3
 but 0 mm from the nominal of 1-1/4 in Sch 40: the nearest wins, a tie between different ODs is
 refused."""
 
-PRINTED_STRENGTH_FACTOR = 3.0
-"""Design strength of a printed part = datasheet tensile strength / 3: the same margin the bracket
-uses for printed plastics under sustained load (layer adhesion, voids, creep). A workbench choice,
-not from a standard."""
+PRINTED_STRENGTH_FACTOR = 3.0  # = workbench.checks.plastics.PRINTED_STRENGTH_FACTOR (kept pint-free here)
 
 SCH40_SOCKET_MIN_IN = {0.5: 0.688, 0.75: 0.719, 1.0: 0.875, 1.25: 0.938, 1.5: 1.094, 2.0: 1.156}
 """Minimum socket length (in) of Schedule 40 IPS socket fittings by nominal size (in): ASTM D2466
@@ -316,8 +314,7 @@ class PipeAdapter(Design):
     )
     exposure = Choice(
         "Where it sits", "shade",
-        options={"shade": "Indoors or in shade", "sun-light": "In sun, light colour",
-                 "sun-dark": "In sun, dark colour"},
+        options=EXPOSURE,
         group="Service",
         help="Sun heats a part above the air temperature (EN 1991-1-5 Table 5.2) and printed "
         "plastics soften: pumps often stand in the sun, so shade the adapter or say so here.",
@@ -381,8 +378,7 @@ class PipeAdapter(Design):
         elif clim.t_max is None:
             out.append(CheckResult.missing("heat softening", f"maximum temperature for climate {clim.id}"))
         else:
-            exposure = {"shade": plastics.Exposure.SHADE, "sun-light": plastics.Exposure.SUN_LIGHT,
-                        "sun-dark": plastics.Exposure.SUN_DARK}[r.exposure]
+            exposure = plastics.Exposure.from_choice(r.exposure)
             out.append(plastics.softening_check(clim.t_max, softening, exposure=exposure))
         shop = ctx.workshop_profile
         if shop.nozzle is not None:
@@ -448,8 +444,9 @@ def _named(item: StockItem) -> str:
 
 
 def _design_strength(mat: Any) -> pint.Quantity | None:
-    strength = mat.tensile_strength or mat.yield_strength
-    return None if strength is None else strength / PRINTED_STRENGTH_FACTOR
+    from workbench.checks.plastics import printed_design_strength
+
+    return printed_design_strength(mat.tensile_strength or mat.yield_strength)
 
 
 def _hoop_check(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult:

@@ -46,6 +46,15 @@ from workbench.checks.sections import Section
 from workbench.errors import BoundsError
 
 _REFERENCE = "EN 1991-1-5:2003 Table 5.2 (Note 2, south-west/horizontal surfaces)"
+
+PRINTED_STRENGTH_FACTOR = 3.0
+"""Design strength of a printed part = datasheet strength / 3: the workbench's chosen margin for
+printed plastics under a sustained load (layer adhesion, voids, creep); not from a standard."""
+
+
+def printed_design_strength(strength: pint.Quantity | None) -> pint.Quantity | None:
+    """Datasheet strength / `PRINTED_STRENGTH_FACTOR`, or None when the strength is unknown."""
+    return None if strength is None else strength / PRINTED_STRENGTH_FACTOR
 DEFAULT_MARGIN = _q(10.0, "K")
 """How far below its softening temperature a part should stay (project choice)."""
 
@@ -57,6 +66,11 @@ class Exposure(Enum):
     SUN_BRIGHT = "in sun, bright white surface"
     SUN_LIGHT = "in sun, light colour"
     SUN_DARK = "in sun, dark colour"
+
+    @classmethod
+    def from_choice(cls, key: str) -> "Exposure":
+        """The exposure of a design's `exposure` choice (keys of `workbench.choices.EXPOSURE`)."""
+        return {"shade": cls.SHADE, "sun-light": cls.SUN_LIGHT, "sun-dark": cls.SUN_DARK}[key]
 
     @property
     def increment(self) -> pint.Quantity:
