@@ -53,7 +53,8 @@ def test_build_writes_files(capsys, tmp_path) -> None:
     assert code == 0, err
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted(
-        ["bracket.step"] + [f"bracket-{n}.{e}" for n in ("wall-plate", "arm-plate", "gusset") for e in ("stl", "dxf")]
+        ["bracket.step", "bracket-plywood-birch-18mm-sheet-1.dxf"]
+        + [f"bracket-{n}.stl" for n in ("wall-plate", "arm-plate", "gusset")]
     )
     assert sorted(out.split()) == sorted(str(tmp_path / n) for n in names)
 

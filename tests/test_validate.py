@@ -25,7 +25,7 @@ def test_new_scaffold_passes_validation(designs_dir, capsys) -> None:
     assert main(["validate", "pump-shelf", "--samples", "4"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "pump-shelf: ok"
-    assert "exports read back: stl, step, dxf" in out[2]
+    assert "exports read back: step, dxf, svg, csv, md" in out[2]
     assert main(["new", "pump-shelf"]) == 2
     assert "already exists" in capsys.readouterr().err
     assert main(["new", "Pump Shelf"]) == 2

@@ -192,5 +192,4 @@ def test_build_from_a_variant_file_alone(bracket_dir, tmp_path, capsys) -> None:
     path = _lima(bracket_dir)
     out = tmp_path / "out"
     assert main(["build", "--variant", str(path), "--format", "dxf", "--out", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == [
-        "bracket-arm-plate.dxf", "bracket-gusset.dxf", "bracket-wall-plate.dxf"]
+    assert sorted(p.name for p in out.iterdir()) == ["bracket-plywood-birch-15mm-sheet-1.dxf"]

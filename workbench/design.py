@@ -57,7 +57,11 @@ class Part:
     - ``bed_face``: for PRINT parts, which face goes down (documentation; the shape is already
       oriented so that face lies on z = 0);
     - ``slots``: for CUT parts, a list of dicts ``{"width": mm, "depth": mm}`` naming the joint
-      slots whose width follows the mating stock's actual thickness (used by tests and DXF checks).
+      slots whose width follows the mating stock's actual thickness (used by tests and DXF checks);
+      with ``"x"``, ``"y"`` (mm, the centre of the slot's mouth in the part's frame) and ``"angle"``
+      (degrees, the direction from the mouth into the part) the DXF's slot widths can be measured;
+    - ``grain``: for CUT parts, ``"x"`` or ``"y"``: the part axis the sheet's face grain must run
+      along (nesting keeps it along the sheet's length); absent, the part may turn freely.
     """
 
     name: str

@@ -166,22 +166,22 @@ def check_exports(design: Design, ctx: "Context", out: Path) -> tuple[list[str],
     """Export every format the design offers and read each file back.
 
     STL: watertight, volume within 0.5 % of the solid's; STEP: re-imports with the same volume;
-    DXF: ezdxf's audit finds no error. Returns (formats read back, failure lines).
+    DXF: ezdxf's audit finds no error; the others are not empty. Returns (formats, failure lines).
     """
     import ezdxf
     import trimesh
 
-    from workbench.design import Process
     from workbench.evaluate import evaluate
-    from workbench.export import Format, export
+    from workbench.export import export, offered
     from workbench.kernel import cq
 
-    geo = evaluate(design, ctx).geometry
+    ev = evaluate(design, ctx)
+    geo = ev.geometry
     assert geo is not None
-    formats = [Format.STL, Format.STEP] + ([Format.DXF] if geo.by_process(Process.CUT) else [])
+    formats = offered(geo)
     problems: list[str] = []
     try:
-        paths = export(geo, formats, out, design.id)
+        paths = export(ev, formats, out, design.id)
     except WorkbenchError as exc:
         return [], [f"export: {exc}"]
     volumes = {p.name: p.volume for p in geo.parts}
@@ -195,12 +195,15 @@ def check_exports(design: Design, ctx: "Context", out: Path) -> tuple[list[str],
                 problems.append(f"{path.name}: STL volume {mesh.volume:.6g} != solid {volumes[part]:.6g} mm³")
         elif path.suffix == ".step":
             shape = cq.importers.importStep(str(path)).val()
-            if abs(shape.Volume() - geo.volume) > 1e-6 * geo.volume:
-                problems.append(f"{path.name}: STEP volume {shape.Volume():.6g} != {geo.volume:.6g} mm³")
+            one_each = sum(volumes.values())  # one instance per part line; quantities in the cut list
+            if abs(shape.Volume() - one_each) > 1e-6 * one_each:
+                problems.append(f"{path.name}: STEP volume {shape.Volume():.6g} != {one_each:.6g} mm³")
         elif path.suffix == ".dxf":
             errors = ezdxf.readfile(path).audit().errors
             if errors:
                 problems.append(f"{path.name}: ezdxf audit found {len(errors)} error(s)")
+        elif path.stat().st_size == 0:
+            problems.append(f"{path.name}: empty file")
     return [f.value for f in formats], problems
 
 
