@@ -21,6 +21,27 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+NOTES = """Notes. The machine is shared: other processes ran while this was measured, so absolute
+times vary between runs; ratios are measured in the same run. Ratios against bare CadQuery include
+the workbench's resolve, checks and mass/cost/carbon, which run on pint: pint 0.25 re-parses unit
+symbols ("mm", "MPa") on every conversion (hgrecco/pint#2320, fixed upstream in PR #2323, not yet
+released); checks cost several ms per evaluation for that reason. A registry subclass in
+`workbench/units.py` that caches `_parse_units_as_container` cuts checks ~4x (measured by hand), which
+is what closes the ≤ 1.15x target. Sweep throughput on 2 cores also depends on what else runs."""
+
+
+def _met(value: float, target: str) -> str:
+    """'yes' / 'no' for targets written as '≤ 10 ms', '≤ 0.5 s', '≤ 1.15x' or '≥ 1.7x …'."""
+    import re
+
+    m = re.match(r"([≤≥])\s*([\d.]+)\s*(ms|s|x)", target)
+    if not m:
+        return ""
+    limit = float(m[2]) / (1000 if m[3] == "ms" else 1)
+    ok = value <= limit if m[1] == "≤" else value >= limit
+    return "yes" if ok else "no"
+
+
 def median_s(fn: Callable[[], Any], repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -31,13 +52,14 @@ def median_s(fn: Callable[[], Any], repeat: int) -> float:
 
 
 def bare_cadquery_bracket(A: float, H: float, W: float, t: float, holes: int, d: float) -> Any:
-    """The printed bracket at the same values, written directly in CadQuery (the baseline).
+    """The printed bracket at the same values, written directly in CadQuery (the baseline): the
+    same profile, gusset ratio (0.8) and holes as designs/bracket/design.py.
 
     Includes what any careful script does after a build: take the solid and check it is valid.
     """
     import cadquery as cq
 
-    g = 0.6 * (min(A, H) - t)
+    g = 0.8 * (min(A, H) - t)
     pts = [(0, 0), (t, 0), (t, H - t - g), (t + g, H - t), (A, H - t), (A, H), (0, H)]
     body = cq.Workplane("XY").polyline(pts).close().extrude(W)
     r = d / 2
@@ -89,7 +111,8 @@ def main() -> int:
     warm = median_s(uncached, n)
     rows.append(("bracket evaluate, new values (warm, builds)", warm, ""))
 
-    bare = median_s(lambda: bare_cadquery_bracket(150, 150, 40, 6, 2, 5), n)
+    bare_arms = iter(range(160, 160 + 10 * n))
+    bare = median_s(lambda: bare_cadquery_bracket(next(bare_arms), 150, 40, 8, 2, 5), n)
     rows.append(("bare CadQuery build of the same bracket", bare, ""))
     rows.append(("ratio workbench build / bare CadQuery", warm / bare, "≤ 1.15x"))
 
@@ -106,19 +129,26 @@ def main() -> int:
             rows.append((f"{fmt.upper()} export ({'printed' if g is geo else 'plywood'} bracket)", s, ""))
     geometry.cache.clear()
 
+    rows += _interactive_rows(Bracket, ctx, n)
+    rows += _import_rows(env, max(5, n // 3))
+    rows += _sweep_rows(n)
+    rows += _openscad_rows(Bracket, max(3, n // 5))
+
     lines = [
         "# Benchmark results",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.platform()}. Medians of {n} runs unless noted; measured in one run of `make bench`.",
         "",
-        "| measurement | median | target |",
-        "| --- | --- | --- |",
+        "| measurement | median | target | met |",
+        "| --- | --- | --- | --- |",
     ]
     for name, value, target in rows:
         shown = f"{value:.2f}x" if name.startswith("ratio") else (
+            f"{value:.1f} variants/s" if "throughput" in name else
             f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s")
-        lines.append(f"| {name} | {shown} | {target} |")
+        lines.append(f"| {name} | {shown} | {target} | {_met(value, target)} |")
+    lines += ["", NOTES]
     text = "\n".join(lines) + "\n"
     print(text)
     out = Path(args.out)
@@ -127,6 +157,113 @@ def main() -> int:
         f.write(text)
     os.replace(tmp, out)
     return 0
+
+
+def _interactive_rows(Bracket: Any, ctx: Any, n: int) -> list[tuple[str, float, str]]:
+    """The notebook loop: a load change (no rebuild: the build never reads the load), and the
+    geometry-free checks alone."""
+    from workbench.evaluate import evaluate
+
+    loads = iter(range(200, 200 + 10 * n))
+    base = Bracket(arm="173 mm")
+    evaluate(base, ctx)
+    load_change = median_s(lambda: evaluate(base.evolve(load=f"{next(loads)} N"), ctx), n)
+    checks_loads = iter(range(1200, 1200 + 10 * n))
+    checks_only = median_s(
+        lambda: evaluate(Bracket(arm="174 mm", load=f"{next(checks_loads)} N"), ctx, build=False), n)
+    return [
+        ("load changed (re-resolve and re-check, geometry from cache)", load_change, ""),
+        ("checks-only evaluation (build=False, new values)", checks_only, ""),
+    ]
+
+
+def _import_rows(env: dict[str, str], n: int) -> list[tuple[str, float, str]]:
+    """Start-up: importing CadQuery alone vs CadQuery plus the workbench's pipeline."""
+    def run(code: str) -> float:
+        return median_s(lambda: subprocess.run([sys.executable, "-c", code], env=env,
+                                               capture_output=True, check=True), n)
+
+    cq_only = run("import cadquery")
+    both = run("import cadquery, workbench.evaluate, workbench.geometry, workbench.context, "
+               "workbench.sweep")
+    return [
+        ("import cadquery (process start to exit)", cq_only, ""),
+        ("import cadquery + workbench pipeline and sweep", both, ""),
+        ("ratio workbench import / cadquery import", both / cq_only, "little over 1x"),
+    ]
+
+
+def _sweep_rows(n: int) -> list[tuple[str, float, str]]:
+    """Throughput of 48 new variants (each builds): serial, warm pool of 2, Dask LocalCluster."""
+    from workbench.context import Context
+    from workbench.pool import warm_pool
+    from workbench.sweep import close_dask, executor_for, sweep
+
+    size = 48
+    starts = iter(range(200, 400))  # holes fit on arms from 200 mm
+
+    def run(ex: Any) -> float:
+        a = next(starts)  # new arm lengths every run: every variant builds
+        vary = [f"arm={a}mm..{a + 0.47}mm:{size // 2}", "gusset=true,false"]
+        t0 = time.perf_counter()
+        table = sweep("bracket", vary, Context(), executor=ex, progress=False)
+        assert table.count("error") == 0
+        return size / (time.perf_counter() - t0)
+
+    reps = max(3, n // 5)
+    serial = statistics.median(run("serial") for _ in range(reps))
+    pool = warm_pool(2).warm()
+    run(pool)  # the workers' first build
+    pooled = statistics.median(run(pool) for _ in range(reps))
+    rows = [
+        ("sweep throughput, serial (this process)", serial, ""),
+        ("sweep throughput, warm pool of 2", pooled, ""),
+        ("ratio warm pool of 2 / serial", pooled / serial, "≥ 1.7x on 2 cores"),
+    ]
+    try:
+        with executor_for("dask", workers=2) as ex:
+            run(ex)  # workers import CadQuery
+            dasked = statistics.median(run(ex) for _ in range(reps))
+        rows += [("sweep throughput, Dask LocalCluster of 2", dasked, ""),
+                 ("ratio Dask LocalCluster of 2 / serial", dasked / serial, "")]
+    except Exception as exc:  # no dask installed: say so in the table
+        rows.append((f"sweep throughput, Dask LocalCluster: not run ({type(exc).__name__})", 0.0, ""))
+    finally:
+        close_dask()
+    return rows
+
+
+def _openscad_rows(Bracket: Any, n: int) -> list[tuple[str, float, str]]:
+    """The same printed bracket to STL: the OpenSCAD command line vs the workbench (warm)."""
+    import shutil
+
+    from workbench.context import Context
+    from workbench.evaluate import evaluate
+    from workbench.export import export
+
+    scad = ROOT / "designs" / "bracket" / "bracket.scad"
+    exe = shutil.which("openscad")
+    if exe is None or not scad.exists():
+        why = "no openscad binary" if exe is None else "no designs/bracket/bracket.scad"
+        return [(f"OpenSCAD comparison: not run ({why})", 0.0, "")]
+    arms = iter(range(150, 400))
+    with tempfile.TemporaryDirectory() as tmp:
+        def scad_run() -> None:
+            subprocess.run([exe, "-o", str(Path(tmp) / "b.stl"), "-D", f"arm={next(arms)}", str(scad)],
+                           capture_output=True, check=True)
+
+        def wb_run() -> None:
+            ev = evaluate(Bracket(arm=f"{next(arms)} mm"), Context())
+            export(ev.geometry, ["stl"], Path(tmp), "w")
+
+        wb_run()
+        openscad = median_s(scad_run, n)
+        workbench = median_s(wb_run, max(n, 5))
+    return [
+        ("OpenSCAD CLI: printed bracket to STL (per variant)", openscad, ""),
+        ("workbench: evaluate + STL export of the same bracket (warm)", workbench, ""),
+        ("ratio OpenSCAD / workbench per variant", openscad / workbench, "≥ 10x"),
+    ]
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ measurements and check results. No I/O, no widgets.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 from workbench import geometry as _geometry
@@ -107,24 +109,91 @@ def _per(rate: Any, mass: Any, volume: Any) -> Any:
     return None
 
 
+EVAL_CACHE_SIZE = 256
+"""Evaluations remembered for revisits (they hold geometry by key only: memory stays bounded by
+the geometry cache)."""
+
+
+@dataclass(frozen=True)
+class _Remembered:
+    resolved: Resolved
+    geometry_key: str | None
+    checks: tuple["CheckResult", ...]
+    parts: tuple[PartSummary, ...]
+
+
+class _Memo:
+    """Evaluations by (design class, values as typed, context, data files), least recent dropped."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[Any, _Remembered] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, key: Any) -> _Remembered | None:
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is not None:
+                self._data.move_to_end(key)
+            return hit
+
+    def put(self, key: Any, value: _Remembered) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+memo = _Memo(EVAL_CACHE_SIZE)
+
+
+def _typed(value: Any) -> Any:
+    """A value as typed, hashable and exact: (magnitude, unit) for quantities."""
+    units = getattr(value, "units", None)
+    return value if units is None else (value.magnitude, units)
+
+
+def _memo_key(design: Design, ctx: "Context", build: bool) -> Any:
+    """Equal only for the same class, the same values in the same units, the same context and
+    unchanged data files (`Context.key()` carries their digests)."""
+    return (type(design), tuple((n, _typed(v)) for n, v in design.values.items()), ctx.key(), build)
+
+
 def evaluate(design: Design, ctx: "Context | None" = None, *, build: bool = True) -> Evaluation:
     """Resolve, build (cached) and check `design` in `ctx` (the default context when None).
 
-    With ``build=False`` only geometry-free checks run and no CadQuery code is called.
+    With ``build=False`` only geometry-free checks run and no CadQuery code is called. A value set
+    seen before (same values, context and data files) comes from memory without resolving again;
+    its geometry still comes through the geometry cache.
     """
     if ctx is None:
         from workbench.context import Context
 
         ctx = Context()
+    key = _memo_key(design, ctx, build)
+    try:
+        seen = memo.get(key)
+    except TypeError:  # a value that does not hash: evaluated every time, never remembered
+        key, seen = None, None
+    if seen is not None:
+        geo = None
+        if seen.geometry_key is not None:
+            geo = _geometry.cache.get(seen.geometry_key, count_miss=False)
+            if geo is None:  # dropped from the geometry cache since: build again (a miss)
+                geo = _geometry.build(seen.resolved)
+        return Evaluation(seen.resolved, geo, seen.checks, seen.parts)
     r = resolve(design, ctx)
     geo = _geometry.build(r) if build else None
-    try:
-        checks = tuple(design.checks(r, ctx, geo))
-    except WorkbenchError:
-        raise
-    except Exception as exc:  # a bug in the design's checks: one line, not a traceback
-        raise WorkbenchError(
-            f"{design.id}: the design's checks failed: {type(exc).__name__}: {exc}"
-        ) from exc
+    checks = tuple(design.checks(r, ctx, geo))
     parts = part_summaries(r, geo) if geo is not None else ()
+    if key is not None:
+        memo.put(key, _Remembered(r, geo.key if geo is not None else None, checks, parts))
     return Evaluation(r, geo, checks, parts)

@@ -1,0 +1,137 @@
+"""A warm pool: worker processes that import CadQuery once and stay alive between sweeps.
+
+Starting a Python process and importing CadQuery takes seconds; building a bracket takes tens of
+milliseconds. `warm_pool()` keeps one pool per process (shut down at exit), so the second sweep of a
+session starts at once. Workers are started with ``forkserver`` where the platform has it (a clean
+process, forked cheaply, never forking a parent's threads) and ``spawn`` elsewhere.
+
+    from workbench.pool import warm_pool
+    pool = warm_pool(2)          # a concurrent.futures.Executor
+    pool.warm()                  # optional: wait until every worker has imported CadQuery
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from threading import Lock
+from typing import Any, Callable, Iterable
+
+PRELOAD = ("cadquery", "workbench.evaluate", "workbench.sweep.worker")
+"""Modules every worker imports when it starts (the slow imports, done once per worker)."""
+
+DEFAULT_WORKERS = 2
+
+
+def default_workers() -> int:
+    """Worker processes when none are asked for: the cores this process may use, at most 8."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or DEFAULT_WORKERS
+    return max(1, min(8, cores))
+
+
+def _start_method() -> str:
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _init_worker(modules: tuple[str, ...]) -> None:
+    import importlib
+
+    for name in modules:
+        importlib.import_module(name)
+
+
+def _pid() -> int:
+    return os.getpid()
+
+
+class WarmPool(Executor):
+    """A `concurrent.futures.Executor` of `workers` processes that have imported CadQuery.
+
+    When a worker dies (a crash in the CAD kernel), the pool is broken; `restart()` replaces it
+    with a fresh one. `pids()` gives the worker processes (for memory sampling).
+    """
+
+    def __init__(self, workers: int | None = None, *, preload: tuple[str, ...] = PRELOAD) -> None:
+        self.workers = workers or default_workers()
+        if self.workers < 1:
+            raise ValueError(f"workers {self.workers} must be at least 1")
+        self.preload = preload
+        self._lock = Lock()
+        self._pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context(_start_method())
+        return ProcessPoolExecutor(
+            self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.preload,)
+        )
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        with self._lock:
+            return self._pool.submit(fn, *args, **kwargs)
+
+    def map(self, fn: Callable[..., Any], *iterables: Iterable[Any], timeout: float | None = None,
+            chunksize: int = 1) -> Any:
+        return self._pool.map(fn, *iterables, timeout=timeout, chunksize=chunksize)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        with self._lock:
+            self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+    def restart(self) -> None:
+        """Replace the processes (after one died); pending work of the old pool is cancelled."""
+        with self._lock:
+            old, self._pool = self._pool, self._new()
+        old.shutdown(wait=False, cancel_futures=True)
+
+    @property
+    def broken(self) -> bool:
+        return bool(getattr(self._pool, "_broken", False))
+
+    def warm(self) -> "WarmPool":
+        """Start every worker and wait until each has imported CadQuery."""
+        futures = [self.submit(_pid) for _ in range(self.workers * 2)]
+        for f in futures:
+            f.result()
+        return self
+
+    def pids(self) -> list[int]:
+        """Process ids of the live workers."""
+        procs = getattr(self._pool, "_processes", None) or {}
+        return [p.pid for p in procs.values() if p.is_alive() and p.pid is not None]
+
+
+_POOL: WarmPool | None = None
+_POOL_LOCK = Lock()
+
+
+def warm_pool(workers: int | None = None) -> WarmPool:
+    """The process's warm pool of `workers` processes (the default: `default_workers()`).
+
+    The same pool is returned while its size fits; asking for another size replaces it.
+    """
+    global _POOL
+    wanted = workers or default_workers()
+    with _POOL_LOCK:
+        if _POOL is not None and (_POOL.workers != wanted or _POOL.broken):
+            _POOL.shutdown(wait=False, cancel_futures=True)
+            _POOL = None
+        if _POOL is None:
+            _POOL = WarmPool(wanted)
+        return _POOL
+
+
+def shutdown() -> None:
+    """Stop the warm pool (it is started again on the next `warm_pool()`)."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is not None:
+            _POOL.shutdown(wait=True, cancel_futures=True)
+            _POOL = None
+
+
+atexit.register(shutdown)
