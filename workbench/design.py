@@ -97,6 +97,10 @@ class Design:
     parent: ClassVar[str | None] = None
     """The design this one derives from, as ``id@version``."""
     roles: ClassVar[Mapping[str, Role]] = {}
+    free_parameters: ClassVar[tuple[str, ...]] = ()
+    """Numeric parameters `workbench fit` may optimise within their hard bounds (none by default)."""
+    checks_need_geometry: ClassVar[bool] = False
+    """True when `checks` reads the built geometry; otherwise a checks-only sweep never builds."""
 
     __slots__ = ("_values",)
 

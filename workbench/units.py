@@ -18,7 +18,26 @@ import pint
 
 from workbench.errors import UnitError
 
-ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=None)
+class _Registry(pint.UnitRegistry):
+    """pint's registry with unit expressions parsed once.
+
+    pint 0.25 caches only bare unit names, so every conversion to ``"kg/m**3"`` or ``"N/mm"``
+    re-runs its text parser (pint issue #2320); checks convert often. Unit containers are
+    immutable, so memoising the parse is safe.
+    """
+
+    def _parse_units_as_container(
+        self, input_string: str, as_delta: bool = True, case_sensitive: bool = True
+    ) -> Any:
+        memo = self.__dict__.setdefault("_wb_parsed", {})
+        key = (input_string, as_delta, case_sensitive)
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = super()._parse_units_as_container(input_string, as_delta, case_sensitive)
+        return hit
+
+
+ureg = _Registry(autoconvert_offset_to_baseunit=True, cache_folder=None)
 # Embodied carbon as its own dimension so it can never be added to a mass by mistake.
 ureg.define("kgCO2e = [emission]")
 ureg.define("gCO2e = 1e-3 kgCO2e")

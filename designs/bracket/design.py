@@ -44,6 +44,7 @@ class ShelfBracket(Design):
     version = "1.0.0"
     license = "CERN-OHL-S-2.0"
     authors = ("Cosmo-local workbench contributors",)
+    free_parameters = ("width", "thickness")
     roles = {
         "printed": Role("Printed bracket", "pla", Process.PRINT, "Filament for the one-piece bracket"),
         "plate": Role("Plywood plates", "plywood-birch", Process.CUT, "Sheet for the three plates"),
