@@ -4,7 +4,11 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test bench clean-env
+.PHONY: lab test bench clean-env chromium system-deps
+
+# Browser tests drive Debian's chromium (as root, or through passwordless sudo); never
+# `playwright install`, which downloads a browser of its own.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,8 +19,26 @@ $(STAMP): pyproject.toml
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/quickstart.ipynb
 
-test: $(STAMP)
+test: $(STAMP) chromium system-deps
 	$(PY) -m pytest
+
+chromium:
+	@test -x /usr/bin/chromium || $(SUDO) sh -c 'apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null' || \
+	  echo "make chromium: could not install Debian's chromium; the browser tests will be skipped"
+
+# The shop programs the export tests feed every file to (tests/export/test_shop_programs.py):
+# admesh and PrusaSlicer read the STLs, FreeCAD the STEP and DXF files. Debian packages,
+# installed only when a binary is missing.
+# OpenSCAD builds designs/bracket/bracket.scad from exported parameter sets (tests/test_openscad.py).
+SHOP_BINS := admesh prusa-slicer freecadcmd openscad
+system-deps:
+	@missing=""; for b in $(SHOP_BINS); do command -v $$b >/dev/null 2>&1 || missing="$$missing $$b"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make system-deps: installing Debian packages for:$$missing"; \
+	  $(SUDO) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq admesh prusa-slicer freecad openscad >/dev/null'; \
+	fi
 
 bench: $(STAMP)
 	$(PY) bench/run.py

@@ -122,16 +122,45 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from workbench.evaluate import evaluate
-    from workbench.export import Format, Options, Tolerance, export
+    from workbench.export import Format, export, offered
 
-    formats = [Format.parse(f) for f in args.format.split(",") if f.strip()]
     design = _design(args)
     ev = evaluate(design, _context(args))
     assert ev.geometry is not None
-    paths = export(ev.geometry, formats, Path(args.out), args.name or design.id,
-                   Options(tolerance=Tolerance(args.tolerance)))
+    if args.format.strip().lower() == "auto":
+        formats = offered(ev.geometry)
+    else:
+        formats = [Format.parse(f) for f in args.format.split(",") if f.strip()]
+    paths = export(ev, formats, Path(args.out), args.name or design.id, _export_options(args))
     for path in paths:
         print(path)
+    return 0
+
+
+def _export_options(args: argparse.Namespace) -> Any:
+    from workbench.export import Compensation, Options, Relief, Tolerance
+
+    return Options(tolerance=Tolerance(args.tolerance), cutter=args.cutter,
+                   compensation=Compensation(args.compensation), relief=Relief(args.relief))
+
+
+def _cut_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cutter", choices=["router", "laser"],
+                   help="machine for sheet parts (default: the workshop's router, else its laser)")
+    p.add_argument("--compensation", default="kerf", choices=["kerf", "none"],
+                   help="kerf: DXF paths offset by half the cutter width; none: outlines for CAM")
+    p.add_argument("--relief", default="dogbone", choices=["dogbone", "tbone", "none"],
+                   help="router relief at inside corners")
+
+
+def cmd_cutlist(args: argparse.Namespace) -> int:
+    """Print the cut list and what to buy (Markdown); nothing is written."""
+    from workbench.evaluate import evaluate
+    from workbench.export.cutlist import cut_list, markdown
+    from workbench.export.job import Job
+
+    ev = evaluate(_design(args), _context(args))
+    print(markdown(cut_list(Job.of(ev), _export_options(args))), end="")
     return 0
 
 
@@ -292,6 +321,132 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from workbench.bundle import make_bundle
+    from workbench.context import Context
+    from workbench.export import Options, Tolerance
+
+    variant = _variant(args)
+    design, ctx = _design(args), _context(args)
+    why = args.why
+    if variant is None and not why and not design.overrides() and ctx == Context():
+        why = "The design as published: its default values in the default context"
+    name = args.name or (None if variant is not None else f"{design.id}-local")
+    b = make_bundle(design, ctx, Path(args.out), variant=variant, name=name, why=why,
+                    author=args.author, repo=args.repo, overwrite=args.overwrite, units=args.units,
+                    options=Options(tolerance=Tolerance(args.tolerance)))
+    print(b.folder)
+    print(b.zip)
+    print(f"variant {b.variant}; geometry hash {b.geometry_hash}")
+    for fmt, reason in b.skipped:
+        print(f"not written: {fmt}: {reason}")
+    for note in b.notes:
+        print(f"note: {note}")
+    return 0
+
+
+def cmd_openscad_export(args: argparse.Namespace) -> int:
+    from workbench.interop.openscad import export_set, write_set
+
+    design = _design(args)
+    scad_set = export_set(design, args.name)
+    path = write_set(Path(args.out), scad_set, overwrite=args.overwrite)
+    print(f"{path}: parameter set '{scad_set.name}' with {len(scad_set.values)} values")
+    for item in (*scad_set.conflicts, *scad_set.unmapped):
+        print(item.line())
+    if scad_set.conflicts:
+        print(f"warning: OpenSCAD will not make this {design.id} from the set: "
+              f"{', '.join(c.name for c in scad_set.conflicts)} left out")
+    return 0
+
+
+def cmd_openscad_import(args: argparse.Namespace) -> int:
+    from workbench import catalog
+    from workbench.interop.openscad import from_set, pick_set, read_sets
+    from workbench.variants import overrides_against, save_variant
+
+    parent = _variant(args)
+    if parent is not None and parent.design_id != args.design:
+        raise WorkbenchError(f"--variant {parent.slug} is of design '{parent.design_id}', not "
+                             f"'{args.design}'")
+    base = parent.design() if parent is not None else catalog.get(args.design)()
+    set_name, values = pick_set(args.file, read_sets(args.file), args.set_name)
+    design, unmapped = from_set(base, values, where=f"{args.file}: set '{set_name}'")
+    for item in unmapped:
+        print(item.line())
+    if not args.save_variant:
+        changed = overrides_against(design, base)
+        for name, text in changed.items():
+            print(f"{name} = {text}")
+        if not changed:
+            print(f"set '{set_name}' changes nothing from {parent.slug if parent else 'the defaults'}")
+        return 0
+    path = save_variant(design, _context(args), name=args.save_variant, why=args.why or "",
+                        author=args.author, parent=parent, overwrite=args.overwrite)
+    print(path)
+    return 0
+
+
+def _run_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--executor", default="pool", choices=["pool", "serial", "dask"],
+                   help="warm worker pool (default), this process, or Dask")
+    p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: the cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (with --executor dask)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    """Every combination of the --vary axes; a failing combination is a row, not an error."""
+    from workbench.sweep import executor_for, sweep
+
+    if args.workers is not None and args.workers < 1:
+        raise WorkbenchError(f"--workers {args.workers}: give at least 1")
+    if not args.vary:
+        raise WorkbenchError("give at least one --vary NAME=VALUES (e.g. arm=100mm..300mm:5)")
+    metrics = [m.strip() for m in args.outputs.split(",") if m.strip() and m.strip() != "checks"]
+    design, ctx = _design(args), _context(args)
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        from workbench.sweep import TableFormat
+
+        TableFormat.of(out)  # a wrong suffix fails before the sweep runs
+    with executor_for(args.executor, workers=args.workers, scheduler=args.scheduler) as ex:
+        table = sweep(design, args.vary, ctx, metrics=metrics, executor=ex,
+                      progress=not args.no_progress)
+    if out is None:
+        print(table.csv_text(), end="")
+    else:
+        print(table.write(out))
+    print(table.summary(), file=sys.stderr if out is None else sys.stdout)
+    return 0
+
+
+def cmd_fit(args: argparse.Namespace) -> int:
+    """Exit 0 with a winner, 1 when no variant passes, 2 on a user error."""
+    from workbench.fit import fit
+    from workbench.sweep import executor_for
+
+    if args.workers is not None and args.workers < 1:
+        raise WorkbenchError(f"--workers {args.workers}: give at least 1")
+    if args.save_variant:
+        from workbench.variants import check_slug
+
+        check_slug(args.save_variant)  # before the search, not after it
+    free = [f.strip() for f in args.free.split(",") if f.strip()] if args.free is not None else None
+    design, ctx = _design(args), _context(args)
+    with executor_for(args.executor, workers=args.workers, scheduler=args.scheduler) as ex:
+        result = fit(design, ctx, args.objective, vary=args.vary or (), free=free, executor=ex,
+                     runners_up=args.runners_up, require_verified=args.require_verified,
+                     progress=not args.no_progress)
+    print(result.report(limit=args.show_rejected))
+    if result.winner is None:
+        return 1
+    if args.save_variant:
+        print(result.save(args.save_variant, author=args.author, why=args.why,
+                          overwrite=args.overwrite))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="workbench", description="Adapt, check and export open parametric designs.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -307,12 +462,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("design", nargs="?")
     p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="start from a variant file")
     p.add_argument("--set", action="append", metavar="NAME=VALUE", help="a parameter value, any unit")
-    p.add_argument("--format", default="stl,step", help="comma-separated: stl, step, dxf")
+    p.add_argument("--format", default="auto",
+                   help="comma-separated: stl, step, dxf, svg, csv, md; auto: all that apply")
     p.add_argument("--out", default="out", help="output folder (default: out)")
     p.add_argument("--name", help="file name stem (default: the design id)")
     p.add_argument("--tolerance", default="fine", choices=["draft", "fine"], help="STL mesh preset")
+    _cut_args(p)
     _context_args(p)
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("cutlist", help="the cut list, sheets and bars to buy (Markdown)")
+    p.add_argument("design", nargs="?")
+    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="start from a variant file")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE", help="a parameter value, any unit")
+    p.add_argument("--tolerance", default="fine", choices=["draft", "fine"], help=argparse.SUPPRESS)
+    _cut_args(p)
+    _context_args(p)
+    p.set_defaults(func=cmd_cutlist)
 
     p = sub.add_parser("check", help="run the engineering checks of a design in a local context")
     p.add_argument("design", nargs="?")
@@ -360,6 +526,80 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("lineage", help="the tree of a design's variants with their whys")
     p.add_argument("design")
     p.set_defaults(func=cmd_lineage)
+
+    p = sub.add_parser("bundle", help="write a commons bundle (folder and zip) to share a variant")
+    p.add_argument("design", nargs="?")
+    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="the variant to bundle")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE", help="a value on top (any unit)")
+    p.add_argument("--out", required=True, help="the bundle's folder; OUT.zip is written beside it")
+    p.add_argument("--name", help="variant slug when the adaptation is not a saved variant file")
+    p.add_argument("--why", help="the local condition the adaptation is for (when not a saved variant)")
+    p.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
+    p.add_argument("--repo", metavar="URL", help="web address where the bundle is shared (OKH repo)")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing bundle, whole")
+    p.add_argument("--units", default="metric", choices=["metric", "imperial"], help="report units")
+    p.add_argument("--tolerance", default="fine", choices=["draft", "fine"], help="STL mesh preset")
+    _context_args(p)
+    p.set_defaults(func=cmd_bundle)
+
+    p = sub.add_parser("openscad", help="OpenSCAD Customizer parameter sets: export and import")
+    osub = p.add_subparsers(dest="openscad_command", required=True, parser_class=_Parser)
+    o = osub.add_parser("export", help="write a design's values as an OpenSCAD parameter set")
+    o.add_argument("design", nargs="?")
+    o.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="start from a variant file")
+    o.add_argument("--set", action="append", metavar="NAME=VALUE", help="a value on top (any unit)")
+    o.add_argument("--name", required=True, help="the parameter set's name (openscad -P NAME)")
+    o.add_argument("--out", required=True, metavar="FILE.json", help="parameter file (sets kept)")
+    o.add_argument("--overwrite", action="store_true", help="replace a set of the same name")
+    o.set_defaults(func=cmd_openscad_export)
+    o = osub.add_parser("import", help="read an OpenSCAD parameter set (as a variant)")
+    o.add_argument("design")
+    o.add_argument("file", metavar="FILE.json")
+    o.add_argument("--set-name", metavar="NAME", help="which set (needed when the file has several)")
+    o.add_argument("--variant", metavar="DESIGN/SLUG", help="parent variant the set applies to")
+    o.add_argument("--save-variant", metavar="SLUG", help="save the result as this variant")
+    o.add_argument("--why", help="the local condition it adapts to (with --save-variant)")
+    o.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
+    o.add_argument("--overwrite", action="store_true", help="replace an existing variant file")
+    _context_args(o)
+    o.set_defaults(func=cmd_openscad_import)
+
+    p = sub.add_parser("sweep", help="evaluate every combination of varied values, materials, stock")
+    p.add_argument("design", nargs="?")
+    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="start from a variant file")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE", help="a fixed value, any unit")
+    p.add_argument("--vary", action="append", metavar="NAME=VALUES",
+                   help="arm=100mm..300mm:5, make=printed,plywood, sheet=*, material.plate=*, "
+                        "stock=eu-metric,us-customary, climate=*")
+    p.add_argument("--outputs", default="mass,cost,carbon",
+                   help="besides the checks: mass, cost, carbon, volume, hash ('checks' alone "
+                        "builds no geometry where the design's checks need none)")
+    p.add_argument("--out", help="results file: .csv or .parquet (default: CSV to stdout)")
+    _run_args(p)
+    _context_args(p)
+    p.set_defaults(func=cmd_sweep)
+
+    p = sub.add_parser("fit", help="the best variant that passes every check with local stock")
+    p.add_argument("design", nargs="?")
+    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="start from a variant file")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE", help="a fixed value, not searched")
+    p.add_argument("--objective", default="mass", choices=["mass", "cost", "carbon"])
+    p.add_argument("--vary", action="append", metavar="NAME=VALUES",
+                   help="more discrete choices to search, e.g. make=*")
+    p.add_argument("--free", metavar="A,B",
+                   help="numeric parameters to optimise (default: the design's free_parameters)")
+    p.add_argument("--runners-up", type=int, default=3, metavar="N")
+    p.add_argument("--show-rejected", type=int, default=12, metavar="N",
+                   help="rejected variants listed with their reasons")
+    p.add_argument("--require-verified", action="store_true",
+                   help="reject variants with a check that cannot run for missing data")
+    p.add_argument("--save-variant", metavar="SLUG", help="save the winner as this variant")
+    p.add_argument("--why", help="the variant's why (default: what the fit found)")
+    p.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing variant file")
+    _run_args(p)
+    _context_args(p)
+    p.set_defaults(func=cmd_fit)
     return parser
 
 

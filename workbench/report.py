@@ -1,7 +1,11 @@
-"""Plain-text and JSON views of an evaluation (the CLI's `check` output and the bundle's report)."""
+"""Views of an evaluation: a plain-text table and JSON (the CLI's `check` output), and Markdown and
+HTML check reports (the commons bundle's `report.md` / `report.html`)."""
 
 from __future__ import annotations
 
+import html
+import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbench.units import UnitSystem, fmt
@@ -99,3 +103,212 @@ def evaluation_dict(ev: "Evaluation") -> dict[str, Any]:
         "carbon": _jq(ev.carbon),
         "status": ev.status,
     }
+
+
+# -- Markdown and HTML check reports -------------------------------------------------------------
+# One list of blocks, two renderers: what the report says is decided once, in `_blocks`.
+
+
+@dataclass(frozen=True)
+class _Heading:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Para:
+    text: str
+
+
+@dataclass(frozen=True)
+class _List:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    status_column: int | None = None
+    """Index of a column holding a check status (coloured in HTML)."""
+
+
+_Block = _Heading | _Para | _List | _Table
+
+_STATUS_WORD = {"pass": "pass", "warn": "warning", "fail": "FAIL"}
+
+
+def _util(u: float) -> str:
+    return "n/a" if math.isnan(u) else f"{u:.2f}"
+
+
+def _value_rows(ev: "Evaluation") -> list[tuple[str, ...]]:
+    d = ev.design
+    rows = []
+    for name, p in d.params().items():
+        nominal = p.to_text(d.values[name])
+        used = p.to_text(ev.resolved.values[name])
+        default = p.to_text(p.default_value())
+        note = [] if nominal == used else [f"actual {used} from the stock catalog"]
+        if not p.is_visible(d):
+            note.append("not used with these choices")
+        if nominal != default:
+            note.insert(0, f"changed (default {default})")
+        rows.append((name, p.label, nominal, "; ".join(note)))
+    return rows
+
+
+def _context_items(ev: "Evaluation") -> list[str]:
+    ctx = ev.resolved.context
+    roles = type(ev.design).roles
+    used = {p.role for p in ev.geometry.parts} if ev.geometry is not None else None
+    items = []
+    for role, m in ev.resolved.materials.items():
+        label = roles[role].label if role in roles else role
+        unused = "" if used is None or role in used else " (no part of this build uses it)"
+        items.append(f"material for {role} ({label}): {m.name} (`{m.id}`){unused}")
+    stock, clim, shop = ctx.stock_catalog, ctx.climate_profile, ctx.workshop_profile
+    items.append(f"stock catalog: {stock.name} (`{stock.id}`), {stock.region}")
+    items.append(f"climate: {clim.name} (`{clim.id}`)")
+    items.append(f"workshop: {shop.name} (`{shop.id}`)")
+    return items
+
+
+def _part_rows(ev: "Evaluation", system: UnitSystem | str) -> list[tuple[str, ...]]:
+    if ev.geometry is None:
+        return []
+    summaries = {s.name: s for s in ev.parts}
+    rows = []
+    for p in ev.geometry.parts:
+        s = summaries.get(p.name)
+        size = " × ".join(f"{x:.1f}" for x in p.size)
+        rows.append((
+            p.name, str(p.quantity), p.process.value, s.material if s else p.role, size,
+            _q(s.mass if s else None, system), _cost(s.cost if s else None),
+            _carbon(s.carbon if s else None),
+        ))
+    return rows
+
+
+def _blocks(ev: "Evaluation", system: UnitSystem | str) -> list[_Block]:
+    from workbench import __version__
+
+    d = ev.design
+    counts = {s: sum(1 for c in ev.checks if c.status.value == s) for s in ("pass", "warn", "fail")}
+    failed = [c.name for c in ev.checks if c.status.value == "fail"]
+    verdict = (
+        f"Verdict: {ev.status.upper()}. {len(ev.checks)} checks: {counts['pass']} pass, "
+        f"{counts['warn']} warn, {counts['fail']} fail"
+        + (f" ({', '.join(failed)})." if failed else ".")
+    )
+    blocks: list[_Block] = [
+        _Heading(1, f"Check report: {d.title}"),
+        _Para(f"Design `{d.id}` version {d.version}, license {d.license}. {d.summary}"),
+        _Para(verdict),
+        _Heading(2, "Context used"),
+        _List(tuple(_context_items(ev))),
+        _Heading(2, "Values"),
+        _Table(("parameter", "what", "value", "note"), tuple(_value_rows(ev))),
+        _Heading(2, "Checks"),
+        _Table(
+            ("status", "check", "utilisation", "value", "limit"),
+            tuple((_STATUS_WORD[c.status.value], c.name, _util(c.utilisation), _q(c.value, system),
+                   _q(c.limit, system)) for c in ev.checks),
+            status_column=0,
+        ),
+    ]
+    for c in ev.checks:
+        blocks += [
+            _Heading(3, f"{c.name}: {_STATUS_WORD[c.status.value]}"),
+            _List((
+                f"utilisation {_util(c.utilisation)} (value {_q(c.value, system)}, "
+                f"limit {_q(c.limit, system)})",
+                f"what it means: {c.message}",
+                f"reference: {c.reference}",
+            )),
+        ]
+    parts = _part_rows(ev, system)
+    if parts:
+        blocks += [
+            _Heading(2, "Parts"),
+            _Table(("part", "qty", "made by", "material", "size (mm)", "mass", "cost", "carbon"),
+                   tuple(parts)),
+        ]
+    blocks += [
+        _Para(f"Total: mass {_q(ev.mass, system)}; cost {_cost(ev.cost)}; embodied carbon "
+              f"{_carbon(ev.carbon)} (unknown when any part's data is missing)."),
+        _Para(f"Written by the cosmo-local workbench {__version__}. The checks are screening "
+              "calculations with the references named; they do not replace an engineer's review."),
+    ]
+    return blocks
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_report(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) -> str:
+    """The check report as Markdown: verdict, context, values, every check with its numbers,
+    explanation and reference, the parts and the totals. No timestamps (reproducible)."""
+    out: list[str] = []
+    for b in _blocks(ev, system):
+        if isinstance(b, _Heading):
+            out += [f"{'#' * b.level} {b.text}", ""]
+        elif isinstance(b, _Para):
+            out += [b.text, ""]
+        elif isinstance(b, _List):
+            out += [f"- {item}" for item in b.items] + [""]
+        else:
+            out.append("| " + " | ".join(b.header) + " |")
+            out.append("|" + "|".join(" --- " for _ in b.header) + "|")
+            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in b.rows]
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
+color:#222;line-height:1.45}table{border-collapse:collapse;margin:.5rem 0 1rem}
+th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f3f3}td.pass{background:#dff3df}td.warn{background:#fff1c9}
+td.fail{background:#f8d4d4;font-weight:bold}code{background:#f3f3f3;padding:0 .2rem}"""
+
+
+def _html_inline(text: str) -> str:
+    """Escape `text`, then turn `code` spans into <code>."""
+    parts = html.escape(text).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+
+
+def html_report(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) -> str:
+    """The check report as one self-contained HTML page (inline CSS, no scripts, nothing fetched):
+    the same content as `markdown_report`, status cells coloured."""
+    d = ev.design
+    body: list[str] = []
+    for b in _blocks(ev, system):
+        if isinstance(b, _Heading):
+            body.append(f"<h{b.level}>{_html_inline(b.text)}</h{b.level}>")
+        elif isinstance(b, _Para):
+            body.append(f"<p>{_html_inline(b.text)}</p>")
+        elif isinstance(b, _List):
+            body.append("<ul>" + "".join(f"<li>{_html_inline(i)}</li>" for i in b.items) + "</ul>")
+        else:
+            head = "".join(f"<th>{html.escape(h)}</th>" for h in b.header)
+            rows = []
+            for row in b.rows:
+                cells = []
+                for i, cell in enumerate(row):
+                    cls = ""
+                    if i == b.status_column:
+                        cls = f' class="{_STATUS_CLASS.get(cell, "")}"'
+                    cells.append(f"<td{cls}>{html.escape(cell)}</td>")
+                rows.append("<tr>" + "".join(cells) + "</tr>")
+            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    title = html.escape(f"Check report: {d.title} ({d.id} {d.version})")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(body) + "\n</body>\n</html>\n"
+    )
+
+
+_STATUS_CLASS = {word: status for status, word in _STATUS_WORD.items()}

@@ -262,7 +262,15 @@ def overrides_against(design: Design, base: Design) -> dict[str, Any]:
     }
 
 
-def save_variant(
+def _check_head(name: str, why: str, author: str) -> None:
+    check_slug(name)
+    if not why.strip():
+        raise WorkbenchError("a variant needs a why: say what local condition it adapts to")
+    if not author.strip():
+        raise WorkbenchError("a variant needs an author (a person, a workshop or a group)")
+
+
+def render_variant(
     design: Design,
     ctx: "Context",
     *,
@@ -271,28 +279,16 @@ def save_variant(
     author: str,
     parent: Variant | None = None,
     date: _dt.date | None = None,
-    folder: Path | None = None,
-    overwrite: bool = False,
-) -> Path:
-    """Write `design` in `ctx` as variant `name`: only what differs from `parent` (or the design's
-    defaults), with lineage and the geometry hash. Never overwrites unless `overwrite` is True."""
+) -> str:
+    """The text of variant file `name` for `design` in `ctx`, as `save_variant` writes it: only
+    what differs from `parent` (or the design's defaults), with lineage and the geometry hash."""
     import tomli_w
 
     from workbench.context import Context
     from workbench.evaluate import evaluate
-    from workbench.export._atomic import write_text
     from workbench.geometry import geometry_hash
 
-    check_slug(name)
-    if not why.strip():
-        raise WorkbenchError("a variant needs a why: say what local condition it adapts to")
-    if not author.strip():
-        raise WorkbenchError("a variant needs an author (a person, a workshop or a group)")
-    target = (folder or variants_dir(design.id)) / f"{name}.toml"
-    if target.exists() and not overwrite:
-        raise WorkbenchError(
-            f"variant '{name}' already exists at {target}; choose another name (or overwrite on purpose)"
-        )
+    _check_head(name, why, author)
     if parent is not None and parent.design_id != design.id:
         raise WorkbenchError(f"parent variant '{parent.slug}' is of design '{parent.design_id}'")
     base_design = parent.design() if parent is not None else type(design)()
@@ -327,5 +323,31 @@ def save_variant(
         f"# Variant of {design.title} ({design.id}). Only what differs from its parent is stored.\n"
         f"# Rebuild: workbench build --variant {design.id}/{name}\n"
     )
-    write_text(target, header + tomli_w.dumps(doc))
+    return header + tomli_w.dumps(doc)
+
+
+def save_variant(
+    design: Design,
+    ctx: "Context",
+    *,
+    name: str,
+    why: str,
+    author: str,
+    parent: Variant | None = None,
+    date: _dt.date | None = None,
+    folder: Path | None = None,
+    overwrite: bool = False,
+) -> Path:
+    """Write `design` in `ctx` as variant `name`: only what differs from `parent` (or the design's
+    defaults), with lineage and the geometry hash. Never overwrites unless `overwrite` is True."""
+    from workbench.export._atomic import write_text
+
+    _check_head(name, why, author)
+    target = (folder or variants_dir(design.id)) / f"{name}.toml"
+    if target.exists() and not overwrite:
+        raise WorkbenchError(
+            f"variant '{name}' already exists at {target}; choose another name (or overwrite on purpose)"
+        )
+    text = render_variant(design, ctx, name=name, why=why, author=author, parent=parent, date=date)
+    write_text(target, text)
     return target
