@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from workbench.design import Design, Expect, Part, Process, Role
-from workbench.errors import BoundsError, UnitError
 from workbench.kernel import cq
-from workbench.params import Choice, Count, Length, Param
+from workbench.stockparams import StockPick
+from workbench.params import Choice, Count, Length
 
 GAMMA_G = 1.35
 """EN 1990:2002 Table A1.2(B): partial factor on a permanent action (the soil's pressure)."""
@@ -64,54 +64,21 @@ class Board(NamedTuple):
 
 
 @dataclass(eq=False)
-class StockSection(Param):
+class StockSection(StockPick):
     """A sawn timber section named by stock id, label or size: ``c24-47x100``, ``2x6``,
-    ``45 x 95 mm``, ``1-1/2 x 5-1/2 in``.
-
-    The value is the catalog item, looked up in every stock catalog (`workbench.checks.stock`), so
-    one value names one section in any context and the geometry depends on the value alone.
-    Whether the local catalog sells it, for the material of `role`, is a check of the design.
-    """
+    ``45 x 95 mm``, ``1-1/2 x 5-1/2 in``; the build sees its id, thickness and width."""
 
     role: str = "board"
-    kind = "stock-section"
+    stock_kind: ClassVar[str] = "section"
+    examples: ClassVar[str] = "c24-47x100, 2x6, 45 x 95 mm, 1-1/2 x 5-1/2 in"
 
-    def coerce(self, raw: Any) -> Any:
-        from workbench.checks.stock import find_stock
-        from workbench.context import StockItem, stock_catalogs
-
-        name = self.name or self.label
-        if isinstance(raw, StockItem):
-            if raw.kind.value != "section":
-                raise BoundsError(f"{name}: {raw.label} is not a timber section")
-            return raw
-        if not isinstance(raw, str):
-            raise UnitError(f"{name}: {raw!r} is not a timber section; {self.describe_allowed()}")
-        return find_stock(raw, "section", stock_catalogs().values(), name=name)
-
-    def default_value(self) -> Any:
-        return self.coerce(self.default)
+    @property
+    def what(self) -> str:
+        return "timber section"
 
     def kernel(self, value: Any) -> Board:
         t, w = sorted((float(value.thickness.m_as("mm")), float(value.width.m_as("mm"))))
         return Board(value.id, t, w)
-
-    def canonical(self, value: Any) -> str:
-        b = self.kernel(value)
-        return f"{b.id}:{b.thickness:.6g}x{b.width:.6g}"
-
-    def to_text(self, value: Any) -> str:
-        return str(value.id)
-
-    def stock_options(self, ctx: Any, material: str | None) -> list[tuple[str, str]]:
-        """The timber sections the local catalog sells for `material`."""
-        return [(i.label, i.id) for i in ctx.stock_catalog.sections(material)]
-
-    def describe_allowed(self) -> str:
-        return (
-            "a timber section a stock catalog lists, by id (c24-47x100), label (2x6) or size "
-            "(45 x 95 mm, 1-1/2 x 5-1/2 in)"
-        )
 
 
 class Member(NamedTuple):

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from workbench.design import Design, Expect, Part, Process, Role
-from workbench.errors import BoundsError, UnitError
 from workbench.kernel import cq
-from workbench.params import Count, Flag, Force, Length, Mass, Param
+from workbench.stockparams import StockPick
+from workbench.params import Count, Flag, Force, Length, Mass
 
 GAMMA_Q = 1.5
 """EN 1990:2002 Table A1.2(B): partial factor on a variable (imposed) action, unfavourable."""
@@ -41,54 +41,17 @@ class Tube(NamedTuple):
 
 
 @dataclass(eq=False)
-class StockTube(Param):
+class StockTube(StockPick):
     """A square tube named by stock id, label or size: ``shs-50x50x3-0``, ``50 x 50 x 3 mm``,
-    ``HSS 2 x 2 x 1/8``.
-
-    The value is the catalog item, looked up in every stock catalog (`workbench.checks.stock`), so
-    one value names one tube in any context and the geometry depends on the value alone. Whether
-    the local catalog sells it, for the material of `role`, is the design's stock check.
-    """
+    ``HSS 2 x 2 x 1/8``; the build sees its id, outside side and wall."""
 
     role: str = "frame"
-    shape: str = "square"
-    kind = "stock-tube"
-
-    def coerce(self, raw: Any) -> Any:
-        from workbench.checks.stock import find_stock
-        from workbench.context import StockItem, stock_catalogs
-
-        name = self.name or self.label
-        if isinstance(raw, StockItem):
-            if raw.kind.value != "tube" or raw.shape is None or raw.shape.value != self.shape:
-                raise BoundsError(f"{name}: {raw.label} is not a {self.shape} tube")
-            return raw
-        if not isinstance(raw, str):
-            raise UnitError(f"{name}: {raw!r} is not a tube; {self.describe_allowed()}")
-        return find_stock(raw, "tube", stock_catalogs().values(), shape=self.shape, name=name)
-
-    def default_value(self) -> Any:
-        return self.coerce(self.default)
+    shape: str | None = "square"
+    stock_kind: ClassVar[str] = "tube"
+    examples: ClassVar[str] = "shs-50x50x3-0, 50 x 50 x 3 mm, 2 x 2 x 1/8 in"
 
     def kernel(self, value: Any) -> Tube:
         return Tube(value.id, float(value.width.m_as("mm")), float(value.wall.m_as("mm")))
-
-    def canonical(self, value: Any) -> str:
-        t = self.kernel(value)
-        return f"{t.id}:{t.side:.6g}x{t.wall:.6g}"
-
-    def to_text(self, value: Any) -> str:
-        return str(value.id)
-
-    def stock_options(self, ctx: Any, material: str | None) -> list[tuple[str, str]]:
-        """The square tubes the local catalog sells for `material`."""
-        return [(i.label, i.id) for i in ctx.stock_catalog.tubes(material, shape=self.shape)]
-
-    def describe_allowed(self) -> str:
-        return (
-            f"a {self.shape} tube a stock catalog lists, by id (shs-50x50x3-0), label or size "
-            "(50 x 50 x 3 mm, 2 x 2 x 1/8 in)"
-        )
 
 
 class Member(NamedTuple):
