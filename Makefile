@@ -16,8 +16,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Offline-friendly: no news, no update checks, no extension manager calls to PyPI.
+LAB_FLAGS := --LabApp.news_url=None --LabApp.extension_manager=readonly \
+  --LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate \
+  $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/quickstart.ipynb
+	$(VENV)/bin/jupyter lab notebooks/quickstart.ipynb $(LAB_FLAGS)
 
 test: $(STAMP) chromium system-deps
 	$(PY) -m pytest
