@@ -32,6 +32,17 @@ def _pairs(items: Sequence[str] | None, what: str) -> dict[str, str]:
     return out
 
 
+def _design_args(
+    p: argparse.ArgumentParser,
+    variant_help: str = "start from a variant file",
+    set_help: str = "a parameter value, any unit",
+) -> None:
+    """DESIGN (optional when --variant names it), --variant and repeated --set."""
+    p.add_argument("design", nargs="?")
+    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help=variant_help)
+    p.add_argument("--set", action="append", metavar="NAME=VALUE", help=set_help)
+
+
 def _context_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--material", action="append", metavar="ROLE=ID", help="material per role")
     p.add_argument("--stock", metavar="CATALOG", help="stock catalog (e.g. eu-metric, us-customary)")
@@ -459,9 +470,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("build", help="build a design and export fabrication files")
-    p.add_argument("design", nargs="?")
-    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="start from a variant file")
-    p.add_argument("--set", action="append", metavar="NAME=VALUE", help="a parameter value, any unit")
+    _design_args(p)
     p.add_argument("--format", default="auto",
                    help="comma-separated: stl, step, dxf, svg, csv, md; auto: all that apply")
     p.add_argument("--out", default="out", help="output folder (default: out)")
@@ -472,18 +481,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("cutlist", help="the cut list, sheets and bars to buy (Markdown)")
-    p.add_argument("design", nargs="?")
-    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="start from a variant file")
-    p.add_argument("--set", action="append", metavar="NAME=VALUE", help="a parameter value, any unit")
+    _design_args(p)
     p.add_argument("--tolerance", default="fine", choices=["draft", "fine"], help=argparse.SUPPRESS)
     _cut_args(p)
     _context_args(p)
     p.set_defaults(func=cmd_cutlist)
 
     p = sub.add_parser("check", help="run the engineering checks of a design in a local context")
-    p.add_argument("design", nargs="?")
-    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="start from a variant file")
-    p.add_argument("--set", action="append", metavar="NAME=VALUE")
+    _design_args(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--units", default="metric", choices=["metric", "imperial"])
     _context_args(p)
@@ -528,9 +533,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_lineage)
 
     p = sub.add_parser("bundle", help="write a commons bundle (folder and zip) to share a variant")
-    p.add_argument("design", nargs="?")
-    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="the variant to bundle")
-    p.add_argument("--set", action="append", metavar="NAME=VALUE", help="a value on top (any unit)")
+    _design_args(p, variant_help="the variant to bundle", set_help="a value on top (any unit)")
     p.add_argument("--out", required=True, help="the bundle's folder; OUT.zip is written beside it")
     p.add_argument("--name", help="variant slug when the adaptation is not a saved variant file")
     p.add_argument("--why", help="the local condition the adaptation is for (when not a saved variant)")
@@ -545,9 +548,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("openscad", help="OpenSCAD Customizer parameter sets: export and import")
     osub = p.add_subparsers(dest="openscad_command", required=True, parser_class=_Parser)
     o = osub.add_parser("export", help="write a design's values as an OpenSCAD parameter set")
-    o.add_argument("design", nargs="?")
-    o.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="start from a variant file")
-    o.add_argument("--set", action="append", metavar="NAME=VALUE", help="a value on top (any unit)")
+    _design_args(o, set_help="a value on top (any unit)")
     o.add_argument("--name", required=True, help="the parameter set's name (openscad -P NAME)")
     o.add_argument("--out", required=True, metavar="FILE.json", help="parameter file (sets kept)")
     o.add_argument("--overwrite", action="store_true", help="replace a set of the same name")
@@ -565,9 +566,7 @@ def build_parser() -> argparse.ArgumentParser:
     o.set_defaults(func=cmd_openscad_import)
 
     p = sub.add_parser("sweep", help="evaluate every combination of varied values, materials, stock")
-    p.add_argument("design", nargs="?")
-    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="start from a variant file")
-    p.add_argument("--set", action="append", metavar="NAME=VALUE", help="a fixed value, any unit")
+    _design_args(p, set_help="a fixed value, any unit")
     p.add_argument("--vary", action="append", metavar="NAME=VALUES",
                    help="arm=100mm..300mm:5, make=printed,plywood, sheet=*, material.plate=*, "
                         "stock=eu-metric,us-customary, climate=*")
@@ -580,9 +579,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_sweep)
 
     p = sub.add_parser("fit", help="the best variant that passes every check with local stock")
-    p.add_argument("design", nargs="?")
-    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help="start from a variant file")
-    p.add_argument("--set", action="append", metavar="NAME=VALUE", help="a fixed value, not searched")
+    _design_args(p, set_help="a fixed value, not searched")
     p.add_argument("--objective", default="mass", choices=["mass", "cost", "carbon"])
     p.add_argument("--vary", action="append", metavar="NAME=VALUES",
                    help="more discrete choices to search, e.g. make=*")

@@ -132,8 +132,8 @@ def materials_for(design: Design, ctx: "Context") -> dict[str, "Material"]:
     return out
 
 
-def _match_sheet(p: StockThickness, value: Any, mat: "Material", ctx: "Context") -> "StockItem":
-    items = ctx.stock_catalog.sheets(mat.id)
+def match_sheet(value: Any, items: "list[StockItem]") -> "StockItem | None":
+    """The sheet a typed thickness names: within `STOCK_MATCH_MM` of its nominal or actual size."""
     mm_unit = _unit("mm")
     mm = float(value.m_as(mm_unit))
     for item in items:
@@ -142,6 +142,14 @@ def _match_sheet(p: StockThickness, value: Any, mat: "Material", ctx: "Context")
             sizes.append(float(item.nominal.m_as(mm_unit)))
         if any(abs(mm - s) <= STOCK_MATCH_MM for s in sizes):
             return item
+    return None
+
+
+def _match_sheet(p: StockThickness, value: Any, mat: "Material", ctx: "Context") -> "StockItem":
+    items = ctx.stock_catalog.sheets(mat.id)
+    found = match_sheet(value, items)
+    if found is not None:
+        return found
     offered = ", ".join(item.label for item in items) or "none"
     raise BoundsError(
         f"{p.name}: {value.magnitude:g} {p.unit} {mat.name.lower()} is not sold in "

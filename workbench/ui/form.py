@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 import ipywidgets as widgets
 
 from workbench.params import Choice, Count, Flag, Param, StockThickness, _Numeric
-from workbench.resolve import STOCK_MATCH_MM
+from workbench.resolve import match_sheet
 from workbench.units import UnitSystem, fmt
 
 if TYPE_CHECKING:
@@ -258,16 +258,6 @@ class StockField(Field):
 def option_label(item: "StockItem", system: UnitSystem) -> str:
     """The catalog's label and the actual size: `23/32 in plywood (sold as 3/4 in) — actual …`."""
     return f"{item.label} — actual {fmt(item.actual, system)}"
-
-
-def match_sheet(value: "pint.Quantity", sheets: list["StockItem"]) -> "StockItem | None":
-    """The sheet a typed thickness names: within `STOCK_MATCH_MM` of its nominal or actual size."""
-    mm = float(value.to("mm").magnitude)
-    for item in sheets:
-        sizes = [item.actual] + ([item.nominal] if item.nominal is not None else [])
-        if any(abs(mm - float(s.to("mm").magnitude)) <= STOCK_MATCH_MM for s in sizes):
-            return item
-    return None
 
 
 class CatalogField(Field):
