@@ -73,6 +73,9 @@ def test_build_writes_files(capsys, tmp_path) -> None:
          "bracket: hole diameter 10.0 mm must be at most half the width"),
         (["build", "bracket", "--material", "printed=unobtainium"], "unknown material 'unobtainium'"),
         (["frobnicate"], "workbench: argument command: invalid choice: 'frobnicate'"),
+        (["check", "bracket", "--stock", "mars"],
+         "unknown stock catalog 'mars'; known: east-africa, eu-metric, india, us-customary"),
+        (["build", "bracket", "--climate", "venus"], "unknown climate 'venus'; known: "),
     ],
 )
 def test_user_errors_are_one_line_exit_2_no_file(capsys, tmp_path, argv, message) -> None:

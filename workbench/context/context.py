@@ -82,16 +82,13 @@ class Context:
         Editing a data file (materials, the catalog, the climate, the workshops) changes the key.
         """
         base = materials_dir()
-        files = [
-            load_doc(base / "materials.toml"),
-            load_doc(base / "stock" / f"{self.stock}.toml"),
-            load_doc(base / "workshops.toml"),
-        ]
-        clim = climate(self.climate)
+        files = [load_doc(base / "materials.toml"), load_doc(base / "workshops.toml")]
+        # Through the loaders, so an unknown name is "unknown stock catalog 'x'; known: …".
+        catalog, clim = stock_catalog(self.stock), climate(self.climate)
         h = hashlib.sha256()
         for doc in files:
             h.update(f"{doc.shown}\0{doc.digest}\0".encode())
-        h.update(f"climate\0{clim.digest}".encode())
+        h.update(f"stock\0{catalog.digest}\0climate\0{clim.digest}".encode())
         roles = ",".join(f"{r}={m}" for r, m in self.materials)
         return (
             f"materials[{roles}];stock={self.stock};climate={self.climate};"
