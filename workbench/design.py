@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 class Process(str, Enum):
-    """How a part is made."""
+    """How a part is made; a material's `processes` use the same enum (BUY excepted)."""
 
     PRINT = "print"
     CUT = "cut"
@@ -42,6 +42,108 @@ class Role:
     help: str = ""
 
 
+class Grain(str, Enum):
+    """The part axis a sheet's face grain must run along."""
+
+    X = "x"
+    Y = "y"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A joint slot of a CUT part whose width follows the mating stock's actual thickness (mm).
+
+    With `x`, `y` (the centre of the slot's mouth in the part's frame) and `angle` (degrees, the
+    direction from the mouth into the part) the DXF's slot widths can be measured.
+    """
+
+    width: float
+    depth: float
+    x: float | None = None
+    y: float | None = None
+    angle: float | None = None
+
+    def as_dict(self) -> dict[str, float]:
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+
+_FACT_HELP = {
+    "stock": "the id of the stock item (sheet, section, tube, pipe) the part is cut from",
+    "cut_length": "for FRAME parts, the length to cut from stock, in mm",
+    "bed_face": "for PRINT parts, which face goes down (the shape already lies on it)",
+    "grain": "for CUT parts, 'x' or 'y': the part axis the face grain runs along",
+    "slots": "for CUT parts, joint slots {width, depth[, x, y, angle]} in mm",
+    "label": "a short label engraved or printed on the part",
+    "details": "design-specific facts no output reads (shown in tests and reports)",
+}
+
+
+@dataclass(frozen=True)
+class PartFacts:
+    """What outputs need to know of a part and geometry cannot tell; every field optional.
+
+    Built from `Part(meta={...})` by `PartFacts.parse`, which refuses an unknown fact (``"grian"``)
+    or a wrong type with one line, so a typo cannot silently let a part turn across the grain.
+    """
+
+    stock: str | None = None
+    cut_length: float | None = None
+    bed_face: str | None = None
+    grain: Grain | None = None
+    slots: tuple[Slot, ...] = ()
+    label: str | None = None
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, data: "Mapping[str, Any] | PartFacts", part: str) -> "PartFacts":
+        """Facts from a mapping of the fields above; `WorkbenchError` naming the part and key."""
+        if isinstance(data, PartFacts):
+            return data
+        if not isinstance(data, Mapping):
+            raise WorkbenchError(f"part '{part}': facts must be a mapping, not {type(data).__name__}")
+        for key in data:
+            if key not in _FACT_HELP:
+                raise WorkbenchError(
+                    f"part '{part}': unknown fact '{key}'; known: {', '.join(_FACT_HELP)}"
+                )
+        out: dict[str, Any] = {}
+        try:
+            for key, value in data.items():
+                if key == "grain":
+                    out[key] = None if value is None else Grain(value)
+                elif key == "slots":
+                    out[key] = tuple(s if isinstance(s, Slot) else Slot(**s) for s in value)
+                elif key == "cut_length":
+                    out[key] = None if value is None else float(value)
+                elif key == "details":
+                    out[key] = MappingProxyType(dict(value))
+                else:
+                    if value is not None and not isinstance(value, str):
+                        raise TypeError(f"expected text, got {type(value).__name__}")
+                    out[key] = value
+        except (TypeError, ValueError) as exc:
+            raise WorkbenchError(
+                f"part '{part}': fact '{key}' is malformed ({exc}); it is {_FACT_HELP[key]}"
+            ) from None
+        return cls(**out)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The facts that are set, as plain values (slots as dicts)."""
+        out: dict[str, Any] = {}
+        for key in _FACT_HELP:
+            value = getattr(self, key)
+            if value is None or value == () or (key == "details" and not value):
+                continue
+            if key == "grain":
+                value = value.value
+            elif key == "slots":
+                value = [s.as_dict() for s in value]
+            elif key == "details":
+                value = dict(value)
+            out[key] = value
+        return out
+
+
 @dataclass
 class Part:
     """A named part as built by a design, in millimetres.
@@ -51,17 +153,9 @@ class Part:
     that goes down. `location` places it in the assembly as (x, y, z) in mm and (rx, ry, rz) in degrees,
     applied as rotations about x, then y, then z, then the translation.
 
-    `meta` carries what outputs need and geometry cannot tell, by convention:
-    - ``stock``: id of the StockItem the part is made from (sheet, section, tube, pipe);
-    - ``cut_length``: for FRAME parts, the length to cut from stock, in mm;
-    - ``bed_face``: for PRINT parts, which face goes down (documentation; the shape is already
-      oriented so that face lies on z = 0);
-    - ``slots``: for CUT parts, a list of dicts ``{"width": mm, "depth": mm}`` naming the joint
-      slots whose width follows the mating stock's actual thickness (used by tests and DXF checks);
-      with ``"x"``, ``"y"`` (mm, the centre of the slot's mouth in the part's frame) and ``"angle"``
-      (degrees, the direction from the mouth into the part) the DXF's slot widths can be measured;
-    - ``grain``: for CUT parts, ``"x"`` or ``"y"``: the part axis the sheet's face grain must run
-      along (nesting keeps it along the sheet's length); absent, the part may turn freely.
+    `meta` gives the part's facts (`PartFacts`: stock, cut_length, bed_face, grain, slots, label,
+    details) as a mapping or a `PartFacts`; outputs read the typed `facts`. After construction
+    `meta` is the plain dict of the facts that are set.
     """
 
     name: str
@@ -70,7 +164,12 @@ class Part:
     process: Process
     quantity: int = 1
     location: tuple[float, float, float, float, float, float] = (0, 0, 0, 0, 0, 0)
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: Any = field(default_factory=dict)
+    facts: PartFacts = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.facts = PartFacts.parse(self.meta, self.name)
+        self.meta = self.facts.as_dict()
 
 
 @dataclass(frozen=True)
@@ -79,6 +178,12 @@ class Expect:
 
     size: tuple[float, float, float] | None = None
     volume: float | None = None
+
+
+class Unsold(str):
+    """A rule sentence saying the place does not sell what the values need (yield it from
+    `Design.rules`): a strict resolve refuses it like any rule; a lenient one (the panel, `check`,
+    `adapt`) builds the design and shows the sentence as a failing check instead."""
 
 
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -199,11 +304,17 @@ class Design:
         return f"{type(self).__name__}({changed})"
 
     # -- rules ----------------------------------------------------------------------------------
-    def rules(self, v: Any) -> Iterator[str]:
-        """Yield a sentence for each violated cross-field rule. `v` gives values as quantities.
+    context: ClassVar[None] = None
+    """`rules` sees ``v.context``: None on the design's own (nominal) values, the `Context` on
+    resolved ones (`workbench.resolve.Resolved`)."""
 
-        Called with the design itself (nominal values) and again at resolve time with the resolved
-        values (actual stock thicknesses). Override in a design; the base has no rules.
+    def rules(self, v: Any) -> Iterator[str]:
+        """Yield a sentence for each violated cross-field rule.
+
+        `v` gives values as quantities by attribute. It is the design itself (nominal values,
+        ``v.context`` None) when values are set, and the `Resolved` values (actual stock sizes,
+        ``v.context`` the place) when resolved. Yield an `Unsold` sentence for what the place does
+        not sell. Override in a design; the base has no rules.
         """
         return iter(())
 

@@ -4,6 +4,7 @@ measurements and check results. No I/O, no widgets.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from threading import Lock
@@ -161,24 +162,42 @@ def _typed(value: Any) -> Any:
     return value if units is None else (value.magnitude, units)
 
 
-def _memo_key(design: Design, ctx: "Context", build: bool) -> Any:
+def _memo_key(design: Design, ctx: "Context", build: bool, lenient: bool) -> Any:
     """Equal only for the same class, the same values in the same units, the same context and
     unchanged data files (`Context.key()` carries their digests)."""
-    return (type(design), tuple((n, _typed(v)) for n, v in design.values.items()), ctx.key(), build)
+    return (type(design), tuple((n, _typed(v)) for n, v in design.values.items()), ctx.key(),
+            build, lenient)
 
 
-def evaluate(design: Design, ctx: "Context | None" = None, *, build: bool = True) -> Evaluation:
+def unsold_checks(r: Resolved) -> list["CheckResult"]:
+    """A failing check for each thing a lenient resolve found the place does not sell."""
+    from workbench.checks.result import CheckResult, Status
+
+    return [
+        CheckResult(
+            f"sold locally: {name}", Status.FAIL, math.nan, None, None, message,
+            f"{r.context.stock_catalog.name} stock catalog (materials/stock/{r.context.stock}.toml)",
+        )
+        for name, message in r.unsold.items()
+    ]
+
+
+def evaluate(
+    design: Design, ctx: "Context | None" = None, *, build: bool = True, lenient: bool = False
+) -> Evaluation:
     """Resolve, build (cached) and check `design` in `ctx` (the default context when None).
 
-    With ``build=False`` only geometry-free checks run and no CadQuery code is called. A value set
-    seen before (same values, context and data files) comes from memory without resolving again;
-    its geometry still comes through the geometry cache.
+    With ``build=False`` only geometry-free checks run and no CadQuery code is called. With
+    ``lenient=True`` a value the place does not sell is built anyway and shown as a failing check
+    (`resolve`), so any design opens in any place. A value set seen before (same values, context
+    and data files) comes from memory without resolving again; its geometry still comes through
+    the geometry cache.
     """
     if ctx is None:
         from workbench.context import Context
 
         ctx = Context()
-    key = _memo_key(design, ctx, build)
+    key = _memo_key(design, ctx, build, lenient)
     try:
         seen = memo.get(key)
     except TypeError:  # a value that does not hash: evaluated every time, never remembered
@@ -190,9 +209,9 @@ def evaluate(design: Design, ctx: "Context | None" = None, *, build: bool = True
             if geo is None:  # dropped from the geometry cache since: build again (a miss)
                 geo = _geometry.build(seen.resolved)
         return Evaluation(seen.resolved, geo, seen.checks, seen.parts)
-    r = resolve(design, ctx)
+    r = resolve(design, ctx, lenient=lenient)
     geo = _geometry.build(r) if build else None
-    checks = tuple(design.checks(r, ctx, geo))
+    checks = tuple(unsold_checks(r)) + tuple(design.checks(r, ctx, geo))
     parts = part_summaries(r, geo) if geo is not None else ()
     if key is not None:
         memo.put(key, _Remembered(r, geo.key if geo is not None else None, checks, parts))

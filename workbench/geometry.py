@@ -15,7 +15,7 @@ from threading import Lock
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from workbench.design import Part, Process
+from workbench.design import Part, PartFacts, Process
 from workbench.errors import BuildError, WorkbenchError
 from workbench.resolve import Resolved
 
@@ -39,6 +39,9 @@ class MeasuredPart:
     volume: float
     location: tuple[float, float, float, float, float, float]
     meta: dict[str, Any] = field(default_factory=dict)
+    """The facts that are set, as plain values (`PartFacts.as_dict`)."""
+    facts: PartFacts = field(default_factory=PartFacts)
+    """The part's typed facts (stock, cut_length, bed_face, grain, slots, label)."""
 
     def placed(self) -> Any:
         """The solid moved to its place in the assembly."""
@@ -115,6 +118,7 @@ def _measure(part: Part, solid: Any) -> MeasuredPart:
     return MeasuredPart(
         part.name, part.role, Process(part.process), int(part.quantity), solid, size,
         float(solid.Volume()), tuple(float(v) for v in part.location), dict(part.meta),  # type: ignore[arg-type]
+        part.facts,
     )
 
 

@@ -1,5 +1,5 @@
-"""Parameter kinds a design declares: length, angle, force, pressure, mass, count, choice, flag and
-stock-bound thickness.
+"""Parameter kinds a design declares: length, angle, force, pressure, mass, count, choice and flag
+(stock-bound kinds — sheet thickness, pipe, tube, section, rope — are in `workbench.stockparams`).
 
 A parameter holds plain numbers and a unit *name*, so declaring designs (and `workbench list`/`show`)
 never imports pint; quantities are made when a value is resolved. Hard bounds raise `BoundsError`,
@@ -46,6 +46,10 @@ class Param:
     def coerce(self, raw: Any) -> Any:
         """Turn user input into this parameter's value, or raise a one-line WorkbenchError."""
         raise NotImplementedError
+
+    def default_value(self) -> Any:
+        """The default as a value of this kind (what `coerce` gives for it)."""
+        return self.coerce(self.default)
 
     def describe_default(self) -> str:
         return str(self.default)
@@ -302,21 +306,6 @@ class Flag(Param):
         return "true" if value else "false"
 
 
-@dataclass(eq=False)
-class StockThickness(Length):
-    """A sheet thickness bound to the local stock catalog for the material of `role`.
-
-    The value is the *nominal* thickness the user picks (``18 mm``, ``3/4 in``); resolving against a
-    context replaces it by the catalog's *actual* thickness, and refuses one the catalog does not sell.
-    """
-
-    role: str = "panel"
-    kind = "stock-thickness"
-
-    def describe_allowed(self) -> str:
-        return f"a sheet thickness the stock catalog sells for the '{self.role}' material"
-
-
 def declared(cls: type) -> dict[str, Param]:
     """The parameters of a design class, in declaration order (base classes first)."""
     out: dict[str, Param] = {}
@@ -325,3 +314,12 @@ def declared(cls: type) -> dict[str, Param]:
             if isinstance(value, Param):
                 out[name] = value
     return out
+
+
+def __getattr__(name: str) -> Any:
+    """`StockThickness` lives with the other stock-bound kinds in `workbench.stockparams`."""
+    if name == "StockThickness":
+        from workbench.stockparams import StockThickness
+
+        return StockThickness
+    raise AttributeError(f"module 'workbench.params' has no attribute {name!r}")

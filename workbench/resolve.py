@@ -6,22 +6,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType, SimpleNamespace
 from typing import TYPE_CHECKING, Any, Mapping
 
-from workbench.design import Design
+from workbench.design import Design, Unsold
 from workbench.errors import BoundsError, RuleError, UnknownNameError
-from workbench.params import Param, StockThickness, _Numeric
+from workbench.params import Param, _Numeric
+from workbench.stockparams import STOCK_MATCH_MM, OnUnsold, StockBound, StockThickness
 
 if TYPE_CHECKING:
     from workbench.context import Context, Material, StockItem
-
-STOCK_MATCH_MM = 0.3
-"""A typed thickness matches a catalog item when within this many millimetres of its nominal or
-actual size (e.g. ``3/4 in`` = 19.05 mm matches US plywood sold as 3/4 in, actual 18.26 mm)."""
-
 
 @dataclass(frozen=True)
 class Resolved:
@@ -35,6 +31,11 @@ class Resolved:
     values: Mapping[str, Any]
     materials: Mapping[str, "Material"]
     stock: Mapping[str, "StockItem"]
+    """The local item each visible stock-bound parameter names (sold items only)."""
+    unsold: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """What a strict resolve would have refused because the place does not sell it (a lenient
+    resolve only): the parameter's name (or ``rule N``) → one-line message naming what is sold.
+    `workbench.evaluate` shows each as a failing check."""
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -123,57 +124,71 @@ def materials_for(design: Design, ctx: "Context") -> dict[str, "Material"]:
     out = {}
     for role, spec in roles.items():
         m = material(chosen.get(role, spec.default))
-        if spec.process.value not in {str(getattr(p, "value", p)) for p in m.processes}:
+        if spec.process not in m.processes:
             raise BoundsError(
                 f"{design.id}: material '{m.id}' is not made by {spec.process.value} "
-                f"(role '{role}'); it suits {', '.join(str(getattr(p, 'value', p)) for p in m.processes)}"
+                f"(role '{role}'); it suits {', '.join(p.value for p in m.processes)}"
             )
         out[role] = m
     return out
 
 
 def match_sheet(value: Any, items: "list[StockItem]") -> "StockItem | None":
-    """The sheet a typed thickness names: within `STOCK_MATCH_MM` of its nominal or actual size."""
-    mm_unit = _unit("mm")
-    mm = float(value.m_as(mm_unit))
-    for item in items:
-        sizes = [float(item.actual.m_as(mm_unit))]
-        if item.nominal is not None:
-            sizes.append(float(item.nominal.m_as(mm_unit)))
-        if any(abs(mm - s) <= STOCK_MATCH_MM for s in sizes):
-            return item
-    return None
+    """The sheet a typed thickness names among `items`: the nearest within `STOCK_MATCH_MM` of
+    its nominal or actual size (`StockThickness.names`)."""
+    return _SHEET._nearest(value, items)
 
 
-def _match_sheet(p: StockThickness, value: Any, mat: "Material", ctx: "Context") -> "StockItem":
-    items = ctx.stock_catalog.sheets(mat.id)
-    found = match_sheet(value, items)
-    if found is not None:
-        return found
-    offered = ", ".join(item.label for item in items) or "none"
-    raise BoundsError(
-        f"{p.name}: {value.magnitude:g} {p.unit} {mat.name.lower()} is not sold in "
-        f"{ctx.stock_catalog.id} stock; available: {offered}"
-    )
+_SHEET = StockThickness("sheet", 18)
 
 
-def resolve(design: Design, ctx: "Context") -> Resolved:
-    """Check every value against `ctx` and return the resolved values."""
+def resolve(design: Design, ctx: "Context", *, lenient: bool = False) -> Resolved:
+    """Check every value against `ctx` and return the resolved values.
+
+    A stock-bound value the place does not sell is refused when its parameter says so
+    (`OnUnsold.REFUSE`), unless `lenient`: then it is built at its size elsewhere (the item any
+    catalog on file lists, else the value as typed) and listed in `Resolved.unsold`, which
+    `workbench.evaluate` turns into a failing check. The panel, `check` and `adapt` resolve
+    leniently, so a design opens in any place and the checks say what does not fit.
+    """
     ctx.validate()
     mats = materials_for(design, ctx)
     values = dict(design.values)
     stock: dict[str, Any] = {}
+    unsold: dict[str, str] = {}
     for name, p in design.params().items():
-        if isinstance(p, StockThickness):
-            if p.role not in mats:
-                raise UnknownNameError(f"{design.id}: parameter '{name}' names unknown role '{p.role}'")
-            if not p.is_visible(design):
-                continue  # a hidden thickness (e.g. plywood of a printed bracket) is not bought
-            item = _match_sheet(p, values[name], mats[p.role], ctx)
+        if not isinstance(p, StockBound):
+            continue
+        if p.role is not None and p.role not in mats:
+            raise UnknownNameError(f"{design.id}: parameter '{name}' names unknown role '{p.role}'")
+        if not p.is_visible(design):  # type: ignore[attr-defined]
+            continue  # a hidden stock value (e.g. plywood of a printed bracket) is not bought
+        mat = mats[p.role] if p.role is not None else None
+        item = p.sold_item(values[name], ctx, mat)
+        if item is None:
+            if p.on_unsold is OnUnsold.REFUSE:
+                message = p.not_sold(values[name], ctx, mat)
+                if not lenient:
+                    raise BoundsError(message)
+                unsold[name] = message
+            item = p.item_anywhere(values[name], mat)
+            if item is None:
+                continue
+        else:
             stock[name] = item
-            values[name] = item.actual.to(_unit(p.unit))
-    r = Resolved(design, ctx, MappingProxyType(values), MappingProxyType(mats), MappingProxyType(stock))
-    broken = design.violations(r)
+        values[name] = p.resolved_value(values[name], item)
+    r = Resolved(
+        design, ctx, MappingProxyType(values), MappingProxyType(mats),
+        MappingProxyType(stock), MappingProxyType(unsold),
+    )
+    broken = list(design.violations(r))
+    if lenient:  # what the place does not sell becomes a failing check, not a refusal
+        for n, sentence in enumerate(s for s in broken if isinstance(s, Unsold)):
+            unsold[f"rule {n + 1}"] = f"{design.id}: {sentence}"
+        broken = [s for s in broken if not isinstance(s, Unsold)]
     if broken:
         raise RuleError(f"{design.id}: {broken[0]}")
     return r
+
+
+__all__ = ["STOCK_MATCH_MM", "Resolved", "match_sheet", "materials_for", "resolve"]

@@ -1,44 +1,398 @@
-"""Parameters naming an item of stock (a tube, a timber section) by id, label or size.
+"""Stock-bound parameters: one protocol for every parameter whose value names something a merchant
+sells — a sheet thickness, a timber section, a metal tube, a water pipe, a rope.
 
-The value is the catalog item itself, looked up in every stock catalog on file
-(`workbench.checks.stock.find_stock`), so one value names one item in any context and the geometry
-depends on the value alone; whether the *local* catalog sells it is a check of the design. The
-panel offers what the local catalog sells for the role's material (`stock_options`). A design
-subclasses one of these to say how its build sees the item (`kernel`).
+Every kind answers the same questions, so resolve, sweep, fit, validate, adapt, the form and the
+CLI never ask which kind they hold:
+
+- `offered(ctx, material)`: what the place sells of this kind for the role's material, smallest first;
+- `sold_item(value, ctx, material)`: the local item the value names, or None;
+- `item_anywhere(value, material)`: the item the value names in any catalog on file (the geometry of
+  a value does not depend on where it is bought), or None;
+- `value_of(item)`: the parameter value that names an item (what a dropdown submits);
+- `not_sold(value, ctx, material)`: the one-line message, naming what the place does sell;
+- `on_unsold`: what resolving does with a value the place does not sell — `OnUnsold.REFUSE` (one-line
+  error; in a lenient resolve, a failing availability check) or `OnUnsold.CHECK` (it builds; the
+  design's own checks say where it is not sold);
+- `replace`: the rule `workbench.adapt` uses to pick a sold item for an unsold value — nearest, next
+  larger or next smaller by the kind's size (ties go to the larger) — or None for a value that is a
+  requirement, not a choice (the pipe an adapter must join).
+
+A kind is a subclass that says how a value names an item (`names`), its size in millimetres
+(`item_dims`, `value_dims`) and how the build sees it (`kernel`). Adding a kind of stock means one
+such class here plus the catalog data (see CONTRIBUTING.md).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.errors import BoundsError, UnitError
-from workbench.params import Param
+from workbench.params import Length, Param
+
+if TYPE_CHECKING:
+    import pint
+
+    from workbench.context import Context, StockCatalog, StockItem
+
+STOCK_MATCH_MM = 0.3
+"""A typed size names a catalog item when within this many millimetres of its nominal or actual size
+(``3/4 in`` = 19.05 mm names US plywood sold as 3/4 in, actual 18.26 mm; ``38 x 89`` names a 2x4,
+38.1 x 88.9 mm). The nearest item wins; the one tolerance of every stock kind."""
+
+
+class OnUnsold(str, Enum):
+    """What resolving does with a value the local catalog does not sell."""
+
+    REFUSE = "refuse"
+    CHECK = "check"
+
+
+class Replace(str, Enum):
+    """How `workbench.adapt` replaces a value the local catalog does not sell."""
+
+    NEAREST = "nearest"
+    LARGER = "next-larger"
+    SMALLER = "next-smaller"
+
+
+def _mm(q: "pint.Quantity") -> float:
+    from workbench.resolve import _unit
+
+    return float(q.m_as(_unit("mm")))
 
 
 @dataclass(eq=False)
-class StockPick(Param):
-    """Base of stock-item parameters; `stock_kind` is the catalog kind ("tube", "section")."""
+class StockBound:
+    """The protocol's fields and generic behaviour; mixed into a parameter kind (see module doc)."""
 
-    role: str = "frame"
+    role: str | None = None
+    replace: Replace | None = Replace.NEAREST
+    on_unsold: OnUnsold = OnUnsold.REFUSE
     shape: str | None = None
+    """Tubes only: square, rect, round or angle (None: any)."""
     stock_kind: ClassVar[str] = ""
+    noun: ClassVar[str] = ""
+    """How an item of this kind is named in messages ("sheet", "timber section")."""
+
+    # -- to implement per kind ------------------------------------------------------------------
+    def item_dims(self, item: "StockItem") -> tuple[float, ...]:
+        """An item's identifying actual size in mm (the order `value_dims` uses)."""
+        return (_mm(item.actual),)
+
+    def value_dims(self, value: Any) -> tuple[float, ...]:
+        """The size a value gives, in mm."""
+        return (_mm(value),)
+
+    def names(self, value: Any, item: "StockItem") -> float | None:
+        """How far (mm) `value` is from naming `item`: 0 for an exact name, None when it does not."""
+        sizes = [_mm(item.actual)] + ([_mm(item.nominal)] if item.nominal is not None else [])
+        gap = min(abs(self.value_dims(value)[0] - s) for s in sizes)
+        return gap if gap <= STOCK_MATCH_MM + 1e-9 else None
+
+    def value_of(self, item: "StockItem") -> Any:
+        """The value that names `item` (its nominal size when it is sold by one)."""
+        from workbench.units import Q_
+
+        size = item.nominal if item.nominal is not None else item.actual
+        return Q_(float(size.m_as(getattr(self, "unit", "mm"))), getattr(self, "unit", "mm"))
+
+    def resolved_value(self, value: Any, item: "StockItem") -> Any:
+        """What the build sees once the value is matched to a sold item (default: the value)."""
+        return value
+
+    def describe_value(self, value: Any, material: Any) -> str:
+        """``18 mm birch plywood``: the value as a merchant would read it."""
+        to_text = getattr(self, "to_text")
+        return f"{to_text(value)} {material.name.lower()}" if material is not None else to_text(value)
+
+    # -- generic --------------------------------------------------------------------------------
+    @property
+    def what(self) -> str:
+        return self.noun or self.stock_kind
+
+    def material_id(self, material: Any) -> str | None:
+        if material is None or self.role is None:
+            return None
+        return material if isinstance(material, str) else material.id
+
+    def offered(self, ctx: "Context", material: Any = None) -> list["StockItem"]:
+        """What the place sells of this kind (and shape) for `material`, smallest first."""
+        return ctx.stock_catalog.of_kind(self.stock_kind, self.material_id(material), self.shape)
+
+    def _nearest(self, value: Any, items: list["StockItem"]) -> "StockItem | None":
+        scored = [(g, i) for i in items if (g := self.names(value, i)) is not None]
+        if not scored:
+            return None
+        best = min(g for g, _ in scored)
+        return next(i for g, i in scored if g <= best + 1e-9)
+
+    def sold_item(self, value: Any, ctx: "Context", material: Any = None) -> "StockItem | None":
+        """The local item `value` names for `material`, or None when the place does not sell it."""
+        return self._nearest(value, self.offered(ctx, material))
+
+    def item_anywhere(self, value: Any, material: Any = None) -> "StockItem | None":
+        """The item `value` names in any catalog on file (for `material`), or None."""
+        from workbench.context import stock_catalogs
+
+        mat = self.material_id(material)
+        for catalog in stock_catalogs().values():
+            found = self._nearest(value, catalog.of_kind(self.stock_kind, mat, self.shape))
+            if found is not None:
+                return found
+        return None
+
+    def stock_options(self, ctx: "Context", material: Any) -> list[tuple[str, str]]:
+        """What the local catalog sells, as (label, text `coerce` accepts)."""
+        to_text = getattr(self, "to_text")
+        return [(self.option_label(i), to_text(self.value_of(i))) for i in self.offered(ctx, material)]
+
+    def option_label(self, item: "StockItem", show: Any = None) -> str:
+        """How a dropdown names `item`; `show` formats a quantity in the user's units."""
+        return item.label
+
+    def not_sold(self, value: Any, ctx: "Context", material: Any = None) -> str:
+        """One line: the value is not sold here, and what the place sells instead."""
+        cat = ctx.stock_catalog
+        name = getattr(self, "name", "") or getattr(self, "label", "")
+        head = f"{name}: {self.describe_value(value, material if self.role else None)} is not sold in {cat.id} stock"
+        sold = self.offered(ctx, material)
+        if sold:
+            return f"{head}; available: {', '.join(i.label for i in sold)}"
+        others = self.offered(ctx, None) if self.role else []
+        if others:
+            listed = ", ".join(f"{i.label} ({', '.join(i.materials)})" for i in others)
+            mname = getattr(material, "name", material)
+            return f"{head}; it sells no {str(mname).lower()} {self.what}s, only: {listed}"
+        return f"{head}; {cat.id} stock lists no {self.what}s"
+
+    def replacement(
+        self, value: Any, ctx: "Context", material: Any = None, rule: Replace | None = None
+    ) -> "StockItem | None":
+        """The sold item the replacement rule picks for `value` (None when nothing qualifies).
+
+        Sizes compare dimension by dimension in mm: next larger is the nearest item no smaller in
+        any dimension, next smaller the nearest no larger in any; distance is Euclidean over the
+        dimensions; a tie goes to the larger item, then to the catalog id.
+        """
+        rule = rule or self.replace or Replace.NEAREST
+        want = self.value_dims(value)
+        scored = []
+        for item in self.offered(ctx, material):
+            dims = self.item_dims(item)
+            n = min(len(dims), len(want))
+            diff = [dims[k] - want[k] for k in range(n)]
+            if rule is Replace.LARGER and any(d < -1e-9 for d in diff):
+                continue
+            if rule is Replace.SMALLER and any(d > 1e-9 for d in diff):
+                continue
+            scored.append((round(math.hypot(*diff), 6), -sum(dims), item.id, item))
+        return min(scored, key=lambda s: s[:3])[3] if scored else None
+
+    def describe_allowed(self) -> str:
+        return f"a {self.what} the stock catalog sells" + (
+            f" for the '{self.role}' material" if self.role else ""
+        )
+
+
+def stock_bound(p: Any) -> bool:
+    """Whether parameter `p` follows the stock protocol."""
+    return isinstance(p, StockBound)
+
+
+def stock_choice(p: Any) -> bool:
+    """Whether `p` picks stock for a role's material (searched by fit, ``NAME=*`` in a sweep, its
+    smallest and largest item are validation corners); a stock-bound value with no role (the pipe
+    an adapter joins) is a requirement, not a pick."""
+    return isinstance(p, StockBound) and p.role is not None
+
+
+def stock_params(design_cls: Any) -> dict[str, StockBound]:
+    """A design's stock-bound parameters by name, in declaration order."""
+    return {n: p for n, p in design_cls.params().items() if isinstance(p, StockBound)}
+
+
+# -- the kinds ------------------------------------------------------------------------------------
+@dataclass(eq=False)
+class StockThickness(StockBound, Length):
+    """A sheet thickness bound to the local stock catalog for the material of `role`.
+
+    The value is the *nominal* thickness the user picks (``18 mm``, ``3/4 in``); resolving replaces it
+    by the catalog's *actual* thickness. A thickness the place does not sell is refused (or, in a
+    lenient resolve, built at its actual size elsewhere and reported by a failing check).
+    """
+
+    role: str | None = "panel"
+    kind = "stock-thickness"
+    stock_kind: ClassVar[str] = "sheet"
+    noun: ClassVar[str] = "sheet"
+
+    def resolved_value(self, value: Any, item: "StockItem") -> Any:
+        from workbench.resolve import _unit
+
+        return item.actual.to(_unit(self.unit))
+
+    def option_label(self, item: "StockItem", show: Any = None) -> str:
+        size = show(item.actual) if show is not None else f"{_mm(item.actual):g} mm"
+        return f"{item.label} — actual {size}"
+
+    def describe_value(self, value: Any, material: Any) -> str:
+        text = f"{value.magnitude:g} {self.unit}"
+        return f"{text} {material.name.lower()}" if material is not None else text
+
+
+@dataclass(eq=False)
+class PipeOD(StockBound, Length):
+    """A water pipe named by its outside diameter, nominal (``1 in``) or actual (``33.4 mm``).
+
+    The value kept is what was typed; `kernel` gives the matched pipe's *actual* OD in mm, so CadQuery
+    sees 33.40 mm for ``1 in`` Schedule 40. Any pipe a stock catalog on file lists is allowed (the OD
+    of a standard pipe does not depend on the shop); whether it is sold locally is the design's check
+    (`OnUnsold.CHECK`). A typed diameter names the nearest pipe within `STOCK_MATCH_MM`; a tie between
+    different ODs is refused. No numeric bounds: the catalogs are the bounds.
+    """
+
+    role: str | None = None
+    on_unsold: OnUnsold = OnUnsold.CHECK
+    kind = "stock-pipe"
+    stock_kind: ClassVar[str] = "pipe"
+    noun: ClassVar[str] = "pipe"
+
+    def item(self, value: "pint.Quantity") -> "StockItem":
+        """The pipe on file `value` names; a one-line `BoundsError` listing the pipes otherwise."""
+        from workbench.context import stock_catalogs
+
+        pipes = [i for c in stock_catalogs().values() for i in c.of_kind("pipe")]
+        scored = [(g, i) for i in pipes if (g := self.names(value, i)) is not None]
+        name = self.name or self.label
+        typed = f"{value.magnitude:g} {value.units:~P}"
+        if not scored:
+            raise BoundsError(
+                f"{name}: {typed} is not the outside diameter of a pipe in any stock catalog on "
+                f"file; known: {known_pipes(pipes)}"
+            )
+        best = min(g for g, _ in scored)
+        nearest = [i for g, i in scored if g <= best + 1e-9]
+        if len({round(_mm(i.actual), 6) for i in nearest}) > 1:
+            raise BoundsError(
+                f"{name}: {typed} could be {known_pipes(nearest, ' or ')}; type the actual outside diameter"
+            )
+        return nearest[0]
+
+    def item_anywhere(self, value: Any, material: Any = None) -> "StockItem | None":
+        try:
+            return self.item(value)
+        except BoundsError:
+            return None
+
+    def kernel(self, value: "pint.Quantity") -> float:
+        return _mm(self.item(value).actual)
+
+    def describe_allowed(self) -> str:
+        return "the outside diameter (nominal or actual) of a pipe in a stock catalog, e.g. 32 mm or 1 in"
+
+    def option_label(self, item: "StockItem", show: Any = None) -> str:
+        size = show(item.actual) if show is not None else f"{_mm(item.actual):g} mm"
+        return f"{item.label} — OD {size}"
+
+    def describe_default(self) -> str:
+        return self.to_text(self.default_value())
+
+    def to_text(self, value: "pint.Quantity") -> str:
+        try:
+            nominal = self.item(value).nominal
+        except BoundsError:
+            return super().to_text(value)
+        if nominal is not None and abs(_mm(nominal) - _mm(value)) <= STOCK_MATCH_MM:
+            inches = inch_text(_mm(nominal))
+            if inches is not None:
+                return inches  # "1 1/4 in", as the pipe is sold
+        return super().to_text(value)
+
+
+def inch_text(mm: float) -> str | None:
+    """``31.75`` → ``"1 1/4 in"`` when `mm` is a whole number of eighths of an inch, else None."""
+    eighths = mm / 25.4 * 8
+    if abs(eighths - round(eighths)) > 1e-6 or round(eighths) <= 0:
+        return None
+    whole, rest = divmod(round(eighths), 8)
+    if rest == 0:
+        return f"{whole} in"
+    g = math.gcd(rest, 8)
+    fraction = f"{rest // g}/{8 // g}"
+    return f"{whole} {fraction} in" if whole else f"{fraction} in"
+
+
+def _od_text(item: "StockItem") -> str:
+    """``33.4 mm (1 in ASTM D1785 Sch 40)`` or ``32 mm (ISO 1452)``."""
+    nominal = inch_text(_mm(item.nominal)) if item.nominal is not None else None
+    sold = f"{nominal} {item.standard}" if nominal else (item.standard or item.label)
+    return f"{_mm(item.actual):.4g} mm ({sold})"
+
+
+def known_pipes(items: Any, sep: str = ", ") -> str:
+    """The pipes' ODs, smallest first, standards sharing an OD grouped: ``20 mm (ISO 1452, IS 4985)``."""
+    by_od: dict[float, list[str]] = {}
+    for i in items:
+        head, _, sold = _od_text(i).partition(" (")
+        names = by_od.setdefault(round(_mm(i.actual), 3), [head])
+        if sold.rstrip(")") not in names:
+            names.append(sold.rstrip(")"))
+    return sep.join(f"{v[0]} ({', '.join(v[1:])})" for _, v in sorted(by_od.items())) or "none"
+
+
+@dataclass(eq=False)
+class StockPick(StockBound, Param):
+    """A stock item named by catalog id, label or size (a tube, a timber section, a rope …).
+
+    The value is the catalog item itself, looked up in every stock catalog on file
+    (`workbench.checks.stock.find_stock`), so one value names one item in any context and the
+    geometry depends on the value alone; whether the *local* catalog sells it is a check of the
+    design (`OnUnsold.CHECK`). A design subclasses a kind to say how its build sees the item
+    (`kernel`).
+    """
+
+    role: str | None = "frame"
+    on_unsold: OnUnsold = OnUnsold.CHECK
     examples: ClassVar[str] = ""
 
     @property
     def kind(self) -> str:  # type: ignore[override]
-        """"stock-tube", "stock-section": what sweeps and the CLI list by."""
+        """"stock-tube", "stock-section", "stock-rope": what sweeps and the CLI list by."""
         return f"stock-{self.stock_kind}"
 
     @property
     def what(self) -> str:
-        """How the item is named in messages: "square tube", "timber section"."""
-        return f"{self.shape} {self.stock_kind}" if self.shape else self.stock_kind
+        return f"{self.shape} {self.noun or self.stock_kind}" if self.shape else (self.noun or self.stock_kind)
 
     def _fits(self, item: Any) -> bool:
         return item.kind.value == self.stock_kind and (
             self.shape is None or (item.shape is not None and item.shape.value == self.shape)
         )
+
+    def item_dims(self, item: "StockItem") -> tuple[float, ...]:
+        from workbench.checks.stock import size_dims
+
+        return size_dims(item)
+
+    def value_dims(self, value: Any) -> tuple[float, ...]:
+        return self.item_dims(value)
+
+    def names(self, value: Any, item: "StockItem") -> float | None:
+        if item.id == value.id:
+            return 0.0
+        a, b = self.item_dims(value), self.item_dims(item)
+        if len(a) != len(b) or any(abs(x - y) > STOCK_MATCH_MM for x, y in zip(a, b)):
+            return None
+        return 1e-6 + max(abs(x - y) for x, y in zip(a, b))  # the same id first
+
+    def value_of(self, item: "StockItem") -> Any:
+        return item
+
+    def describe_value(self, value: Any, material: Any) -> str:
+        return value.label
 
     def coerce(self, raw: Any) -> Any:
         from workbench.checks.stock import find_stock
@@ -63,14 +417,25 @@ class StockPick(Param):
     def canonical(self, value: Any) -> str:
         return f"{value.id}:" + "x".join(f"{v:.6g}" for v in tuple(self.kernel(value))[1:])
 
-    def stock_options(self, ctx: Any, material: str | None) -> list[tuple[str, str]]:
-        """What the local catalog sells of this kind (and shape) for `material`."""
-        catalog = ctx.stock_catalog
-        if self.stock_kind == "tube":
-            items = catalog.tubes(material, shape=self.shape)
-        else:
-            items = catalog.sections(material)
-        return [(i.label, i.id) for i in items]
-
     def describe_allowed(self) -> str:
         return f"a {self.what} a stock catalog lists, by id, label or size ({self.examples})"
+
+
+@dataclass(eq=False)
+class StockRope(StockPick):
+    """A rope named by catalog id, label or diameter (``pp-rope-6``, ``6 mm``); the build sees its
+    diameter in mm. The kind that proves a new stock kind is this class plus catalog data."""
+
+    role: str | None = "rope"
+    stock_kind: ClassVar[str] = "rope"
+    noun: ClassVar[str] = "rope"
+    examples: ClassVar[str] = "pp-rope-6, 6 mm"
+
+    def kernel(self, value: Any) -> float:
+        return _mm(value.actual)
+
+
+__all__ = [
+    "STOCK_MATCH_MM", "OnUnsold", "PipeOD", "Replace", "StockBound", "StockPick", "StockRope",
+    "StockThickness", "inch_text", "known_pipes", "stock_bound", "stock_choice", "stock_params",
+]

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from workbench.design import Design
 from workbench.errors import RuleError, WorkbenchError
-from workbench.params import Choice, Count, Flag, Param, StockThickness, _Numeric
+from workbench.params import Choice, Count, Flag, Param, _Numeric
+from workbench.stockparams import stock_choice as stock_bound
 
 if TYPE_CHECKING:
     from workbench.context import Context
@@ -64,15 +65,14 @@ def _geometric(p: Param) -> bool:
 
 
 def _corner_values(p: Param, design_cls: type[Design], ctx: "Context") -> list[Any]:
-    if isinstance(p, StockThickness):
+    if stock_bound(p):
         from workbench.resolve import materials_for
 
-        mat = materials_for(design_cls(), ctx)[p.role]
-        items = ctx.stock_catalog.sheets(mat.id)
+        mat = materials_for(design_cls(), ctx)[p.role]  # type: ignore[attr-defined]
+        items = p.offered(ctx, mat)  # type: ignore[attr-defined]
         if not items:
             return [p.default_value()]
-        nominal = [i.nominal if i.nominal is not None else i.actual for i in items]
-        return [min(nominal), max(nominal)]
+        return [p.value_of(items[0]), p.value_of(items[-1])]  # type: ignore[attr-defined]
     if isinstance(p, _Numeric):
         return [v for v in (p.min, p.max) if v is not None] or [p.default]
     if isinstance(p, Count):
@@ -114,7 +114,7 @@ def samples(design_cls: type[Design], ctx: "Context", n: int, seed: int = 0) -> 
     for _ in range(n):
         values: dict[str, Any] = {}
         for name, p in params.items():
-            if isinstance(p, StockThickness):
+            if stock_bound(p):
                 values[name] = rng.choice(_corner_values(p, design_cls, ctx))
             elif isinstance(p, _Numeric):
                 lo, hi = (p.min, p.max) if p.min is not None and p.max is not None else p.slider_range

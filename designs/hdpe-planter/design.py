@@ -301,14 +301,15 @@ class HdpePlanter(Design):
         floor = floor.cut(cq.Workplane("XY").pushPoints(drains).circle(DRAIN_DIAMETER / 2).extrude(t))
         parts = [
             Part("back", back, "panel", Process.CUT, 1, (0, t, 0, 90, 0, 0),
-                 {"fixing_slots": {"count": b.fixings, "length": b.slot, "width": b.slot_width}}),
+                 {"details": {"fixing_slots": {"count": b.fixings, "length": b.slot,
+                                               "width": b.slot_width}}}),
             Part("front", front, "panel", Process.CUT, 1, (0, W, 0, 90, 0, 0)),
         ]
         for name, x in (("end-left", 0.0), ("end-right", L - t)):
             end = cq.Workplane("XY").rect(fw, H, centered=False).extrude(t)
             parts.append(Part(name, end, "panel", Process.CUT, 1, (x, t, 0, 90, 0, 90)))
         parts.append(Part("floor", floor, "panel", Process.CUT, 1, (t, t, 0, 0, 0, 0),
-                          {"drains": {"count": b.drains, "diameter": DRAIN_DIAMETER}}))
+                          {"details": {"drains": {"count": b.drains, "diameter": DRAIN_DIAMETER}}}))
         return parts
 
     def expected(self, p: Any) -> dict[str, Expect]:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from workbench.design import Design, Expect, Part, Process, Role
+from workbench.design import Design, Expect, Part, Process, Role, Unsold
 from workbench.errors import BoundsError
 from workbench.choices import EXPOSURE
 from workbench.kernel import cq
 from workbench.params import Choice, Length, Pressure
+from workbench.stockparams import STOCK_MATCH_MM, PipeOD, Replace, known_pipes
 
 if TYPE_CHECKING:
     import pint
@@ -27,11 +28,10 @@ if TYPE_CHECKING:
     from workbench.checks.result import CheckResult
     from workbench.context import Context, StockItem
 
-PIPE_MATCH_MM = 0.3
-"""A typed diameter names a pipe when within this of its nominal or actual OD (as sheets do in
-`workbench.resolve.STOCK_MATCH_MM`). ``1 1/4 in`` (31.75 mm) is 0.25 mm from a 32 mm metric pipe
-but 0 mm from the nominal of 1-1/4 in Sch 40: the nearest wins, a tie between different ODs is
-refused."""
+PIPE_MATCH_MM = STOCK_MATCH_MM
+"""A typed diameter names a pipe within the one stock tolerance (`workbench.stockparams`).
+``1 1/4 in`` (31.75 mm) is 0.25 mm from a 32 mm metric pipe but 0 mm from the nominal of 1-1/4 in
+Sch 40: the nearest wins, a tie between different ODs is refused."""
 
 PRINTED_STRENGTH_FACTOR = 3.0  # = workbench.checks.plastics.PRINTED_STRENGTH_FACTOR (kept pint-free here)
 
@@ -69,110 +69,12 @@ def _mm(q: pint.Quantity) -> float:
     return float(q.to("mm").magnitude)
 
 
-def _od_text(item: StockItem) -> str:
-    """``33.4 mm (1 in ASTM D1785 Sch 40)`` or ``32 mm (ISO 1452)``."""
-    nominal = _inch_text(_mm(item.nominal)) if item.nominal is not None else None
-    sold = f"{nominal} {item.standard}" if nominal else (item.standard or item.label)
-    return f"{_mm(item.actual):.4g} mm ({sold})"
-
-
-def _known(items: tuple[StockItem, ...] | list[StockItem], sep: str = ", ") -> str:
-    """The pipes' ODs, smallest first, standards sharing an OD grouped: ``20 mm (ISO 1452, IS 4985)``."""
-    by_od: dict[float, list[str]] = {}
-    for i in items:
-        text = _od_text(i)
-        head, _, sold = text.partition(" (")
-        names = by_od.setdefault(round(_mm(i.actual), 3), [head])
-        if sold.rstrip(")") not in names:
-            names.append(sold.rstrip(")"))
-    return sep.join(f"{v[0]} ({', '.join(v[1:])})" for _, v in sorted(by_od.items())) or "none"
+_known = known_pipes
 
 
 def match_pipe(value: pint.Quantity, name: str = "pipe") -> StockItem:
-    """The pipe on file whose nominal or actual OD is nearest `value`, within `PIPE_MATCH_MM`.
-
-    Raises a one-line `BoundsError` listing the pipes on file when none is near, or when two pipes
-    of different actual ODs are equally near.
-    """
-    mm = _mm(value)
-    pipes = pipes_on_file()
-    scored = []
-    for item in pipes:
-        sizes = [item.actual] + ([item.nominal] if item.nominal is not None else [])
-        gap = min(abs(mm - _mm(s)) for s in sizes)
-        if gap <= PIPE_MATCH_MM + 1e-9:
-            scored.append((gap, item))
-    typed = f"{value.magnitude:g} {value.units:~P}"
-    if not scored:
-        raise BoundsError(
-            f"{name}: {typed} is not the outside diameter of a pipe in any stock catalog on file; "
-            f"known: {_known(pipes)}"
-        )
-    best = min(gap for gap, _ in scored)
-    nearest = [i for gap, i in scored if gap <= best + 1e-9]
-    ods = {round(_mm(i.actual), 6) for i in nearest}
-    if len(ods) > 1:
-        raise BoundsError(
-            f"{name}: {typed} could be {_known(nearest, ' or ')}; "
-            "type the actual outside diameter"
-        )
-    return nearest[0]
-
-
-class PipeOD(Length):
-    """A water pipe named by its outside diameter, nominal (``1 in``) or actual (``33.4 mm``).
-
-    The value kept is what was typed; `kernel` gives the matched pipe's *actual* OD in mm, so CadQuery
-    sees 33.40 mm for ``1 in`` Schedule 40. Any pipe a stock catalog on file lists is allowed (the OD
-    of a standard pipe does not depend on the shop); whether it is sold locally is checked against
-    the context's catalog. No numeric bounds: the catalogs are the bounds. `coerce` checks the unit
-    only; the design's rules refuse a diameter no catalog lists (`workbench.validate` samples
-    numeric parameters at random and counts a refused rule as refused, a BoundsError as a failure).
-    """
-
-    kind = "stock-pipe"
-
-    def item(self, value: pint.Quantity) -> StockItem:
-        """The pipe `value` names."""
-        return match_pipe(value, self.name or self.label)
-
-    def kernel(self, value: pint.Quantity) -> float:
-        return _mm(self.item(value).actual)
-
-    def describe_allowed(self) -> str:
-        return "the outside diameter (nominal or actual) of a pipe in a stock catalog, e.g. 32 mm or 1 in"
-
-    def stock_options(self, ctx: Any, material: str | None) -> list[tuple[str, str]]:
-        """The pipes the local catalog sells, named as `to_text` names them."""
-        return [(f"{i.label} — OD {_mm(i.actual):g} mm", self.to_text(i.nominal or i.actual))
-                for i in ctx.stock_catalog.pipes()]
-
-    def describe_default(self) -> str:
-        return self.to_text(self.default_value())
-
-    def to_text(self, value: pint.Quantity) -> str:
-        try:
-            nominal = self.item(value).nominal
-        except BoundsError:
-            return super().to_text(value)
-        if nominal is not None and abs(_mm(nominal) - _mm(value)) <= PIPE_MATCH_MM:
-            inches = _inch_text(_mm(nominal))
-            if inches is not None:
-                return inches  # "1 1/4 in", as the pipe is sold
-        return super().to_text(value)
-
-
-def _inch_text(mm: float) -> str | None:
-    """``31.75`` → ``"1 1/4 in"`` when `mm` is a whole number of eighths of an inch, else None."""
-    eighths = mm / 25.4 * 8
-    if abs(eighths - round(eighths)) > 1e-6 or round(eighths) <= 0:
-        return None
-    whole, rest = divmod(round(eighths), 8)
-    if rest == 0:
-        return f"{whole} in"
-    g = math.gcd(rest, 8)
-    fraction = f"{rest // g}/{8 // g}"
-    return f"{whole} {fraction} in" if whole else f"{fraction} in"
+    """The pipe on file whose nominal or actual OD is nearest `value` (`PipeOD.item`)."""
+    return PipeOD(name or "pipe", 32).item(value)
 
 
 # -- geometry -----------------------------------------------------------------------------------
@@ -285,6 +187,7 @@ class PipeAdapter(Design):
         "Line-side pipe OD", 25.4, soft=(20, 63), group="Pipes",
         help="Outside diameter of the pipe the pump must join. One of the two pipes must be sold in "
         "your stock catalog.",
+        replace=None,  # the pipe the adapter must join: a requirement, never replaced by adapt
     )
     pump_socket = Length(
         "Pump socket depth", 30, min=10, max=80, soft=(15, 60), step=1, group="Sockets",
@@ -336,13 +239,13 @@ class PipeAdapter(Design):
                 f"pipe stop {stop:g} mm leaves too small a waterway: it must be at most a quarter "
                 f"of the smaller pipe's {smaller:g} mm OD ({smaller / 4:g} mm)"
             )
-        ctx = getattr(v, "context", None)  # set when resolving against a context
+        ctx = v.context  # None on nominal values, the place when resolved
         if ctx is not None:
             local = ctx.stock_catalog.pipes()
             ods = {round(_mm(i.actual), 6) for i in local}
             if local and not ods & {round(_mm(pump.actual), 6), round(_mm(line.actual), 6)}:
                 sold = ", ".join(i.label for i in local)
-                yield (
+                yield Unsold(
                     f"neither pipe is sold in {ctx.stock_catalog.id} stock ({pump.label}, "
                     f"{line.label}); one side must be a local pipe: {sold}"
                 )
@@ -394,7 +297,8 @@ class PipeAdapter(Design):
         # The half-section in the XZ plane, turned about the vertical axis.
         body = cq.Workplane("XZ").polyline(prof.outline()).close().revolve(360, (0, 0, 0), (0, 1, 0))
         meta = {"bed_face": f"{prof.bottom}-side socket mouth (the larger socket) down",
-                "sockets": {"bottom": prof.bottom, "bottom_bore": prof.d1, "top_bore": prof.d2}}
+                "details": {"sockets": {"bottom": prof.bottom, "bottom_bore": prof.d1,
+                                        "top_bore": prof.d2}}}
         return [Part("adapter", body, "printed", Process.PRINT, 1, (0, 0, 0, 0, 0, 0), meta)]
 
     def expected(self, p: Any) -> dict[str, Expect]:

@@ -46,7 +46,7 @@ def test_defaults_by_hand():
         assert parts[end].volume == pytest.approx(226 * 250 * 12, rel=1e-9)
     assert parts["floor"].size == pytest.approx((776, 226, 12))
     assert parts["floor"].volume == pytest.approx((776 * 226 - 3 * math.pi * 36) * 12, rel=1e-9)
-    assert parts["back"].meta["fixing_slots"] == {"count": 4, "length": 14, "width": 6}
+    assert parts["back"].meta["details"]["fixing_slots"] == {"count": 4, "length": 14, "width": 6}
     assert all(p.process.value == "cut" and p.role == "panel" for p in parts.values())
 
 
@@ -70,9 +70,9 @@ def test_panels_at_other_sizes(values, fixings, slot_area, drains):
     p = ev.resolved.kernel()
     L, W, H, t = p.length, p.depth, p.height, p.sheet
     parts = {q.name: q for q in ev.geometry.parts}
-    assert parts["back"].meta["fixing_slots"]["count"] == fixings
+    assert parts["back"].meta["details"]["fixing_slots"]["count"] == fixings
     assert parts["back"].volume == pytest.approx((L * H - fixings * slot_area) * t, rel=1e-9)
-    assert parts["floor"].meta["drains"]["count"] == drains
+    assert parts["floor"].meta["details"]["drains"]["count"] == drains
     fl, fw = L - 2 * t, W - 2 * t
     assert parts["floor"].size == pytest.approx((fl, fw, t))
     assert parts["floor"].volume == pytest.approx((fl * fw - drains * math.pi * 36) * t, rel=1e-9)

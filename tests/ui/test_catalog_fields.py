@@ -17,19 +17,21 @@ def _steel(tmp_path, monkeypatch):
 
 
 def test_tube_dropdown_follows_the_catalog_and_sets_the_design(tmp_path, monkeypatch) -> None:
-    from workbench.ui.form import CatalogField
+    from workbench.ui.form import StockField
 
     panel = _steel(tmp_path, monkeypatch)
     tube = panel.form.fields["tube"]
-    assert isinstance(tube, CatalogField)
+    assert isinstance(tube, StockField)
     eu = [v for _, v in tube.input.options]
     assert "shs-40x40x3-0" in eu and tube.input.value == panel.design.params()["tube"].to_text(panel.design.tube)
     tube.input.value = "shs-40x40x3-0"
     assert panel.design.tube.id == "shs-40x40x3-0"
     panel.context_form.stock.value = "us-customary"
     us = [v for _, v in tube.input.options]
-    assert all(v.startswith("hss-") for v in us[:-1])
-    assert tube.note == "shs-40x40x3-0 is not sold in US customary stock; pick one it sells"
+    # one stock protocol for every kind: the unsold value stays shown, marked, with the same note
+    assert all(v.startswith("hss-") for v in us[:-1]) and us[-1] == "__current__"
+    assert tube.note == ("SHS 40 x 40 x 3.0 (cold-formed) is not sold in US customary stock; "
+                         "pick one it sells")
     tube.input.value = us[0]
     assert panel.design.tube.id == us[0] and tube.note is None
 

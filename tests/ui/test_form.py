@@ -12,8 +12,9 @@ from workbench.ui.form import (
     FlagField,
     NumericField,
     StockField,
-    match_sheet,
+
 )
+from workbench.resolve import match_sheet
 from workbench.units import Q_
 
 

@@ -33,7 +33,7 @@ def _also(others: list[str]) -> str:
 
 def _print_step(p: "MeasuredPart", facts: "_Facts") -> str:
     main, others = _split(p, facts)
-    face = p.meta.get("bed_face")
+    face = p.facts.bed_face
     lies = f" (the {face} goes down)" if face else ""
     return (f"print {_files(main)} as it lies in the file{lies}, in {facts.material_of(p)}"
             + _also(others))
@@ -46,9 +46,9 @@ def _cut_step(p: "MeasuredPart", facts: "_Facts") -> str:
 
 
 def _frame_step(p: "MeasuredPart", facts: "_Facts") -> str:
-    length = p.meta.get("cut_length")
-    cut = f"cut {length:.0f} mm" if isinstance(length, (int, float)) else "cut to length"
-    return f"{cut} of {p.meta.get('stock', 'stock')} in {facts.material_of(p)}"
+    length = p.facts.cut_length
+    cut = f"cut {length:.0f} mm" if length is not None else "cut to length"
+    return f"{cut} of {p.facts.stock or 'stock'} in {facts.material_of(p)}"
 
 
 def _buy_step(p: "MeasuredPart", facts: "_Facts") -> str:

@@ -30,15 +30,27 @@ if TYPE_CHECKING:
 
 SIZE_MATCH_MM = 0.3
 """A typed outside dimension matches a catalog dimension within this many millimetres (nominal or
-actual): the tolerance `workbench.resolve.STOCK_MATCH_MM` uses for sheets, so 38 x 89 names a
-2x4 (38.1 x 88.9 mm)."""
+actual): `workbench.stockparams.STOCK_MATCH_MM`, the one tolerance of every stock kind (kept here as
+a number so checks import no parameter module), so 38 x 89 names a 2x4 (38.1 x 88.9 mm)."""
 WALL_MATCH_MM = 0.05
 """A typed tube wall matches within this many millimetres: walls sold 0.1 mm apart (2.9, 3.0, 3.2)
 are different tubes, while 3.2 still names a 1/8 in (3.175 mm) wall."""
 
-_KEYS = {"tube": ("width", "depth", "wall"), "section": ("thickness", "width")}
-_SORTED = {"tube": 2, "section": 2}
-"""How many leading dimensions are interchangeable (50 x 30 = 30 x 50; 47 x 100 = 100 x 47)."""
+
+def _spec(kind: str) -> object:
+    from workbench.context.stock import KINDS, StockKind
+
+    return KINDS[StockKind(kind)]
+
+
+def _keys(kind: str) -> tuple[str, ...]:
+    """The dimensions a typed size of `kind` gives, in order (`context.stock.KINDS`)."""
+    return _spec(kind).size_keys  # type: ignore[attr-defined]
+
+
+def _sorted_count(kind: str) -> int:
+    """How many leading dimensions are interchangeable (50 x 30 = 30 x 50; 47 x 100 = 100 x 47)."""
+    return _spec(kind).interchangeable  # type: ignore[attr-defined]
 _SIXTEENTH_MM = 25.4 / 16
 _PREFIX = re.compile(r"^\s*[A-Za-z]{1,4}\s+(?=\d)")  # "SHS 50x50x3", "HSS 2x2x1/8 in"
 _HYPHEN_FRACTION = re.compile(r"(\d)\s*-\s*(\d+\s*/\s*\d+)")  # 1-1/2 -> 1 1/2
@@ -64,7 +76,9 @@ def _has_unit(text: str) -> bool:
     return any(re.search(r"[A-Za-z\"″']", part) for part in _parts(text))
 
 
-def parse_size(text: str, name: str = "size", bare_unit: str = "mm") -> tuple[pint.Quantity, ...]:
+def parse_size(
+    text: str, name: str = "size", bare_unit: str = "mm", counts: tuple[int, int] = (2, 3)
+) -> tuple[pint.Quantity, ...]:
     """The dimensions of a size such as ``50 x 50 x 3 mm`` or ``1-1/2 x 1-1/2 x 1/8 in`` (in mm).
 
     A unit written after the last number applies to every number without one; bare numbers are in
@@ -74,7 +88,7 @@ def parse_size(text: str, name: str = "size", bare_unit: str = "mm") -> tuple[pi
         f"{name}: {text!r} is not a size; write it like 50 x 50 x 3 mm or 1-1/2 x 1-1/2 x 1/8 in"
     )
     parts = _parts(text)
-    if not 2 <= len(parts) <= 3 or not all(parts):
+    if not counts[0] <= len(parts) <= counts[1] or not all(parts):
         raise bad
     last = _LAST.match(parts[-1])
     unit = last["unit"] if last else bare_unit
@@ -95,16 +109,16 @@ def _dims(item: StockItem, which: str) -> tuple[float, ...] | None:
     """An item's (nominal or actual) dimensions in mm in `_KEYS` order, leading ones sorted."""
     kind = _kind_value(item.kind)
     table = item.nominal_dims if which == "nominal" else item.dims
-    keys = _KEYS.get(kind, ())
+    keys = _keys(kind)
     if not keys or any(k not in table for k in keys):
         return None
     values = [float(table[k].m_as("mm")) for k in keys]
-    n = _SORTED[kind]
+    n = _sorted_count(kind)
     return (*sorted(values[:n]), *values[n:])
 
 
 def _fits(given: tuple[float, ...], item: StockItem, *, exact: bool = False) -> bool:
-    keys = _KEYS[_kind_value(item.kind)]
+    keys = _keys(_kind_value(item.kind))
     tolerances = [
         1e-3 if exact else WALL_MATCH_MM if k == "wall" else SIZE_MATCH_MM for k in keys
     ]
@@ -135,12 +149,13 @@ def _by_size(
     names the 2 in tube.
     """
     try:
-        given = parse_size(text, name, bare_unit)
+        n_keys = len(_keys(kind))
+        given = parse_size(text, name, bare_unit, (1, 1) if n_keys == 1 else (2, 3))
     except UnitError:
         return []
     if bare_unit != "mm" and _has_unit(text):
         return []  # the text gave its own unit: no second reading
-    n = _SORTED[kind]
+    n = _sorted_count(kind)
     mm = [float(q.m_as("mm")) for q in given]
     key = (*sorted(mm[:n]), *mm[n:])
     exact = [(c, i) for c, i in listed if _fits(key, i, exact=True)]
@@ -232,6 +247,13 @@ def _find(
     return next(iter(first.values()))
 
 
+def size_dims(item: StockItem) -> tuple[float, ...]:
+    """An item's actual size in mm as a typed size gives it (leading interchangeable dimensions
+    sorted), or its identifying size alone for kinds named by one dimension."""
+    dims = _dims(item, "actual")
+    return dims if dims is not None else (float(item.actual.m_as("mm")),)
+
+
 def inch_sized(item: StockItem) -> bool:
     """Whether an item is sold in inch sizes (every nominal dimension a whole 1/16 in), so a
     fabricator buying it thinks in inches and pounds."""
@@ -315,4 +337,6 @@ def stock_check(
     )
 
 
-__all__ = ["SIZE_MATCH_MM", "WALL_MATCH_MM", "find_stock", "inch_sized", "parse_size", "stock_check"]
+__all__ = [
+    "SIZE_MATCH_MM", "WALL_MATCH_MM", "find_stock", "inch_sized", "parse_size", "size_dims", "stock_check",
+]

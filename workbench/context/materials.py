@@ -9,6 +9,7 @@ from typing import Any, Mapping, Optional
 import pint
 
 from workbench.context._data import Doc, Entry, check_id, entries, load_doc, materials_dir, unknown
+from workbench.design import Process
 from workbench.errors import DataError
 
 
@@ -22,12 +23,10 @@ class MaterialKind(str, Enum):
     BAMBOO = "bamboo"
 
 
-class MaterialProcess(str, Enum):
-    """How a material can be made into parts (values match `workbench.design.Process`)."""
-
-    PRINT = "print"
-    CUT = "cut"
-    FRAME = "frame"
+MaterialProcess = Process
+"""How a material can be made into parts: the one `workbench.design.Process` enum (a material is
+never "buy"); kept under this name for code that imports it."""
+_MAKE = [p.value for p in Process if p is not Process.BUY]
 
 
 # property → (unit it is stored in, what it is, an example for messages)
@@ -66,7 +65,7 @@ class Material:
     id: str
     name: str
     kind: MaterialKind
-    processes: tuple[MaterialProcess, ...]
+    processes: tuple[Process, ...]
     description: str = ""
     density: Optional[pint.Quantity] = None
     density_k: Optional[pint.Quantity] = None
@@ -136,7 +135,7 @@ def _material(doc: Doc, ident: str, table: Any) -> Material:
     if not processes:
         raise DataError(f"{doc.shown}: {ident} has no processes (print, cut or frame)")
     for p in processes:
-        e.option("processes", p, "process", [m.value for m in MaterialProcess])
+        e.option("processes", p, "process", _MAKE)
     props = {
         key: e.quantity(key, unit, what, example) for key, (unit, what, example) in PROPERTIES.items()
     }
@@ -144,7 +143,7 @@ def _material(doc: Doc, ident: str, table: Any) -> Material:
         id=ident,
         name=e.text("name", required=True) or ident,
         kind=MaterialKind(kind_text),
-        processes=tuple(MaterialProcess(p) for p in processes),
+        processes=tuple(Process(p) for p in processes),
         description=e.text("description") or "",
         price=e.price("price"),
         sources=dict(e.cited),

@@ -29,6 +29,7 @@ class StockKind(str, Enum):
     TUBE = "tube"
     PIPE = "pipe"
     FILAMENT = "filament"
+    ROPE = "rope"
 
 
 class Shape(str, Enum):
@@ -40,21 +41,33 @@ class Shape(str, Enum):
     ANGLE = "angle"
 
 
+@dataclass(frozen=True)
+class KindSpec:
+    """What the data of one kind of stock holds: the dimension that identifies an item (`primary`),
+    every dimension a file may give, the dimensions a typed size names in order (`size_keys`), and
+    how many leading ones are interchangeable (50 x 30 = 30 x 50)."""
+
+    primary: str
+    dimensions: tuple[str, ...]
+    size_keys: tuple[str, ...] = ()
+    interchangeable: int = 0
+    needs_materials: bool = True
+
+
+KINDS: Mapping[StockKind, KindSpec] = MappingProxyType({
+    StockKind.SHEET: KindSpec("thickness", ("thickness", "thickness_min", "thickness_max")),
+    StockKind.SECTION: KindSpec("thickness", ("thickness", "width"), ("thickness", "width"), 2),
+    StockKind.TUBE: KindSpec("width", ("width", "depth", "od", "wall"), ("width", "depth", "wall"), 2),
+    StockKind.PIPE: KindSpec("od", ("od", "wall"), needs_materials=False),
+    StockKind.FILAMENT: KindSpec("diameter", ("diameter", "tolerance")),
+    StockKind.ROPE: KindSpec("diameter", ("diameter",), ("diameter",), 1),
+})
+"""Every kind of stock, in one table: adding a kind is an entry here, a `StockKind` member and its
+catalog data (a parameter kind in `workbench.stockparams` when designs name it by size)."""
+
 # the dimension that identifies each kind of item (`StockItem.actual` / `.nominal`)
-PRIMARY = {
-    StockKind.SHEET: "thickness",
-    StockKind.SECTION: "thickness",
-    StockKind.TUBE: "width",
-    StockKind.PIPE: "od",
-    StockKind.FILAMENT: "diameter",
-}
-DIMENSIONS = {
-    StockKind.SHEET: ("thickness", "thickness_min", "thickness_max"),
-    StockKind.SECTION: ("thickness", "width"),
-    StockKind.TUBE: ("width", "depth", "od", "wall"),
-    StockKind.PIPE: ("od", "wall"),
-    StockKind.FILAMENT: ("diameter", "tolerance"),
-}
+PRIMARY = {k: spec.primary for k, spec in KINDS.items()}
+DIMENSIONS = {k: spec.dimensions for k, spec in KINDS.items()}
 ITEM_KEYS = ("label", "materials", "nominal", "actual", "sizes", "lengths", "shape", "standard")
 
 
@@ -102,6 +115,15 @@ class StockCatalog:
     prices: Mapping[str, pint.Quantity] = field(default_factory=dict, compare=False, hash=False)
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     digest: str = ""
+
+    def of_kind(
+        self, kind: "StockKind | str", material_id: Optional[str] = None, shape: Optional[str] = None
+    ) -> list[StockItem]:
+        """Items of one kind sold (for `material_id`, of `shape`), smallest first."""
+        items = self._of(StockKind(kind), material_id)
+        if shape is not None:
+            items = [i for i in items if i.shape is Shape(shape)]
+        return items
 
     def _of(self, kind: StockKind, material_id: Optional[str]) -> list[StockItem]:
         if material_id is not None and material_id not in materials():
@@ -242,7 +264,7 @@ def _item(doc: Doc, kind: StockKind, ident: str, body: Any) -> StockItem:
         raise DataError(f"{doc.shown}: {where} has no source")
     known = materials()
     mats = e.texts("materials")
-    if kind is not StockKind.PIPE and not mats:
+    if KINDS[kind].needs_materials and not mats:
         raise DataError(f"{doc.shown}: {where} names no materials")
     for m in mats:
         if m not in known:

@@ -17,7 +17,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-from workbench.design import Process
+from workbench.design import Grain, Process
 from workbench.errors import ExportError, WorkbenchError
 from workbench.export import Format, Options, register
 from workbench.export._atomic import write_text
@@ -98,15 +98,16 @@ def _dims(part: "MeasuredPart") -> tuple[float, float, float]:
     """Length, width, thickness: along the face grain first for a cut part that names it."""
     x, y, z = part.size
     if part.process is Process.CUT:
-        grain = part.meta.get("grain")
-        if grain == "x":
+        grain = part.facts.grain
+        if grain is Grain.X:
             return (x, y, z)
-        if grain == "y":
+        if grain is Grain.Y:
             return (y, x, z)
         return (max(x, y), min(x, y), z)
     if part.process is Process.FRAME:
         a, b, c = sorted(part.size, reverse=True)
-        return (float(part.meta.get("cut_length", a)), b, c)
+        cut = part.facts.cut_length
+        return (float(cut if cut is not None else a), b, c)
     return (x, y, z)
 
 
@@ -150,7 +151,7 @@ def cut_list(job: "Job", options: Options = Options()) -> CutList:
         mass = None
         if mat is not None and mat.density is not None:
             mass = part.volume * part.quantity * 1e-9 * float(mat.density.to("kg/m**3").magnitude)
-        cut_length = part.meta.get("cut_length")
+        cut_length = part.facts.cut_length
         elsewhere = job.stock_elsewhere(part)
         if elsewhere is not None and item is not None:
             notes.append(f"{part.name}: {item.label} is not in the {job.context.stock} stock "

@@ -92,7 +92,7 @@ class Job:
         """The stock item `part` is made from: ``meta["stock"]``, else for a cut part the sheet of
         its role whose actual thickness is the part's thickness; None when unknown."""
         catalog = self.context.stock_catalog
-        ident = part.meta.get("stock")
+        ident = part.facts.stock
         if ident:
             return self._item_anywhere(str(ident))
         if part.process is not Process.CUT:
@@ -114,7 +114,7 @@ class Job:
 
     def stock_elsewhere(self, part: "MeasuredPart") -> str | None:
         """The catalog a part's named stock item was found in, when the local one lacks it."""
-        ident = part.meta.get("stock")
+        ident = part.facts.stock
         if not ident:
             return None
         found = self._find_item(str(ident))

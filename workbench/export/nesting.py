@@ -60,10 +60,10 @@ class Placement:
         """(mouth, angle°, depth, design width) on the sheet of each slot the part names with its
         position (``Part.meta["slots"]`` entries with ``x``, ``y``, ``angle``)."""
         out = []
-        for slot in self.piece.part.meta.get("slots", []):
-            if {"x", "y", "angle"} <= set(slot):
-                out.append((self.to_sheet(slot["x"], slot["y"]), (slot["angle"] + self.angle) % 360,
-                            float(slot["depth"]), float(slot["width"])))
+        for slot in self.piece.part.facts.slots:
+            if slot.x is not None and slot.y is not None and slot.angle is not None:
+                out.append((self.to_sheet(slot.x, slot.y), (slot.angle + self.angle) % 360,
+                            float(slot.depth), float(slot.width)))
         return out
 
     def slot_widths(self, contours: "Sequence[Contour] | None" = None) -> list[float]:
@@ -253,7 +253,7 @@ def _group(
 ) -> SheetGroup:
     spacing = options.spacing if options.spacing is not None else setup.spacing_mm
     margin = options.margin if options.margin is not None else setup.margin_mm
-    grains = [p.part.meta.get("grain") if options.grain else None for p in pieces]
+    grains = [p.part.facts.grain if options.grain else None for p in pieces]
     angles = [best_angle(pr.outline, g) for pr, g in zip(profiles, grains)]
     turned = [pr.moved(a, 0, 0) for pr, a in zip(profiles, angles)]
     boxes = []

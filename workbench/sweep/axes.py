@@ -7,7 +7,7 @@ An axis is written ``NAME=SPEC``:
 - ``make=printed,plywood`` / ``gusset=true,false`` / ``sheet=12mm,15mm,18mm`` — a list;
 - ``make=*`` — every option of a choice or flag; ``sheet=*`` — every sheet the stock catalog sells
   for the role's material in that combination (likewise timber sections and tubes, see
-  `STOCK_LISTS`);
+  `StockBound.offered`);
 - ``material.plate=plywood-birch,plywood-softwood`` or ``material.plate=*`` (every material made by
   the role's process);
 - ``stock=eu-metric,us-customary``, ``climate=*``, ``workshop=*``.
@@ -24,7 +24,8 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from workbench.errors import BoundsError, UnknownNameError, WorkbenchError
-from workbench.params import Choice, Count, Flag, Param, StockThickness, _Numeric
+from workbench.params import Choice, Count, Flag, Param, _Numeric
+from workbench.stockparams import StockBound, stock_choice
 
 if TYPE_CHECKING:
     from workbench.context import Context
@@ -219,31 +220,19 @@ def axes_from(design_cls: type["Design"], vary: Any) -> list[Axis]:
     return axes
 
 
-def _sheets(p: Any, ctx: "Context", mat: str) -> list[tuple[Any, str, Any]]:
+def _stock_entries(p: StockBound, ctx: "Context", mat: str | None) -> list[tuple[Any, str, Any]]:
+    """(input, label, coordinate) of each item the place sells for the parameter (`offered`)."""
     out = []
-    for i in ctx.stock_catalog.sheets(mat):
-        size = float((i.nominal if i.nominal is not None else i.actual).m_as(p.unit))
-        out.append((f"{size!r} {p.unit}", i.label, size))
+    for item in p.offered(ctx, mat):
+        value = p.value_of(item)
+        text = p.to_text(value)  # type: ignore[attr-defined]
+        coord = float(value.m_as(p.unit)) if hasattr(value, "m_as") else item.id  # type: ignore[attr-defined]
+        out.append((text, item.label, coord))
     return out
 
 
-def _sections(p: Any, ctx: "Context", mat: str) -> list[tuple[Any, str, Any]]:
-    return [(i.id, i.label, i.id) for i in ctx.stock_catalog.sections(mat)]
-
-
-def _tubes(p: Any, ctx: "Context", mat: str) -> list[tuple[Any, str, Any]]:
-    items = ctx.stock_catalog.tubes(mat, shape=getattr(p, "shape", None))
-    return [(i.id, i.label, i.id) for i in items]
-
-
-STOCK_LISTS = {"stock-thickness": _sheets, "stock-section": _sections, "stock-tube": _tubes}
-"""Parameter kinds bound to a role's stock, and what the catalog sells for each. A parameter with
-one of these kinds and a `role` is a choice the fabricator makes; a pipe size is a requirement."""
-
-
-def stock_bound(p: Param) -> bool:
-    """Whether `p` picks an item the stock catalog sells for its role's material."""
-    return getattr(p, "kind", "") in STOCK_LISTS and isinstance(getattr(p, "role", None), str)
+stock_bound = stock_choice
+"""A parameter that picks stock for a role's material (`workbench.stockparams.stock_choice`)."""
 
 
 def _stock_axis(design_cls: type["Design"], axis: Axis, values: Mapping[str, Any],
@@ -258,9 +247,9 @@ def _stock_axis(design_cls: type["Design"], axis: Axis, values: Mapping[str, Any
             return None
     except WorkbenchError:
         pass
-    role = getattr(p, "role")
+    role = p.role  # type: ignore[attr-defined]
     mat = material(ctx.roles.get(role, design_cls.roles[role].default)).id
-    found = STOCK_LISTS[p.kind](p, ctx, mat)
+    found = _stock_entries(p, ctx, mat)  # type: ignore[arg-type]
     return Axis(axis.name, axis.kind, tuple(f[0] for f in found), tuple(f[1] for f in found),
                 tuple(f[2] for f in found), unit=axis.unit)
 

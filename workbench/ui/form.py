@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import ipywidgets as widgets
 
-from workbench.params import Choice, Count, Flag, Param, StockThickness, _Numeric
-from workbench.resolve import match_sheet
+from workbench.errors import WorkbenchError
+from workbench.params import Choice, Count, Flag, Param, _Numeric
+from workbench.stockparams import StockBound, StockThickness
 from workbench.units import UnitSystem, fmt
 
 if TYPE_CHECKING:
@@ -211,85 +212,61 @@ class FlagField(Field):
 
 
 class StockField(Field):
-    """A stock-bound thickness: a dropdown of the sheets sold for the role's material."""
+    """A stock-bound parameter (sheet, section, tube, pipe, rope …): a dropdown of what the place
+    sells for the role's material, through the stock protocol (`workbench.stockparams`). A value
+    the place does not sell stays shown, marked, with a note naming it."""
 
-    param: StockThickness
+    param: StockBound  # type: ignore[assignment]
+    _CURRENT = "__current__"
 
     def _make_inputs(self) -> list[widgets.DOMWidget]:
-        self.items: dict[str, "StockItem"] = {}
+        self.values: dict[str, Any] = {}
         self.input = widgets.Dropdown(options=[], value=None, layout=widgets.Layout(width="22em"))
         self.input.observe(self._on_pick, "value")
         return [self.input]
 
     def _on_pick(self, change: dict[str, Any]) -> None:
-        item = self.items.get(change["new"]) if change["new"] is not None else None
-        if item is not None:
-            self._submit(item.nominal if item.nominal is not None else item.actual)
-
-    def _show(
-        self, value: "pint.Quantity", design: "Design", ctx: "Context", system: UnitSystem
-    ) -> None:
-        from workbench.resolve import materials_for
-
-        catalog = ctx.stock_catalog
-        try:
-            material = materials_for(design, ctx)[self.param.role]
-        except Exception as exc:  # shown by the build line too; here only why the list is empty
-            self.items = {}
-            self.input.options = []
-            self.note = str(exc)
-            return
-        sheets = catalog.sheets(material.id)
-        self.items = {i.id: i for i in sheets}
-        self.input.options = [(option_label(i, system), i.id) for i in sheets]
-        chosen = match_sheet(value, sheets)
-        self.input.value = chosen.id if chosen is not None else None
-        if not sheets:
-            self.note = f"{catalog.name} stock sells no {material.name} sheet"
-        elif chosen is None:
-            self.note = (
-                f"{fmt(value, system)} {material.name} is not sold in {catalog.name} stock; "
-                "pick a sheet"
-            )
-        else:
-            self.note = None
-
-
-def option_label(item: "StockItem", system: UnitSystem) -> str:
-    """The catalog's label and the actual size: `23/32 in plywood (sold as 3/4 in) — actual …`."""
-    return f"{item.label} — actual {fmt(item.actual, system)}"
-
-
-class CatalogField(Field):
-    """A parameter bound to the local stock (tube, section, pipe…): a dropdown of what the
-    catalog sells, from the parameter's own `options(ctx, material)`."""
-
-    def _make_inputs(self) -> list[widgets.DOMWidget]:
-        self.input = widgets.Dropdown(options=[], value=None, layout=widgets.Layout(width="22em"))
-        self.input.observe(self._on_pick, "value")
-        return [self.input]
-
-    def _on_pick(self, change: dict[str, Any]) -> None:
-        if change["new"] is not None and not self._syncing:
-            self._submit(change["new"])
+        new = change["new"]
+        if new is not None and new != self._CURRENT and not self._syncing and new in self.values:
+            self._submit(self.values[new])
 
     def _show(self, value: Any, design: "Design", ctx: "Context", system: UnitSystem) -> None:
         from workbench.resolve import materials_for
 
-        role = getattr(self.param, "role", None)
+        p = self.param
         try:
-            material = materials_for(design, ctx)[role].id if role else None
-            options = self.param.stock_options(ctx, material) or []
-        except Exception as exc:  # the build line says it too; here only why the list is empty
-            options, self.note = [], str(exc)
-        current = self.param.to_text(value)
-        if current not in {v for _, v in options}:
-            options = [*options, (f"{current} (not in {ctx.stock_catalog.name} stock)", current)]
-            self.note = f"{current} is not sold in {ctx.stock_catalog.name} stock; pick one it sells"
-        else:
+            material = materials_for(design, ctx)[p.role] if p.role else None
+        except WorkbenchError as exc:  # the build line says it too; here only why the list is empty
+            self.values, self.input.options, self.note = {}, [], str(exc)
+            return
+        items = p.offered(ctx, material)
+        self.values = {i.id: p.value_of(i) for i in items}
+        options = [(option_label(i, system, p), i.id) for i in items]
+        chosen = p.sold_item(value, ctx, material)
+        if chosen is not None:
             self.note = None
+            current: str | None = chosen.id
+        elif not items:
+            what = f"{material.name} {p.what}" if material is not None else p.what
+            self.note = f"{ctx.stock_catalog.name} stock sells no {what}"
+            current = None
+        else:
+            shown = p.describe_value(value, material)
+            options.append((f"{shown} (not in {ctx.stock_catalog.name} stock)", self._CURRENT))
+            self.note = f"{shown} is not sold in {ctx.stock_catalog.name} stock; pick one it sells"
+            current = self._CURRENT
         self.input.options = options
         self.input.value = current
+
+
+def option_label(item: "StockItem", system: UnitSystem, param: "StockBound | None" = None) -> str:
+    """How the dropdown names an item, sizes in the user's units: `23/32 in plywood (sold as
+    3/4 in) — actual …` for a sheet (the default), the parameter's own wording otherwise."""
+    p = param if param is not None else _SHEET
+    return p.option_label(item, lambda q: fmt(q, system))
+
+
+_SHEET = StockThickness("sheet", 18)
 
 
 class TextField(Field):
@@ -306,10 +283,8 @@ class TextField(Field):
 
 def make_field(param: Param, submit: Submit) -> Field:
     """The field for a parameter kind; a kind the form does not know gets a text box."""
-    if isinstance(param, StockThickness):
+    if isinstance(param, StockBound):
         return StockField(param, submit)
-    if type(param).stock_options is not Param.stock_options:
-        return CatalogField(param, submit)
     if isinstance(param, _Numeric):
         return NumericField(param, submit)
     if isinstance(param, Count):
