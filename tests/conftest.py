@@ -9,10 +9,13 @@ from workbench import catalog, geometry
 
 @pytest.fixture
 def fresh_cache():
-    """An empty geometry cache for tests that count builds."""
-    geometry.cache.clear()
+    """Every cache emptied (`workbench.caches.clear_all`); yields the geometry cache for tests
+    that count builds."""
+    from workbench.caches import clear_all
+
+    clear_all()
     yield geometry.cache
-    geometry.cache.clear()
+    clear_all()
 
 
 @pytest.fixture

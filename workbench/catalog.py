@@ -5,6 +5,8 @@ Importing a design file does not import CadQuery or pint (see `workbench.kernel`
 
 from __future__ import annotations
 
+from workbench.caches import register as _register_cache
+
 import importlib.util
 import os
 import sys
@@ -99,8 +101,14 @@ def register(cls: type[Design], folder: Path | None = None) -> type[Design]:
 
 
 def refresh() -> None:
-    """Forget what was discovered (after adding a design folder)."""
-    _discover.cache_clear()
+    """Forget what was discovered (after adding a design folder) and every other cache
+    (`workbench.caches.clear_all`), so nothing built from the old designs is reused."""
+    from workbench.caches import clear_all
+
+    clear_all()
+
+
+_register_cache("designs found", _discover.cache_clear)
 
 
 def entries() -> dict[str, Entry]:

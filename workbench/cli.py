@@ -182,7 +182,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from workbench.suggest import alternatives, used_roles
 
     design, ctx = _design(args), _context(args)
-    ev = evaluate(design, ctx)
+    ev = evaluate(design, ctx, lenient=True)  # what the place does not sell is a failing check
     options = {}
     if ev.status == "fail":
         options = {role: alternatives(design, ctx, role) for role in used_roles(ev)}
@@ -458,6 +458,40 @@ def cmd_fit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_adapt(args: argparse.Namespace) -> int:
+    """Exit 0 with a proposal (adapted, or adapted but unverified), 1 when none, 2 on a user error."""
+    from workbench.adapt import Objective, adapt
+    from workbench.context import Context
+
+    if args.save_variant:
+        from workbench.variants import check_slug
+
+        check_slug(args.save_variant)  # before the search, not after it
+        if not args.why:
+            raise WorkbenchError("--save-variant needs --why: say what the adaptation is for")
+    variant = _variant(args)
+    keep = [k.strip() for k in (args.keep or "").split(",") if k.strip()]
+    source = variant if variant is not None else _design(args)
+    if variant is not None and args.set:
+        raise WorkbenchError("--set cannot be given with --variant here; save the variant first")
+    target = Context(
+        materials=_pairs(args.material, "--material"),
+        **{k: getattr(args, k) for k in ("stock", "climate", "workshop") if getattr(args, k)},
+    )
+    result = adapt(source, target, objective=Objective(args.objective), keep=keep)
+    if args.json:
+        print(json.dumps(result.as_dict(), indent=2))
+    else:
+        print(result.report())
+    if not result.ok:
+        return 1
+    if args.save_variant:
+        path = result.save(args.save_variant, why=args.why, author=args.author,
+                           overwrite=args.overwrite)
+        print(path, file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="workbench", description="Adapt, check and export open parametric designs.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -597,6 +631,21 @@ def build_parser() -> argparse.ArgumentParser:
     _run_args(p)
     _context_args(p)
     p.set_defaults(func=cmd_fit)
+
+    from workbench.adapt import Objective as AdaptObjective
+
+    p = sub.add_parser("adapt", help="adapt a design or variant to local stock, materials and climate")
+    _design_args(p, variant_help="start from a variant (made for its own place)")
+    p.add_argument("--objective", default=AdaptObjective.LEAST_CHANGE.value,
+                   choices=[o.value for o in AdaptObjective])
+    p.add_argument("--keep", metavar="A,B", help="parameters or material.ROLE never changed")
+    p.add_argument("--json", action="store_true", help="the proposal as JSON")
+    p.add_argument("--save-variant", metavar="SLUG", help="save the proposal as this variant")
+    p.add_argument("--why", help="the variant's why (required with --save-variant)")
+    p.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing variant file")
+    _context_args(p)
+    p.set_defaults(func=cmd_adapt)
     return parser
 
 

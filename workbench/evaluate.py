@@ -4,6 +4,8 @@ measurements and check results. No I/O, no widgets.
 
 from __future__ import annotations
 
+from workbench.caches import register
+
 import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -154,6 +156,7 @@ class _Memo:
 
 
 memo = _Memo(EVAL_CACHE_SIZE)
+register("evaluations", memo.clear)
 
 
 def _typed(value: Any) -> Any:

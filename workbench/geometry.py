@@ -7,6 +7,8 @@ build actually read (recorded while it runs), in a cache of bounded size.
 
 from __future__ import annotations
 
+from workbench.caches import register
+
 import hashlib
 import json
 from collections import OrderedDict
@@ -202,6 +204,7 @@ class _Cache:
 
 
 cache = _Cache(CACHE_SIZE)
+register("geometry", cache.clear)
 
 
 # -- what a build reads ----------------------------------------------------------------------------

@@ -4,6 +4,8 @@ and cross-field rules on the actual values. Nothing is clamped; errors are one l
 
 from __future__ import annotations
 
+from workbench.caches import register
+
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -192,3 +194,5 @@ def resolve(design: Design, ctx: "Context", *, lenient: bool = False) -> Resolve
 
 
 __all__ = ["STOCK_MATCH_MM", "Resolved", "match_sheet", "materials_for", "resolve"]
+
+register("unit names", _unit.cache_clear)

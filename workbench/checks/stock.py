@@ -13,6 +13,8 @@ material chosen, in a length long enough for the longest member.
 
 from __future__ import annotations
 
+from workbench.caches import register
+
 import math
 import re
 from collections.abc import Iterable
@@ -206,6 +208,7 @@ def find_stock(
 
 
 _FOUND: dict[tuple[object, ...], StockItem] = {}
+register("stock lookups", _FOUND.clear)
 """Lookups already made, by text and the catalogs' digests (a design resolves its default often)."""
 
 

@@ -8,6 +8,8 @@ value is the full citation. Any problem is one `DataError` line naming the file 
 
 from __future__ import annotations
 
+from workbench.caches import register
+
 import difflib
 import hashlib
 import os
@@ -248,3 +250,5 @@ def check_id(doc: Doc, where: str, ident: str) -> str:
 def entries(doc: Doc) -> dict[str, Any]:
     """The top-level tables of a file other than `[sources]`."""
     return {k: v for k, v in doc.data.items() if k != "sources"}
+
+register("data files", _parse.cache_clear)

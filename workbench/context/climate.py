@@ -6,6 +6,8 @@ value), the values, and a ``[sources]`` table. Its id is the file name without `
 
 from __future__ import annotations
 
+from workbench.caches import register
+
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -152,6 +154,7 @@ def climate(climate_id: str) -> Climate:
 
 
 _CACHE: dict[tuple[str, str], Climate] = {}
+register("climates", _CACHE.clear)
 
 
 def _climate(doc: Doc, ident: str) -> Climate:

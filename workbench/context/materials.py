@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from workbench.caches import register
+
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Mapping, Optional
@@ -118,6 +120,7 @@ def materials_digest() -> str:
 
 
 _PARSED: dict[str, tuple[tuple[str, Material], ...]] = {}
+register("materials", _PARSED.clear)
 
 
 def _materials_of(doc: Doc) -> tuple[tuple[str, Material], ...]:

@@ -8,6 +8,8 @@ it applies to and has ``actual`` sizes, ``nominal`` sizes where they differ, and
 
 from __future__ import annotations
 
+from workbench.caches import register
+
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
@@ -205,6 +207,7 @@ def stock_catalog(catalog_id: str) -> StockCatalog:
 
 
 _CACHE: dict[str, tuple[Any, StockCatalog]] = {}
+register("stock catalogs", _CACHE.clear)
 
 
 def _catalog(doc: Doc, catalog_id: str) -> StockCatalog:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from workbench.caches import register
+
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
@@ -63,6 +65,7 @@ def workshops() -> dict[str, Workshop]:
 
 
 _CACHE: dict[str, dict[str, Workshop]] = {}
+register("workshops", _CACHE.clear)
 
 
 def workshop(workshop_id: str) -> Workshop:

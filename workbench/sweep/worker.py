@@ -7,6 +7,8 @@ Every failure of a combination becomes a row with its error (one line), never an
 
 from __future__ import annotations
 
+from workbench.caches import register
+
 import os
 import time
 from dataclasses import dataclass, field
@@ -118,6 +120,7 @@ def one_line(text: str) -> str:
 
 
 _SEEN_SOURCES: dict[str, int] = {}
+register("sweep worker sources", _SEEN_SOURCES.clear)
 
 
 def _follow_env(job: Job) -> None:

@@ -50,19 +50,31 @@ def _run(req: _Request) -> _Outcome:
     from workbench.errors import WorkbenchError
 
     try:
-        return _Outcome(evaluate(req.design, req.context), None)
+        return _Outcome(evaluate(req.design, req.context, lenient=True), None)
     except WorkbenchError as exc:
         return _Outcome(None, str(exc))
     except Exception as exc:  # a bug, not a user error: still one line, and the panel lives on
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        return _Outcome(None, f"{type(exc).__name__}: {first}".rstrip(": "))
+        return _Outcome(None, _one_line(exc))
+
+
+def _one_line(exc: BaseException) -> str:
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {first}".rstrip(": ")
 
 
 class _Builder:
     """Runs the latest request, one at a time; requests made meanwhile replace each other."""
 
-    def __init__(self, apply: Callable[[_Request, _Outcome], None], background: bool) -> None:
+    def __init__(
+        self,
+        apply: Callable[[_Request, _Outcome], None],
+        background: bool,
+        report: Callable[[str], None] | None = None,
+    ) -> None:
         self._apply = apply
+        self._report = report
+        self.failures: list[BaseException] = []
+        """Exceptions raised while showing a result (each also reported to the panel)."""
         self.background = background
         self._lock = threading.Lock()
         self._pending: _Request | None = None
@@ -103,8 +115,10 @@ class _Builder:
             if not superseded:  # a newer request is waiting: show that one instead
                 try:
                     self._apply(req, outcome)
-                except Exception:  # never leave the panel busy forever
-                    pass
+                except Exception as exc:  # shown, and the panel is never left busy forever
+                    self.failures.append(exc)
+                    if self._report is not None:
+                        self._report(f"showing the result failed: {_one_line(exc)}")
 
     def wait(self, timeout: float | None = None) -> bool:
         return self._idle.wait(timeout)
@@ -154,7 +168,7 @@ class Workbench:
         self.exports = ExportView(folder, self._export)
         self.status = widgets.HTML("")
         self.status.add_class("wb-status")
-        self._builder = _Builder(self._apply, background=False)
+        self._builder = _Builder(self._apply, background=False, report=self._report_failure)
 
         title = widgets.HTML(
             f"<h3>{escape(design.title or design.id)}</h3>"
@@ -232,6 +246,14 @@ class Workbench:
         else:
             self.error = outcome.error
         self._render()
+
+    def _report_failure(self, text: str) -> None:
+        """A failure while showing a result: on the status line, never dropped."""
+        self.error = text
+        try:
+            self._set_status("fail", text)
+        except Exception:  # the status widget itself is gone (kernel shutting down)
+            pass
 
     def _render(self) -> None:
         """Checks, status and export state for the current evaluation, error and unit system."""
