@@ -178,7 +178,8 @@ def unsold_checks(r: Resolved) -> list["CheckResult"]:
 
     return [
         CheckResult(
-            f"sold locally: {name}", Status.FAIL, math.nan, None, None, message,
+            f"sold locally: {name}", Status.FAIL, math.nan, None, None,
+            message.removeprefix(f"{name}: "),
             f"{r.context.stock_catalog.name} stock catalog (materials/stock/{r.context.stock}.toml)",
         )
         for name, message in r.unsold.items()

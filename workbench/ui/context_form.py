@@ -107,7 +107,20 @@ class ContextForm:
             workshop=self.lists["workshop"].value,
         )
 
+    def set_materials(self, roles: dict[str, str]) -> None:
+        """Choose materials for several roles at once: one change, one rebuild."""
+        self._quiet = True
+        try:
+            for role, mat in roles.items():
+                if role in self.roles and self.roles[role].value != mat:
+                    self.roles[role].value = mat
+        finally:
+            self._quiet = False
+        self._changed({})
+
     def _changed(self, change: dict[str, Any]) -> None:
+        if getattr(self, "_quiet", False):
+            return
         self.context = self._read()
         self.system = UnitSystem(self.units.value)
         self._on_change(self.context, self.system)

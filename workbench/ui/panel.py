@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import ipywidgets as widgets
 
+from workbench.errors import WorkbenchError
 from workbench.evaluate import evaluate
 from workbench.export import Format, export, offered
 from workbench.ui.checks_view import ChecksView
+from workbench.ui.commons_view import AdaptView, CommonsView, misfits
 from workbench.ui.context_form import ContextForm
 from workbench.ui.export_view import ExportView
 from workbench.ui.form import DesignForm
@@ -28,7 +30,10 @@ from workbench.ui.viewer import Viewer
 from workbench.units import UnitSystem
 
 if TYPE_CHECKING:
+    from workbench.adapt import Adaptation
+    from workbench.bundle import Bundle
     from workbench.context import Context
+    from workbench.variants import Variant
     from workbench.design import Design
     from workbench.evaluate import Evaluation
 
@@ -179,12 +184,22 @@ class Workbench:
                             layout=widgets.Layout(min_width="30em", max_width="40em"))
         right = widgets.VBox([self.viewer.widget])
         top = widgets.HBox([left, right], layout=widgets.Layout(flex_flow="row wrap"))
+        self.adapt_view = AdaptView(self.adapt, self.accept, self.dismiss)
+        self.commons = CommonsView(self.start_from, self.save_variant, self.share)
+        self.proposal: "Adaptation | None" = None
+        """The adaptation last proposed (None once accepted or dismissed)."""
+        self.parent: "Variant | None" = None
+        """The variant the form started from (the parent of a saved variant), None for the design."""
+        self.saved: Path | None = None
+        self.bundle: "Bundle | None" = None
         self.widget = widgets.VBox(
-            [widgets.HTML(CSS), title, top, self.checks.widget, self.exports.widget]
+            [widgets.HTML(CSS), title, self.adapt_view.widget, top, self.checks.widget,
+             self.exports.widget, self.commons.widget]
         )
         self.widget.add_class("wb-panel")
 
         self.form.refresh(self.context, self.system)
+        self._list_variants()
         self._rebuild()  # the first build in the caller, so the panel opens complete
         self._builder.background = background
 
@@ -247,6 +262,116 @@ class Workbench:
             self.error = outcome.error
         self._render()
 
+    # -- adaptation and the commons ---------------------------------------------------------------
+    def adapt(self) -> "Adaptation | None":
+        """Propose the design adapted to the current place (shown with Accept and Dismiss)."""
+        from workbench.adapt import adapt
+        from workbench.context import Context
+
+        ctx = self.context
+        target = Context(stock=ctx.stock, climate=ctx.climate, workshop=ctx.workshop)
+        try:
+            self.proposal = adapt(self.design, target, source_context=ctx)
+        except WorkbenchError as exc:
+            self.proposal = None
+            self.adapt_view.show_proposal(None, str(exc))
+            return None
+        self.adapt_view.show_proposal(self.proposal)
+        return self.proposal
+
+    def accept(self) -> None:
+        """Set the form and the materials to the proposal, then rebuild."""
+        a = self.proposal
+        if a is None or not a.ok:
+            return
+        self.proposal = None
+        self.adapt_view.show_proposal(None)
+        self.form.design = a.design
+        self.form.refresh(self.context, self.system)
+        self.context_form.set_materials(dict(a.context.roles))  # rebuilds once
+        if self.context == self.context_form.context and self.stale:
+            self._rebuild()
+
+    def dismiss(self) -> None:
+        self.proposal = None
+        self.adapt_view.show_proposal(None)
+
+    def _list_variants(self) -> None:
+        from workbench.variants import variants
+
+        try:
+            found = variants(self.design.id)
+        except WorkbenchError as exc:
+            found = []
+            self.commons.error(str(exc))
+        self.commons.list_variants(found, self.context,
+                                   self.parent.slug if self.parent is not None else None)
+
+    def start_from(self, slug: str) -> None:
+        """Load a variant's values and materials (the place stays the current one)."""
+        from workbench.variants import variants_dir, load_variant
+
+        if slug == self.commons.NONE:
+            self.parent = None
+            self.form.design = type(self.design)()
+            self.form.refresh(self.context, self.system)
+            self._rebuild()
+            return
+        try:
+            v = load_variant(variants_dir(self.design.id) / f"{slug}.toml", expect_design=self.design.id)
+            design = v.design()
+            roles = dict(v.context().roles)
+        except WorkbenchError as exc:
+            self.commons.error(str(exc))
+            return
+        self.parent = v
+        self.form.design = design
+        self.form.refresh(self.context, self.system)
+        self.context_form.set_materials(roles)
+        if self.stale:
+            self._rebuild()
+        self.commons.say(f'<div class="wb-note">{escape(v.slug)}: {escape(v.why)}</div>')
+
+    def save_variant(self, name: str, why: str, author: str, overwrite: bool = False) -> Path | None:
+        """Write the form as a variant file (lineage and geometry hash); the error beside the button."""
+        from workbench.variants import save_variant
+
+        try:
+            path = save_variant(self.design, self.context, name=name.strip(), why=why,
+                                author=author, parent=self.parent, overwrite=overwrite)
+        except (WorkbenchError, OSError) as exc:
+            self.commons.error(str(exc))
+            return None
+        self.saved = path
+        self._list_variants()
+        self.commons.links(f"Saved variant {name.strip()}", [path])
+        return path
+
+    def share(self, repo: str) -> "Bundle | None":
+        """Write the commons bundle (folder and zip) of the saved variant, or of the form."""
+        from workbench.bundle import make_bundle
+        from workbench.variants import load_variant
+
+        folder = Path(self.exports.folder.value or f"out/{self.design.id}")
+        try:
+            if self.saved is not None:
+                v = load_variant(self.saved, expect_design=self.design.id)
+                b = make_bundle(v.design(), v.context(), folder / f"{v.slug}-bundle", variant=v,
+                                repo=repo or None, units=self.system, overwrite=True)
+            else:
+                name = self.commons.name.value.strip() or f"{self.design.id}-local"
+                why = self.commons.why.value.strip() or "Shared from the workbench panel"
+                b = make_bundle(self.design, self.context, folder / f"{name}-bundle",
+                                variant=self.parent, name=None if self.parent else name, why=why,
+                                author=self.commons.author.value or None, repo=repo or None,
+                                units=self.system, overwrite=True)
+        except (WorkbenchError, OSError) as exc:
+            self.commons.error(str(exc))
+            return None
+        self.bundle = b
+        self.commons.links("Bundle written:", [b.folder, b.zip])
+        return b
+
     def _report_failure(self, text: str) -> None:
         """A failure while showing a result: on the status line, never dropped."""
         self.error = text
@@ -258,6 +383,10 @@ class Workbench:
     def _render(self) -> None:
         """Checks, status and export state for the current evaluation, error and unit system."""
         stale = self.stale
+        ev = self.evaluation
+        problems = misfits(ev) if ev is not None and not stale else []
+        place = f"{self.context.stock} stock in a {self.context.climate} climate"
+        self.adapt_view.show_problems(problems, place)
         self.checks.show(self.evaluation, self.system)
         self.checks.mark_stale(stale and self.evaluation is not None)
         self.viewer.mark_stale(stale and self.evaluation is not None)

@@ -13,6 +13,9 @@ CSS = """
 .wb-label { min-width: 10em; }
 .wb-error { color: #c62828; font-size: 12px; line-height: 1.3; }
 .wb-note { color: #555; font-size: 12px; line-height: 1.3; }
+.wb-banner { background: #fff4e5; border-left: 4px solid #ef6c00; padding: 4px 8px; font-size: 13px; }
+.wb-proposal table { border-collapse: collapse; margin: 4px 0; font-size: 12px; }
+.wb-proposal td, .wb-proposal th { border: 1px solid #ddd; padding: 2px 6px; text-align: left; }
 .wb-status-ok { color: #2e7d32; }
 .wb-status-busy { color: #1565c0; }
 .wb-status-fail { color: #c62828; font-weight: 600; }

@@ -1,0 +1,199 @@
+"""The panel's adaptation and commons round trip: a banner when the design does not fit the place,
+with Adapt (the proposal as a table, Accept or Dismiss); Start from a variant (nearest place first);
+Save as variant; Share (the commons bundle, as `workbench bundle` writes it).
+
+Widgets only: the panel (`workbench.ui.panel`) calls the core (`adapt`, `variants`, `bundle`).
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+import ipywidgets as widgets
+
+if TYPE_CHECKING:
+    from workbench.adapt import Adaptation
+    from workbench.context import Context
+    from workbench.evaluate import Evaluation
+    from workbench.variants import Variant
+
+
+def _button(text: str, cls: str, tooltip: str = "") -> widgets.Button:
+    b = widgets.Button(description=text, tooltip=tooltip or text, layout=widgets.Layout(width="auto"))
+    b.add_class(cls)
+    return b
+
+
+def misfits(ev: "Evaluation | None") -> list[str]:
+    """What does not fit the place: the messages of the failing checks."""
+    if ev is None:
+        return []
+    return [f"{c.name}: {c.message}" for c in ev.checks if str(c.status.value) == "fail"]
+
+
+class AdaptView:
+    """Banner with Adapt; the proposal with Accept and Dismiss."""
+
+    def __init__(self, on_adapt: Callable[[], None], on_accept: Callable[[], None],
+                 on_dismiss: Callable[[], None]) -> None:
+        self.banner = widgets.HTML("")
+        self.adapt_button = _button("Adapt", "wb-adapt", "Propose the least change that fits this place")
+        self.adapt_button.on_click(lambda _b: on_adapt())
+        self.proposal = widgets.HTML("")
+        self.accept_button = _button("Accept", "wb-accept", "Set the form to the proposal")
+        self.accept_button.on_click(lambda _b: on_accept())
+        self.dismiss_button = _button("Dismiss", "wb-dismiss", "Keep the form as it is")
+        self.dismiss_button.on_click(lambda _b: on_dismiss())
+        self.decide = widgets.HBox([self.accept_button, self.dismiss_button])
+        self.top = widgets.VBox([self.banner, self.adapt_button])
+        self.widget = widgets.VBox([self.top, self.proposal, self.decide])
+        self.widget.add_class("wb-adapt-view")
+        self.show_problems([])
+        self.show_proposal(None)
+
+    def show_problems(self, problems: list[str], place: str = "") -> None:
+        """The banner: hidden when everything fits."""
+        if not problems:
+            self.top.layout.display = "none"
+            self.banner.value = ""
+            return
+        items = "".join(f"<li>{escape(p, quote=False)}</li>" for p in problems[:6])
+        more = f"<li>… and {len(problems) - 6} more</li>" if len(problems) > 6 else ""
+        self.banner.value = (
+            f'<div class="wb-banner"><b>This design does not fit {escape(place)} as it is:</b>'
+            f"<ul>{items}{more}</ul>Adapt proposes the least change that does.</div>"
+        )
+        self.top.layout.display = None
+
+    def show_proposal(self, proposal: "Adaptation | None", error: str | None = None) -> None:
+        if error:
+            self.proposal.value = f'<div class="wb-error">{escape(error, quote=False)}</div>'
+            self.decide.layout.display = "none"
+            return
+        if proposal is None:
+            self.proposal.value = ""
+            self.decide.layout.display = "none"
+            return
+        self.proposal.value = proposal_html(proposal)
+        self.decide.layout.display = None if proposal.ok else "none"
+
+
+def _util(c: Any) -> str:
+    if c is None:
+        return "—"
+    u = c.utilisation
+    text = str(c.status.value)
+    return text if u is None or math.isnan(u) else f"{text} {u:.2f}"
+
+
+def proposal_html(a: "Adaptation") -> str:
+    """The proposal as a table: each change (from → to, why), then each check before → after."""
+    rows = "".join(
+        f"<tr><td>{escape(c.what)}</td><td>{escape(c.from_)} → {escape(c.to)}</td>"
+        f"<td>{escape(c.why)}</td></tr>" for c in a.changes
+    ) or '<tr><td colspan="3">No change needed.</td></tr>'
+    before = {c.name: c for c in a.before}
+    checks = "".join(
+        f"<tr><td>{escape(c.name)}</td><td>{escape(_util(before.get(c.name)))} → "
+        f"{escape(_util(c))}</td></tr>" for c in a.after
+    )
+    notes = "".join(f"<li>{escape(n, quote=False)}</li>" for n in a.notes)
+    return (
+        f'<div class="wb-proposal" data-verdict="{escape(a.verdict.value)}">'
+        f"<b>Proposal: {escape(a.verdict.value)}</b>"
+        f'<table class="wb-changes"><tr><th>what</th><th>from → to</th><th>why</th></tr>{rows}'
+        f'</table><table class="wb-check-changes"><tr><th>check</th><th>before → after</th></tr>'
+        f"{checks}</table>" + (f"<ul>{notes}</ul>" if notes else "") + "</div>"
+    )
+
+
+def place_distance(v: "Variant", ctx: "Context") -> tuple[int, float, str]:
+    """How far the place a variant was made for is from `ctx`: the same stock catalog first, then
+    the nearest climate by design temperatures and humidity (unknown counts far), then its name."""
+    from workbench.context import climate
+
+    vctx = v.context()
+    here, there = climate(ctx.climate), climate(vctx.climate)
+    gap = 0.0
+    for attr, scale in (("t_max", 10.0), ("t_min", 10.0), ("rh_max", 20.0)):
+        a, b = getattr(here, attr), getattr(there, attr)
+        if a is None or b is None:
+            gap += 3.0
+        else:
+            gap += abs(float(a.to_base_units().magnitude) - float(b.to_base_units().magnitude)) / scale
+    return (0 if vctx.stock == ctx.stock else 1, round(gap, 6), v.slug)
+
+
+class CommonsView:
+    """Start from a variant; Save as variant; Share as a bundle."""
+
+    NONE = "__design__"
+
+    def __init__(
+        self,
+        on_start: Callable[[str], None],
+        on_save: Callable[[str, str, str, bool], None],
+        on_share: Callable[[str], None],
+    ) -> None:
+        self.start = widgets.Dropdown(options=[("the design as published", self.NONE)],
+                                      value=self.NONE, layout=widgets.Layout(width="30em"))
+        self.start.observe(lambda ch: None if self._syncing else on_start(ch["new"]), "value")
+        self._syncing = False
+        self.name = widgets.Text(placeholder="variant name, e.g. lima-15mm",
+                                 layout=widgets.Layout(width="18em"))
+        self.why = widgets.Text(placeholder="why: what it is adapted for",
+                                layout=widgets.Layout(width="30em"))
+        self.author = widgets.Text(placeholder="person, workshop or group",
+                                   layout=widgets.Layout(width="18em"))
+        self.overwrite = widgets.Checkbox(value=False, description="replace an existing file",
+                                          indent=False)
+        self.save_button = _button("Save as variant", "wb-save-variant")
+        self.save_button.on_click(lambda _b: on_save(self.name.value, self.why.value,
+                                                     self.author.value, self.overwrite.value))
+        self.repo = widgets.Text(placeholder="repository address, e.g. https://example.org/designs",
+                                 layout=widgets.Layout(width="30em"))
+        self.share_button = _button("Share", "wb-share", "Write the commons bundle (folder and zip)")
+        self.share_button.on_click(lambda _b: on_share(self.repo.value))
+        self.message = widgets.HTML("")
+        title = widgets.HTML("Back to the commons")
+        title.add_class("wb-group-title")
+        label = lambda t: widgets.HTML(t, layout=widgets.Layout(width="6em"))  # noqa: E731
+        self.widget = widgets.VBox([
+            title,
+            widgets.HBox([label("Start from"), self.start]),
+            widgets.HBox([label("Name"), self.name, label("Author"), self.author]),
+            widgets.HBox([label("Why"), self.why, self.overwrite]),
+            widgets.HBox([self.save_button]),
+            widgets.HBox([label("Repository"), self.repo, self.share_button]),
+            self.message,
+        ])
+        self.widget.add_class("wb-commons")
+
+    def list_variants(self, variants: "list[Variant]", ctx: "Context", current: str | None) -> None:
+        """The variants, nearest place first, each with its place and why."""
+        ordered = sorted(variants, key=lambda v: place_distance(v, ctx))
+        options = [("the design as published", self.NONE)]
+        for v in ordered:
+            vctx = v.context()
+            why = v.why if len(v.why) <= 60 else v.why[:57] + "…"
+            options.append((f"{v.slug} — {vctx.stock}, {vctx.climate}: {why}", v.slug))
+        self._syncing = True
+        try:
+            self.start.options = options
+            self.start.value = current if current in {o[1] for o in options} else self.NONE
+        finally:
+            self._syncing = False
+
+    def say(self, html: str) -> None:
+        self.message.value = html
+
+    def error(self, text: str) -> None:
+        self.message.value = f'<div class="wb-error">{escape(text, quote=False)}</div>'
+
+    def links(self, text: str, paths: list[Path]) -> None:
+        from workbench.ui.export_view import link_html
+
+        self.message.value = f'<div class="wb-note">{escape(text, quote=False)}</div>' + link_html(paths)
