@@ -8,7 +8,10 @@ from typing import Any, Mapping, Optional
 
 import pint
 
-from workbench.context._data import Doc, Entry, check_id, entries, load_doc, materials_dir, unknown
+from workbench.context._data import (
+    ABOVE_ABSOLUTE_ZERO, NON_NEGATIVE, POSITIVE, Doc, Entry, Range, check_id, entries, load_doc,
+    materials_dir, unknown,
+)
 from workbench.errors import DataError
 
 
@@ -49,6 +52,21 @@ PROPERTIES: dict[str, tuple[str, str, str]] = {
     "k_def_sc3": ("", "a number", "2.0"),
     "carbon": ("kgCO2e/kg", "an embodied carbon per kg", "0.263 kgCO2e/kg"),
 }
+# What each property may be (in its unit above): physical facts, not design limits. Densities,
+# moduli, strengths and movement coefficients are positive; a creep factor or an embodied carbon
+# (A1-A3, biogenic carbon excluded) may be 0; a temperature is above absolute zero.
+RANGES: dict[str, Range] = {
+    **{k: POSITIVE for k in (
+        "density", "density_k", "E", "flexural_modulus", "bending_strength", "yield_strength",
+        "tensile_strength", "alpha", "shrink_tangential", "shrink_radial",
+    )},
+    **{k: NON_NEGATIVE for k in ("k_def_sc1", "k_def_sc2", "k_def_sc3", "carbon")},
+    "tg": ABOVE_ABSOLUTE_ZERO,
+    "hdt": ABOVE_ABSOLUTE_ZERO,
+}
+# (lower, higher): the first may not exceed the second (a 5 % value is not above the mean; the
+# yield stress is not above the tensile strength)
+ORDERED = (("density_k", "density"), ("yield_strength", "tensile_strength"))
 TEXT_FIELDS = ("name", "kind", "processes", "description")
 
 
@@ -138,8 +156,13 @@ def _material(doc: Doc, ident: str, table: Any) -> Material:
     for p in processes:
         e.option("processes", p, "process", [m.value for m in MaterialProcess])
     props = {
-        key: e.quantity(key, unit, what, example) for key, (unit, what, example) in PROPERTIES.items()
+        key: e.quantity(key, unit, what, example, allowed=RANGES[key])
+        for key, (unit, what, example) in PROPERTIES.items()
     }
+    for low, high in ORDERED:
+        lo, hi = props[low], props[high]
+        if lo is not None and hi is not None and lo > hi:
+            raise e.fail(low, f"{lo.magnitude:g} {lo.units:~P} is above {high} {hi.magnitude:g} {hi.units:~P}")
     return Material(
         id=ident,
         name=e.text("name", required=True) or ident,
