@@ -25,6 +25,34 @@ class MaterialKind(str, Enum):
     BAMBOO = "bamboo"
 
 
+class MaterialFamily(str, Enum):
+    """Materials that can stand in for one another when a design moves to another place.
+
+    An adaptation may replace a material that is not sold (or not suited) in a place by one of
+    the same family that is; it never crosses families (plywood is not swapped for MDF, nor PLA
+    for recycled HDPE sheet). Checks then run on the replacement's own sourced values.
+    """
+
+    PLYWOOD = "plywood"
+    """Veneer plywood and blockboard (cross-laminated veneer or strip-core panels)."""
+    FIBREBOARD = "fibreboard"
+    """MDF and other fibre or particle boards."""
+    SAWN_SOFTWOOD = "sawn-softwood"
+    """Sawn softwood: strength-graded (EN 338 C classes) or dimension lumber."""
+    SAWN_HARDWOOD = "sawn-hardwood"
+    """Sawn hardwood (EN 338 D classes, tropical hardwoods)."""
+    BAMBOO = "bamboo"
+    """Round bamboo culms."""
+    STRUCTURAL_STEEL = "structural-steel"
+    """Carbon steel for structural sections and hollow sections (S235, YST 310, A500 …)."""
+    ALUMINIUM = "aluminium"
+    """Wrought aluminium alloys."""
+    RIGID_PLASTIC = "rigid-plastic"
+    """Plastic sheet and board cut to shape (HDPE, PP, PVC sheet)."""
+    FILAMENT = "filament"
+    """Printer filament (PLA, PETG, ABS, ASA, PA …)."""
+
+
 class MaterialProcess(str, Enum):
     """How a material can be made into parts (values match `workbench.design.Process`)."""
 
@@ -67,7 +95,7 @@ RANGES: dict[str, Range] = {
 # (lower, higher): the first may not exceed the second (a 5 % value is not above the mean; the
 # yield stress is not above the tensile strength)
 ORDERED = (("density_k", "density"), ("yield_strength", "tensile_strength"))
-TEXT_FIELDS = ("name", "kind", "processes", "description")
+TEXT_FIELDS = ("name", "kind", "family", "processes", "description")
 
 
 @dataclass(frozen=True)
@@ -79,6 +107,8 @@ class Material:
     coefficients per percent moisture content (multiply by a change in MC given in percent);
     `k_def_sc1..3` are EN 1995-1-1 creep factors for service classes 1..3; `price` is per kg or
     per m³ in the currency of its source. `sources` maps each property to its full citation.
+    `family` says which materials may replace it in an adaptation (`materials_in_family`); it is
+    None only in a user file that does not give one.
     """
 
     id: str
@@ -86,6 +116,7 @@ class Material:
     kind: MaterialKind
     processes: tuple[MaterialProcess, ...]
     description: str = ""
+    family: Optional[MaterialFamily] = None
     density: Optional[pint.Quantity] = None
     density_k: Optional[pint.Quantity] = None
     E: Optional[pint.Quantity] = None
@@ -132,6 +163,19 @@ def material(material_id: str) -> Material:
     return found[material_id]
 
 
+def materials_in_family(family: "MaterialFamily | str") -> list[Material]:
+    """Every material of `family` (an enum or its text, e.g. "plywood"), sorted by id.
+
+    ``[m.id for m in materials_in_family("plywood")]`` → ``["plywood-birch", "plywood-softwood"]``.
+    To keep only what a place sells, see `StockCatalog.substitutes`.
+    """
+    try:
+        wanted = MaterialFamily(getattr(family, "value", family))
+    except ValueError:
+        raise unknown("material family", str(family), [f.value for f in MaterialFamily]) from None
+    return sorted((m for m in materials().values() if m.family is wanted), key=lambda m: m.id)
+
+
 def materials_digest() -> str:
     return load_doc(materials_dir() / "materials.toml").digest
 
@@ -150,6 +194,9 @@ def _material(doc: Doc, ident: str, table: Any) -> Material:
     check_id(doc, ident, ident)
     e = Entry(doc, ident, table, (*TEXT_FIELDS, "price", *PROPERTIES))
     kind_text = e.option("kind", table.get("kind"), "kind", [k.value for k in MaterialKind])
+    family_text = table.get("family")
+    if family_text is not None:
+        e.option("family", family_text, "family", [f.value for f in MaterialFamily])
     processes = e.texts("processes")
     if not processes:
         raise DataError(f"{doc.shown}: {ident} has no processes (print, cut or frame)")
@@ -167,6 +214,7 @@ def _material(doc: Doc, ident: str, table: Any) -> Material:
         id=ident,
         name=e.text("name", required=True) or ident,
         kind=MaterialKind(kind_text),
+        family=None if family_text is None else MaterialFamily(family_text),
         processes=tuple(MaterialProcess(p) for p in processes),
         description=e.text("description") or "",
         price=e.price("price"),

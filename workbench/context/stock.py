@@ -18,7 +18,7 @@ import pint
 from workbench.context._data import (
     NON_NEGATIVE, POSITIVE, Doc, Entry, check_id, load_doc, materials_dir, unknown,
 )
-from workbench.context.materials import materials
+from workbench.context.materials import Material, materials
 from workbench.errors import DataError
 from workbench.units import ureg
 
@@ -154,6 +154,30 @@ class StockCatalog:
             if i.id == item_id:
                 return i
         raise unknown(f"item in {self.id} stock", item_id, [i.id for i in self.items])
+
+    def materials_sold(self, kind: "StockKind | str | None" = None) -> tuple[str, ...]:
+        """Ids of the materials with at least one item (of `kind`, if given) here, sorted."""
+        wanted = None if kind is None else StockKind(getattr(kind, "value", kind))
+        return tuple(sorted({
+            m for i in self.items if wanted is None or i.kind is wanted for m in i.materials
+        }))
+
+    def substitutes(self, material_id: str, kind: "StockKind | str | None" = None) -> list[Material]:
+        """Materials of `material_id`'s family that this catalog sells (as `kind`, if given).
+
+        The material itself comes first when sold here, then the others by id; [] when its
+        family is unknown or nothing of it is sold. This is the replacement an adaptation may
+        make: e.g. in India stock, ``substitutes("plywood-birch", "sheet")`` → plywood-softwood.
+        """
+        known = materials()
+        if material_id not in known:
+            raise unknown("material", material_id, known)
+        family = known[material_id].family
+        if family is None:
+            return []
+        sold = set(self.materials_sold(kind))
+        same = [m for m in known.values() if m.family is family and m.id in sold]
+        return sorted(same, key=lambda m: (m.id != material_id, m.id))
 
     def price(self, material_id: str) -> Optional[pint.Quantity]:
         """Indicative local price of `material_id` (per kg or per m³), or None when not sourced."""
