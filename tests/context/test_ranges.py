@@ -62,7 +62,7 @@ def test_density_must_be_positive_and_finite(minimal, density: str, why: str) ->
         ('k_def_sc1 = -0.6', "k_def_sc1: -0.6 must be at least 0"),
         ("k_def_sc1 = nan", "k_def_sc1: nan is not a finite number"),
         ("k_def_sc2 = inf", "k_def_sc2: inf is not a finite number"),
-        ('shrink_tangential = "-0.00338 / percent"', 'shrink_tangential: "-0.00338 / percent" must be above 0'),
+        ('shrink_tangential = "-0.00338 / percent"', 'shrink_tangential: "-0.00338 / percent" must be above 0 1/%'),
         ('carbon = "-1 kgCO2e/kg"', 'carbon: "-1 kgCO2e/kg" must be at least 0 kgCO2e/kg'),
         ('price = "-3 EUR/kg"', 'price: "-3 EUR/kg" must be above 0'),
     ],
