@@ -138,7 +138,11 @@ def test_stock_checks_follow_the_local_catalog() -> None:
     assert us["board stock"].message.startswith(
         "47 x 100 (4 x 2) regularised is not sold in US customary stock; the nearest it sells: ")
     kenya = _checks(evaluate(d, Context(stock="east-africa", climate="humid-tropical")))
-    assert kenya["board stock"].status.value == "warn"
+    # Kenyan sawmills cut full-size rough-sawn inch sections (materials/stock/east-africa.toml)
+    assert kenya["board stock"].status.value == "fail"
+    assert kenya["board stock"].message.startswith(
+        "47 x 100 (4 x 2) regularised is not sold in East Africa (Kenya) stock; the nearest it "
+        "sells: 4 x 2 rough-sawn (full size); ")
 
 
 def test_rules_name_values_and_limits() -> None:
@@ -210,6 +214,12 @@ def test_variants_rebuild_to_their_hash() -> None:
     for v in found.values():
         ev = evaluate(v.design(), v.context())
         assert geometry_hash(ev.geometry) == v.geometry_hash
+        if v.slug == "mombasa-c16":
+            # made when the Kenyan catalog had no timber sections; it now lists the rough-sawn
+            # sizes Kenyan mills cut, so the stock checks say what to change (adapt's job)
+            failing = {c.name for c in ev.checks if c.status.value == "fail"}
+            assert ev.status == "fail" and failing == {"board stock", "post stock"}
+            continue
         assert ev.status == "warn"  # data the catalogs do not have yet, said in words
     phoenix = found["phoenix-2x6"].design()
     assert (phoenix.board.id, phoenix.post.id) == ("lumber-2x6", "lumber-4x4")
