@@ -28,7 +28,7 @@ def test_a_material_not_sold_is_replaced_by_a_local_one_of_its_family():
     a = adapt("plywood-shelf", Context(stock="india"))
     assert [c.as_dict() for c in a.changes] == [{
         "what": "material.panel", "from": "plywood-birch", "to": "plywood-softwood",
-        "why": "Birch plywood is not sold in India stock; local sheet (same family): Softwood plywood",
+        "why": "Birch plywood is not sold in India stock; local plywood (same family): Softwood plywood",
     }]
     assert a.context.roles["panel"] == "plywood-softwood"
     # before: the sheet was not sold there (a failing check, not a refusal)

@@ -201,6 +201,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_gaps(args: argparse.Namespace) -> int:
+    """Checks that cannot run (and refused evaluations) per design and place, with the data needed."""
+    from workbench import gaps
+
+    rows, count = gaps.find_gaps(
+        designs=[args.design] if args.design else None,
+        stocks=[args.stock] if args.stock else None,
+        climates=[args.climate] if args.climate else None,
+    )
+    print(json.dumps(gaps.to_dict(rows, count), indent=2) if args.json else gaps.table(rows, count))
+    return 0
+
+
 def cmd_variant_save(args: argparse.Namespace) -> int:
     from workbench.variants import find_variant, save_variant
 
@@ -527,6 +540,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--units", default="metric", choices=["metric", "imperial"])
     _context_args(p)
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("gaps", help="checks that cannot run for lack of data, per design and place")
+    p.add_argument("design", nargs="?", help="one design (default: every design)")
+    p.add_argument("--stock", metavar="CATALOG", help="one stock catalog (default: every one)")
+    p.add_argument("--climate", metavar="NAME", help="one climate (default: every one)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=cmd_gaps)
 
     p = sub.add_parser("variant", help="save, show and compare variants")
     vsub = p.add_subparsers(dest="variant_command", required=True, parser_class=_Parser)

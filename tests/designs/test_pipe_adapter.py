@@ -10,7 +10,7 @@ import pytest
 
 from workbench import catalog, geometry
 from workbench.checks.result import Status
-from workbench.context import Context
+from workbench.context import Context, stock_catalogs
 from workbench.errors import BoundsError, RuleError, UnitError
 from workbench.evaluate import evaluate
 from workbench.resolve import resolve
@@ -140,11 +140,11 @@ def test_every_pair_of_pipes_on_file_builds_one_valid_solid():
     # bd_warehouse style: sweep the catalogs; each pair once (socket depths are equal, so the
     # reversed pair is the same part), in a catalog that sells at least one of them.
     ods = sorted({round(i.actual.to("mm").magnitude, 3): i for i in module.pipes_on_file()}.items())
-    metric_ods = {round(i.actual.to("mm").magnitude, 3)
-                  for i in Context(stock="eu-metric").stock_catalog.pipes()}
+    sold = {c.id: {round(i.actual.to("mm").magnitude, 3) for i in c.pipes()}
+            for c in stock_catalogs().values()}
     built = 0
     for (od_a, _), (od_b, _) in itertools.combinations_with_replacement(ods, 2):
-        stock = "eu-metric" if {od_a, od_b} & metric_ods else "us-customary"
+        stock = next(c for c, there in sorted(sold.items()) if {od_a, od_b} & there)
         d = Adapter(pump_pipe=f"{od_a} mm", line_pipe=f"{od_b} mm", stop="1 mm")
         r = resolve(d, Context(stock=stock))
         part = geometry.build(r).part("adapter")
@@ -152,7 +152,7 @@ def test_every_pair_of_pipes_on_file_builds_one_valid_solid():
         assert part.size == pytest.approx(exp.size, abs=1e-6)
         assert part.volume == pytest.approx(exp.volume, rel=1e-7)
         built += 1
-    assert built == len(ods) * (len(ods) + 1) // 2 == 78
+    assert built == len(ods) * (len(ods) + 1) // 2 == 120  # 15 outside diameters on file
 
 
 def test_build_is_fast():

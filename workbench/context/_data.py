@@ -12,6 +12,7 @@ from workbench.caches import register
 
 import difflib
 import hashlib
+import math
 import os
 import re
 import tomllib
@@ -65,12 +66,19 @@ def load_doc(path: Path, shown: Optional[str] = None) -> Doc:
         st = path.stat()
     except FileNotFoundError:
         raise DataError(f"{shown}: file not found") from None
+    except OSError as e:
+        raise DataError(f"{shown}: cannot be read: {e.strerror or e}") from None
+    if path.is_dir():
+        raise DataError(f"{shown}: is a folder, expected a TOML file")
     return _parse(str(path), shown, st.st_mtime_ns, st.st_size)
 
 
 @lru_cache(maxsize=256)
 def _parse(path: str, shown: str, mtime_ns: int, size: int) -> Doc:
-    raw = Path(path).read_bytes()
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise DataError(f"{shown}: cannot be read: {e.strerror or e}") from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as e:
@@ -84,6 +92,38 @@ def _parse(path: str, shown: str, mtime_ns: int, size: int) -> Doc:
         if not isinstance(text, str) or not text.strip():
             raise DataError(f"{shown}: sources.{key}: expected the full citation as text")
     return Doc(Path(path), shown, data, dict(sources), hashlib.sha256(raw).hexdigest())
+
+
+@dataclass(frozen=True)
+class Range:
+    """The values a data field may take, as magnitudes in the field's unit.
+
+    `low` / `high` are None when unbounded; `low_open` / `high_open` exclude the bound itself
+    (a density must be *above* 0, a snow load *at least* 0). Every value must also be finite.
+    """
+
+    low: Optional[float] = None
+    high: Optional[float] = None
+    low_open: bool = True
+    high_open: bool = False
+
+    def problem(self, magnitude: float, unit: str) -> Optional[str]:
+        """Why `magnitude` (in `unit`) is not allowed, or None when it is."""
+        if not math.isfinite(magnitude):
+            return "is not a finite number"
+        u = f" {unit}" if unit else ""
+        if self.low is not None and (magnitude <= self.low if self.low_open else magnitude < self.low):
+            return f"must be {'above' if self.low_open else 'at least'} {self.low:g}{u}"
+        if self.high is not None and (magnitude >= self.high if self.high_open else magnitude > self.high):
+            return f"must be {'below' if self.high_open else 'at most'} {self.high:g}{u}"
+        return None
+
+
+FINITE = Range()
+POSITIVE = Range(low=0.0)
+NON_NEGATIVE = Range(low=0.0, low_open=False)
+ABOVE_ABSOLUTE_ZERO = Range(low=-273.15)
+"""For temperatures in degC."""
 
 
 def unknown(what: str, name: str, known: Iterable[str]) -> UnknownNameError:
@@ -166,9 +206,11 @@ class Entry:
         return value
 
     def quantity(
-        self, key: str, unit: str, what: str, example: str, raw: Any = None, extra: Iterable[str] = ()
+        self, key: str, unit: str, what: str, example: str, raw: Any = None, extra: Iterable[str] = (),
+        allowed: Range = FINITE,
     ) -> Optional[pint.Quantity]:
-        """The quantity at `key` checked to have the dimension of `unit`; None when absent."""
+        """The quantity at `key` with the dimension of `unit`, finite and within `allowed` (in
+        `unit`); None when absent."""
         raw = self.table.get(key) if raw is None else raw
         if raw is None:
             return None
@@ -179,8 +221,17 @@ class Entry:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 raise self.fail(key, f"{shown} has no unit (e.g. {example})")
             raise self.fail(key, f"{shown} is not {what} (e.g. {example})")
+        self.check_range(key, value, q, unit, allowed)
         self.cited[key] = cite
         return q
+
+    def check_range(self, key: str, value: Any, q: pint.Quantity, unit: str, allowed: Range) -> None:
+        """`DataError` naming file and key when `q` (read from `value`) is outside `allowed`."""
+        shown_unit = f"{ureg.Unit(unit):~P}" if unit else ""
+        why = allowed.problem(float(q.to(unit).magnitude) if unit else float(q.magnitude), shown_unit)
+        if why is not None:
+            shown = f'"{value}"' if isinstance(value, str) else repr(value)
+            raise self.fail(key, f"{shown} {why}")
 
     def price(self, key: str) -> Optional[pint.Quantity]:
         """A price per kg or per m³ in one of the registry's currencies (EUR, USD, INR, KES, PEN)."""
@@ -198,11 +249,13 @@ class Entry:
         if len(money) != 1 or dims[money[0]] != 1 or rest not in ({"[mass]": -1}, {"[length]": -3}):
             shown = f'"{value}"' if isinstance(value, str) else repr(value)
             raise self.fail(key, f"{shown} is not a price per kg or per m³ (e.g. 25 EUR/kg)")
+        self.check_range(key, value, q, "", POSITIVE)
         self.cited[key] = cite
         return q
 
-    def length(self, key: str, raw: Any = None) -> Optional[pint.Quantity]:
-        return self.quantity(key, "mm", "a length", "18 mm, 3/4 in", raw)
+    def length(self, key: str, raw: Any = None, allowed: Range = POSITIVE) -> Optional[pint.Quantity]:
+        """A length, above 0 mm unless `allowed` says otherwise."""
+        return self.quantity(key, "mm", "a length", "18 mm, 3/4 in", raw, allowed=allowed)
 
     def option(self, key: str, raw: Any, what: str, choices: Iterable[str]) -> str:
         choices = sorted(choices)

@@ -15,7 +15,9 @@ from typing import Any, Mapping, Optional, Union
 
 import pint
 
-from workbench.context._data import Doc, Entry, check_id, load_doc, materials_dir, unknown
+from workbench.context._data import (
+    NON_NEGATIVE, POSITIVE, Doc, Entry, Range, check_id, load_doc, materials_dir, unknown,
+)
 from workbench.errors import DataError
 
 
@@ -50,6 +52,25 @@ FIELDS: dict[str, tuple[str, str, str]] = {
     "sunshine": ("hour/year", "annual sunshine hours", "3000 hour/year"),
     "snow_load": ("kN/m**2", "a snow load", "0.7 kN/m^2"),
     "wind_speed": ("m/s", "a wind speed", "27 m/s"),
+}
+
+# What each value may be (in its unit above). Air temperatures lie within the extremes ever
+# recorded, as recognised by the WMO: highest 56.7 degC (Greenland Ranch, Death Valley, 10 July
+# 1913; recognised 13 Sep 2012), lowest -89.2 degC (Vostok, Antarctica, 21 July 1983). Source:
+# Guinness World Records, "Hottest places" (guinnessworldrecords.com/world-records/66559-hottest-places),
+# which cites the WMO World Weather and Climate Extremes Archive (wmo.asu.edu). Relative humidity is 0-100 %; a year has at most
+# 366 x 24 = 8784 hours of sunshine; loads are not negative; a wind speed is above 0.
+AIR_TEMPERATURE = Range(low=-89.2, high=56.7, low_open=False, high_open=False)
+RANGES: dict[str, Range] = {
+    "t_min": AIR_TEMPERATURE,
+    "t_max": AIR_TEMPERATURE,
+    "t_mean_min": AIR_TEMPERATURE,
+    "t_mean_max": AIR_TEMPERATURE,
+    "rh_min": Range(low=0.0, high=100.0, low_open=False),
+    "rh_max": Range(low=0.0, high=100.0, low_open=False),
+    "sunshine": Range(low=0.0, high=8784.0, low_open=False),
+    "snow_load": NON_NEGATIVE,
+    "wind_speed": POSITIVE,
 }
 
 
@@ -144,7 +165,7 @@ def climate(climate_id: str) -> Climate:
     if climate_id.endswith(".toml"):
         return load_climate_file(climate_id)
     path = materials_dir() / "climate" / f"{climate_id}.toml"
-    if not path.is_file():
+    if not path.exists():
         raise unknown("climate", climate_id, climate_ids())
     doc = load_doc(path)
     key = (str(path), doc.digest)
@@ -171,7 +192,7 @@ def _climate(doc: Doc, ident: str) -> Climate:
             basis_text = raw.get("basis")
             basis = WindBasis(e.option(key + ".basis", basis_text, "basis", [b.value for b in WindBasis]))
             raw = {k: v for k, v in raw.items() if k != "basis"}
-        values[key] = e.quantity(key, unit, what, example, raw=raw)
+        values[key] = e.quantity(key, unit, what, example, raw=raw, allowed=RANGES[key])
     if values["wind_speed"] is not None and basis is None:
         raise e.fail("wind_speed", 'needs a basis, e.g. { value = "27 m/s", basis = "10min-mean", source = … }')
     for low, high in (("t_min", "t_max"), ("rh_min", "rh_max"), ("t_mean_min", "t_mean_max")):

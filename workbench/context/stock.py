@@ -17,8 +17,10 @@ from typing import Any, Mapping, Optional
 
 import pint
 
-from workbench.context._data import Doc, Entry, check_id, load_doc, materials_dir, unknown
-from workbench.context.materials import materials
+from workbench.context._data import (
+    NON_NEGATIVE, POSITIVE, Doc, Entry, check_id, load_doc, materials_dir, unknown,
+)
+from workbench.context.materials import Material, materials
 from workbench.errors import DataError
 from workbench.units import ureg
 
@@ -177,6 +179,30 @@ class StockCatalog:
                 return i
         raise unknown(f"item in {self.id} stock", item_id, [i.id for i in self.items])
 
+    def materials_sold(self, kind: "StockKind | str | None" = None) -> tuple[str, ...]:
+        """Ids of the materials with at least one item (of `kind`, if given) here, sorted."""
+        wanted = None if kind is None else StockKind(getattr(kind, "value", kind))
+        return tuple(sorted({
+            m for i in self.items if wanted is None or i.kind is wanted for m in i.materials
+        }))
+
+    def substitutes(self, material_id: str, kind: "StockKind | str | None" = None) -> list[Material]:
+        """Materials of `material_id`'s family that this catalog sells (as `kind`, if given).
+
+        The material itself comes first when sold here, then the others by id; [] when its
+        family is unknown or nothing of it is sold. This is the replacement an adaptation may
+        make: e.g. in India stock, ``substitutes("plywood-birch", "sheet")`` → plywood-softwood.
+        """
+        known = materials()
+        if material_id not in known:
+            raise unknown("material", material_id, known)
+        family = known[material_id].family
+        if family is None:
+            return []
+        sold = set(self.materials_sold(kind))
+        same = [m for m in known.values() if m.family is family and m.id in sold]
+        return sorted(same, key=lambda m: (m.id != material_id, m.id))
+
     def price(self, material_id: str) -> Optional[pint.Quantity]:
         """Indicative local price of `material_id` (per kg or per m³), or None when not sourced."""
         return self.prices.get(material_id)
@@ -195,7 +221,7 @@ def stock_catalog_ids() -> list[str]:
 def stock_catalog(catalog_id: str) -> StockCatalog:
     """The catalog `catalog_id` (e.g. "eu-metric"); `UnknownNameError` listing the known ones."""
     path = materials_dir() / "stock" / f"{catalog_id}.toml"
-    if not path.is_file():
+    if not path.exists():
         raise unknown("stock catalog", catalog_id, stock_catalog_ids())
     doc = load_doc(path)
     key = (doc.digest, tuple(sorted(materials())))
@@ -324,8 +350,33 @@ def _dims(e: Entry, kind: StockKind, key: str, required: bool) -> dict[str, pint
     for name, raw in table.items():
         if name not in DIMENSIONS[kind]:
             raise e.fail(f"{key}.{name}", f"unknown size (known: {', '.join(DIMENSIONS[kind])})")
-        out[name] = e.length(f"{key}.{name}", raw)
+        allowed = NON_NEGATIVE if name == "tolerance" else POSITIVE
+        out[name] = e.length(f"{key}.{name}", raw, allowed=allowed)
+    _check_consistent(e, key, out)
     return out
+
+
+def _check_consistent(e: Entry, key: str, dims: dict[str, pint.Quantity]) -> None:
+    """Sizes that contradict each other: a thickness outside its own tolerance band, a tube or
+    pipe wall at least half its width / outside diameter, a tolerance not below the diameter."""
+
+    def show(q: pint.Quantity) -> str:
+        return f"{q.magnitude:g} {q.units:~P}"
+
+    t, lo, hi = dims.get("thickness"), dims.get("thickness_min"), dims.get("thickness_max")
+    for a, b, a_name, b_name in ((lo, t, "thickness_min", "thickness"), (t, hi, "thickness", "thickness_max"),
+                                 (lo, hi, "thickness_min", "thickness_max")):
+        if a is not None and b is not None and a > b:
+            raise e.fail(f"{key}.{a_name}", f"{show(a)} is above {b_name} {show(b)}")
+    wall = dims.get("wall")
+    if wall is not None:
+        for name in ("width", "depth", "od"):
+            outer = dims.get(name)
+            if outer is not None and 2 * wall >= outer:
+                raise e.fail(f"{key}.wall", f"{show(wall)} is half the {name} {show(outer)} or more")
+    tol, dia = dims.get("tolerance"), dims.get("diameter")
+    if tol is not None and dia is not None and tol >= dia:
+        raise e.fail(f"{key}.tolerance", f"{show(tol)} is not below the diameter {show(dia)}")
 
 
 def _sizes(e: Entry) -> tuple[tuple[pint.Quantity, pint.Quantity], ...]:

@@ -9,11 +9,17 @@ from typing import Any, Mapping, Optional
 
 import pint
 
-from workbench.context._data import Doc, Entry, check_id, entries, load_doc, materials_dir, unknown
+from workbench.context._data import (
+    FINITE, NON_NEGATIVE, POSITIVE, Doc, Entry, check_id, entries, load_doc, materials_dir, unknown,
+)
 from workbench.errors import DataError
 
 LENGTHS = ("laser_kerf", "cnc_tool_diameter", "nozzle", "fit_clearance")
 BEDS = {"laser_bed": 2, "cnc_bed": 2, "bed": 3}
+# a kerf may be 0 (a profile that ignores it); a tool, a nozzle and a bed are above 0; a fit
+# clearance below 0 is an interference (press) fit, so it is only required to be finite
+RANGES = {"laser_kerf": NON_NEGATIVE, "cnc_tool_diameter": POSITIVE, "nozzle": POSITIVE,
+          "fit_clearance": FINITE}
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,7 @@ def workshop(workshop_id: str) -> Workshop:
 def _workshop(doc: Doc, ident: str, table: Any) -> Workshop:
     check_id(doc, ident, ident)
     e = Entry(doc, ident, table, ("name", *LENGTHS, *BEDS))
-    lengths = {k: e.length(k) for k in LENGTHS}
+    lengths = {k: e.length(k, allowed=RANGES[k]) for k in LENGTHS}
     beds: dict[str, Any] = {}
     for key, n in BEDS.items():
         raw = table.get(key)

@@ -1,0 +1,105 @@
+"""`workbench.gaps` and `workbench gaps`: which checks cannot run where, and the data they need.
+
+The matrix test evaluates every shipped design at its defaults in every shipped stock × climate
+and pins, per place, how many evaluations are refused and how many checks cannot run, so a data
+regression (or a data gap closed) shows. When a gap is closed with a sourced value, lower the
+number here in the same commit.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from workbench import gaps
+from workbench.checks.result import CheckResult, Status
+from workbench.cli import main
+from workbench.context.climate import climate_ids
+from workbench.context.stock import stock_catalog_ids
+from workbench.errors import UnknownNameError
+
+# (stock, climate) → (evaluations refused, checks that cannot run), over the 6 shipped designs.
+EXPECTED = {
+    "east-africa": {"cold-continental": (1, 4), "highland": (1, 7), "hot-arid": (1, 3), "humid-tropical": (1, 6), "lima": (1, 3), "temperate-oceanic": (1, 4)},
+    "eu-metric": {"cold-continental": (0, 3), "highland": (0, 6), "hot-arid": (0, 2), "humid-tropical": (0, 5), "lima": (0, 2), "temperate-oceanic": (0, 3)},
+    "india": {"cold-continental": (1, 5), "highland": (1, 8), "hot-arid": (1, 4), "humid-tropical": (1, 7), "lima": (1, 4), "temperate-oceanic": (1, 5)},
+    "peru": {"cold-continental": (2, 6), "highland": (2, 8), "hot-arid": (2, 5), "humid-tropical": (2, 7), "lima": (2, 5), "temperate-oceanic": (2, 6)},
+    "us-customary": {"cold-continental": (0, 3), "highland": (0, 6), "hot-arid": (0, 2), "humid-tropical": (0, 5), "lima": (0, 2), "temperate-oceanic": (0, 3)},
+}
+
+
+@pytest.fixture(scope="module")
+def matrix() -> tuple[list[gaps.Gap], int]:
+    return gaps.find_gaps()
+
+
+def test_the_matrix_covers_every_shipped_place() -> None:
+    assert sorted(EXPECTED) == stock_catalog_ids()
+    for stock, row in EXPECTED.items():
+        assert sorted(row) == climate_ids(), stock
+
+
+def test_refused_and_cannot_run_per_place(matrix) -> None:
+    rows, count = matrix
+    assert count == 6 * len(stock_catalog_ids()) * len(climate_ids())
+    found = gaps.per_place(rows)
+    got = {s: {c: found.get((s, c), (0, 0)) for c in climate_ids()} for s in stock_catalog_ids()}
+    assert got == EXPECTED
+
+
+def test_every_gap_names_the_data_it_needs(matrix) -> None:
+    rows, _ = matrix
+    for g in rows:
+        assert g.needs and "cannot run" not in g.needs, g
+        if g.refused:  # the resolver's one-line reason, naming the place
+            assert g.stock in g.needs or "stock" in g.needs, g
+
+
+def test_needs_of_reads_missing_results_only() -> None:
+    missing = CheckResult.missing("heat softening", "heat-deflection temperature for Recycled HDPE sheet")
+    assert gaps.needs_of(missing) == "heat-deflection temperature for Recycled HDPE sheet"
+    ran = CheckResult(
+        "arm bending", Status.WARN, math.nan, None, None, "Not sold here; nearest: 2x4.", "ref"
+    )
+    assert gaps.needs_of(ran) is None
+
+
+def test_one_design_one_place() -> None:
+    rows, count = gaps.find_gaps(["hdpe-planter"], ["eu-metric"], ["hot-arid"])
+    assert count == 1
+    assert sorted((g.check, g.needs) for g in rows) == [
+        ("floor creep", "long-term (creep) modulus for Recycled HDPE sheet"),
+        ("heat softening", "heat-deflection temperature for Recycled HDPE sheet"),
+    ]
+    assert gaps.summarise(rows, count) == gaps.Summary(1, 0, 2, 2)
+
+
+def test_unknown_names_are_refused_before_evaluating() -> None:
+    with pytest.raises(UnknownNameError, match="^unknown stock catalog 'mars'; known: "):
+        gaps.find_gaps(stocks=["mars"])
+
+
+def test_cli_table_and_json(capsys) -> None:
+    assert main(["gaps", "hdpe-planter", "--stock", "eu-metric", "--climate", "hot-arid"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "1 evaluations: 0 refused, 2 checks cannot run, 2 distinct needs"
+    assert out[1].split() == ["design", "check", "places", "needs"]
+    assert out[2].split()[:4] == ["hdpe-planter", "floor", "creep", "1"]
+    assert out[3].strip() == "in eu-metric/hot-arid"
+    assert main(["gaps", "hdpe-planter", "--stock", "eu-metric", "--climate", "hot-arid", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {k: data[k] for k in ("evaluations", "refused", "cannot_run", "distinct_needs")} == {
+        "evaluations": 1, "refused": 0, "cannot_run": 2, "distinct_needs": 2,
+    }
+    assert data["rows"][0] == {
+        "design": "hdpe-planter", "stock": "eu-metric", "climate": "hot-arid", "check": "floor creep",
+        "needs": "long-term (creep) modulus for Recycled HDPE sheet", "refused": False,
+    }
+
+
+def test_cli_unknown_climate_is_one_line(capsys) -> None:
+    assert main(["gaps", "--climate", "mars"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("workbench: error: unknown climate 'mars'; known: ") and err.count("\n") == 1
