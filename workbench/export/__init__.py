@@ -1,4 +1,5 @@
-"""Fabrication outputs: one exporter per format behind a registry keyed by `Format`.
+"""Fabrication outputs: one exporter per format, each registered once in `export.formats`
+(label, processes, writer, checks) and keyed by `Format`.
 
 - ``stl``: binary STL of each printed part, standing on the bed (`export.mesh`);
 - ``step``: the whole assembly with part names (`export.mesh`);
@@ -17,51 +18,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Union
+from typing import TYPE_CHECKING, Iterable, Union
 
-from workbench.errors import ExportError, UnknownNameError
+from workbench.errors import ExportError
 from workbench.export._atomic import staging_dir
+from workbench.export.formats import (
+    Expect, Format, FormatSpec, offered, register_format, registered, spec,
+)
 
 if TYPE_CHECKING:
     from workbench.checks.cutting import Cutter
     from workbench.evaluate import Evaluation
     from workbench.export.job import Job
     from workbench.geometry import Geometry
-
-
-class Format(str, Enum):
-    """Output formats."""
-
-    STL = "stl"
-    STEP = "step"
-    DXF = "dxf"
-    SVG = "svg"
-    CSV = "csv"
-    MD = "md"
-
-    @classmethod
-    def parse(cls, text: str) -> "Format":
-        try:
-            return cls(text.strip().lower())
-        except ValueError:
-            raise UnknownNameError(
-                f"unknown format '{text}'; allowed: {', '.join(f.value for f in cls)}"
-            ) from None
-
-    @property
-    def label(self) -> str:
-        """What the format holds, for menus and help."""
-        return _LABELS[self]
-
-
-_LABELS = {
-    Format.STL: "printed parts, binary STL",
-    Format.STEP: "the assembly, STEP",
-    Format.DXF: "sheets to cut, DXF",
-    Format.SVG: "sheet previews, SVG",
-    Format.CSV: "cut list and what to buy, CSV",
-    Format.MD: "cut list and what to buy, Markdown",
-}
 
 
 class Tolerance(str, Enum):
@@ -135,26 +104,7 @@ class Options:
     turn, which may save sheets where looks and strength across the grain do not matter."""
 
 
-Exporter = Callable[["Job", str, Path, Options], list[Path]]
-"""Writes files named after `stem` into a folder and returns their paths."""
-
-EXPORTERS: dict[Format, Exporter] = {}
-
 Source = Union["Geometry", "Evaluation", "Job"]
-
-
-def register(fmt: Format) -> Callable[[Exporter], Exporter]:
-    """Decorator adding an exporter for `fmt` to the registry."""
-
-    def deco(fn: Exporter) -> Exporter:
-        EXPORTERS[fmt] = fn
-        return fn
-
-    return deco
-
-
-def _load_exporters() -> None:
-    from workbench.export import cutlist, dxf, mesh, svg  # noqa: F401  (register themselves)
 
 
 def export(
@@ -171,33 +121,21 @@ def export(
     """
     from workbench.export.job import Job
 
-    _load_exporters()
-    fmts = [f if isinstance(f, Format) else Format.parse(f) for f in formats]
+    specs = [spec(f) for f in formats]
     job = Job.of(source)
     written: list[str] = []
     with staging_dir(Path(out_dir)) as stage:
-        for fmt in fmts:
-            if fmt not in EXPORTERS:
-                raise ExportError(f"no exporter for {fmt.value}")
-            written += [p.name for p in EXPORTERS[fmt](job, stem, stage, options)]
+        for s in specs:
+            for path in s.write(job, stem, stage, options):
+                why = s.check_intact(path)
+                if why is not None:
+                    raise ExportError(f"{s.format.value.upper()} export wrote a broken file "
+                                      f"{path.name}: {why}")
+                written.append(path.name)
     return [Path(out_dir) / name for name in written]
 
 
-def offered(geometry: "Geometry | None") -> list[Format]:
-    """The formats `geometry` has something for (STL needs printed parts, DXF/SVG cut parts)."""
-    from workbench.design import Process
-
-    if geometry is None:
-        return []
-    out = [Format.STEP, Format.CSV, Format.MD]
-    if geometry.by_process(Process.PRINT):
-        out.insert(0, Format.STL)
-    if geometry.by_process(Process.CUT):
-        out[out.index(Format.STEP) + 1:out.index(Format.STEP) + 1] = [Format.DXF, Format.SVG]
-    return out
-
-
 __all__ = [
-    "EXPORTERS", "Compensation", "Exporter", "Format", "Options", "Relief", "Tolerance", "export",
-    "offered", "register",
+    "Compensation", "Expect", "Format", "FormatSpec", "Options", "Relief", "Tolerance", "export",
+    "offered", "register_format", "registered", "spec",
 ]

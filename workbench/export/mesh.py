@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from workbench.design import Process
 from workbench.errors import ExportError
-from workbench.export import Format, Options, register
+from workbench.export import Options
 
 if TYPE_CHECKING:
     from workbench.export.job import Job
@@ -41,7 +41,6 @@ def bed_check(job: "Job", part: "MeasuredPart") -> object | None:
     return bed_fit_check(x, y, z, *shop.bed, name=f"{part.name} fits the printer")
 
 
-@register(Format.STL)
 def export_stl(job: "Job", stem: str, out: Path, options: Options) -> list[Path]:
     """One binary STL per printed part, standing on the bed as the design built it (every part
     when none is printed)."""
@@ -74,7 +73,6 @@ def export_stl(job: "Job", stem: str, out: Path, options: Options) -> list[Path]
     return paths
 
 
-@register(Format.STEP)
 def export_step(job: "Job", stem: str, out: Path, options: Options) -> list[Path]:
     """One STEP file of the assembly (every part at its place, named), millimetres."""
     path = out / f"{stem}.step"
