@@ -20,6 +20,7 @@ whole (with `overwrite`) or not at all.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import re
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -30,6 +31,7 @@ from workbench.bundle._fs import files_of, inside, sha256sums, staged
 from workbench.design import Design, Process
 from workbench.errors import ExportError, WorkbenchError
 from workbench.export import Format, Options, export, offered, registered, spec
+from workbench.export._atomic import before_write
 from workbench.units import UnitSystem
 
 if TYPE_CHECKING:
@@ -178,6 +180,7 @@ def _variant_texts(design: Design, ctx: "Context", variant: "Variant | None", na
 def _write(stage: Path, rel: str, data: str | bytes) -> str:
     path = inside(stage, rel)
     path.parent.mkdir(parents=True, exist_ok=True)
+    before_write(path)
     if isinstance(data, bytes):
         path.write_bytes(data)
     else:
@@ -348,6 +351,9 @@ def make_bundle(
         with staged(out, out.with_name(out.name + ".zip"), overwrite=overwrite) as stage:
             f, written = _fill(stage, ev, slug, texts, repo_url, UnitSystem(units), ghash, options)
     except OSError as exc:  # permissions, a full disk: one line, and nothing half written
-        raise WorkbenchError(f"could not write the bundle {out}: {exc.strerror or exc}") from exc
+        reason = exc.strerror or str(exc)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            reason += f" (the disk holding {out.absolute().parent} is full)"
+        raise WorkbenchError(f"could not write the bundle {out}: {reason}") from exc
     return Bundle(out.absolute(), out.absolute().with_name(out.name + ".zip"), written, ghash,
                   f.variant_file, tuple(f.skipped), tuple(f.notes))

@@ -20,7 +20,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         formats = offered(ev.geometry)
     else:
         formats = [Format.parse(f) for f in args.format.split(",") if f.strip()]
-    paths = export(ev, formats, Path(args.out), args.name or design.id, _export_options(args))
+    paths = export(ev, formats, Path(args.out), design.id if args.name is None else args.name, _export_options(args))
     for path in paths:
         print(path)
     return 0

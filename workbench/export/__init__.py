@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Union
 
 from workbench.errors import ExportError
-from workbench.export._atomic import staging_dir
+from workbench.export._atomic import disk_full, staging_dir, write_error
 from workbench.export.formats import (
     Expect, Format, FormatSpec, offered, register_format, registered, spec,
 )
@@ -107,6 +107,15 @@ class Options:
 Source = Union["Geometry", "Evaluation", "Job"]
 
 
+def check_stem(stem: str) -> str:
+    """`stem` when it is a plain file-name stem (no folder, no ``..``), else a one-line error."""
+    if (not stem or not stem.strip() or "/" in stem or "\\" in stem or "\0" in stem
+            or stem.startswith(".")):
+        raise ExportError(f"name '{stem}' is not a file name: give a stem without '/', '\\' "
+                          f"or a leading '.' (e.g. bracket-lima)")
+    return stem
+
+
 def export(
     source: Source,
     formats: Iterable[Format | str],
@@ -116,26 +125,46 @@ def export(
 ) -> list[Path]:
     """Write `source` in each format into `out_dir`; all files appear, or none does.
 
-    `source` is an `Evaluation` (preferred), a `Job`, or bare `Geometry` (then the default context
-    stands in for the local one).
+    Every file is written into a staging folder and checked with its format's `intact` check;
+    then all of them move into `out_dir` as one commit (`export._atomic`). `source` is an
+    `Evaluation` (preferred), a `Job`, or bare `Geometry` (then the default context stands in
+    for the local one).
     """
     from workbench.export.job import Job
 
+    check_stem(stem)
     specs = [spec(f) for f in formats]
     job = Job.of(source)
     written: list[str] = []
-    with staging_dir(Path(out_dir)) as stage:
+    out_dir = Path(out_dir)
+    with staging_dir(out_dir) as stage:
         for s in specs:
-            for path in s.write(job, stem, stage, options):
+            try:
+                paths = s.write(job, stem, stage, options)
+            except OSError as exc:
+                raise write_error(exc, out_dir) from exc
+            except ExportError as exc:
+                _raise_if_full(stage, out_dir, exc)
+                raise
+            for path in paths:
                 why = s.check_intact(path)
                 if why is not None:
-                    raise ExportError(f"{s.format.value.upper()} export wrote a broken file "
+                    exc = ExportError(f"{s.format.value.upper()} export wrote a broken file "
                                       f"{path.name}: {why}")
+                    _raise_if_full(stage, out_dir, exc)
+                    raise exc
                 written.append(path.name)
-    return [Path(out_dir) / name for name in written]
+    return [out_dir / name for name in written]
+
+
+def _raise_if_full(stage: Path, out_dir: Path, exc: Exception) -> None:
+    """Writers that report a failed write vaguely (OCCT): say so when the disk is full."""
+    if disk_full(stage):
+        raise ExportError(f"could not write into {out_dir}: no space left on the disk holding "
+                          f"it (the disk is full)") from exc
 
 
 __all__ = [
-    "Compensation", "Expect", "Format", "FormatSpec", "Options", "Relief", "Tolerance", "export",
+    "Compensation", "Expect", "check_stem", "Format", "FormatSpec", "Options", "Relief", "Tolerance", "export",
     "offered", "register_format", "registered", "spec",
 ]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.export import Compensation, Options
+from workbench.export._atomic import before_write
 from workbench.export.flat import Contour
 
 if TYPE_CHECKING:
@@ -168,6 +169,7 @@ def export_dxf(job: "Job", stem: str, out: Path, options: Options) -> list[Path]
     paths = []
     for name, doc in documents(job, options):
         path = out / f"{stem}-{name}.dxf"
+        before_write(path)
         doc.saveas(path)
         paths.append(path)
     return paths

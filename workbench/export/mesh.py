@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from workbench.design import Process
 from workbench.errors import ExportError
 from workbench.export import Options
+from workbench.export._atomic import before_write
 
 if TYPE_CHECKING:
     from workbench.export.job import Job
@@ -60,6 +61,7 @@ def export_stl(job: "Job", stem: str, out: Path, options: Options) -> list[Path]
         # chosen preset decides the facets.
         BRepTools.Clean_s(solid.wrapped)
         path = out / f"{stem}-{safe_name(part.name)}.stl"
+        before_write(path)
         ok = solid.exportStl(
             str(path),
             tolerance=options.tolerance.linear_mm,
@@ -76,6 +78,7 @@ def export_stl(job: "Job", stem: str, out: Path, options: Options) -> list[Path]
 def export_step(job: "Job", stem: str, out: Path, options: Options) -> list[Path]:
     """One STEP file of the assembly (every part at its place, named), millimetres."""
     path = out / f"{stem}.step"
+    before_write(path)
     job.geometry.assembly(f"{safe_name(stem)}-assembly").export(str(path), exportType="STEP")
     if not path.exists():
         raise ExportError("STEP export failed")
