@@ -315,25 +315,29 @@ def test_a_failure_while_writing_leaves_the_previous_bundle_untouched(bracket_di
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "b.zip", "designs"]  # no staging left
 
 
-def test_swap_without_atomic_exchange_puts_the_old_bundle_back_on_failure(tmp_path, monkeypatch) -> None:
+def test_a_failed_swap_puts_the_old_bundle_and_zip_back(tmp_path, monkeypatch) -> None:
+    from workbench.export import _atomic
+
     target = tmp_path / "b"
     target.mkdir()
     for m in _fs.MARKERS:
         (target / m).write_text("old")
-    monkeypatch.setattr(_fs, "_exchange", lambda a, b: False)
-    real_rename = os.rename
+    (tmp_path / "b.zip").write_text("old zip")
+    real_replace = os.replace
 
-    def rename(src, dst):  # type: ignore[no-untyped-def]
-        if Path(dst) == target and ".staging-" in str(src):
-            raise OSError("rename failed")
-        return real_rename(src, dst)
+    def replace(src, dst):  # type: ignore[no-untyped-def]
+        if Path(dst) == tmp_path / "b.zip" and ".staging-" in str(src):
+            raise OSError("rename failed")  # the folder is already in, the zip fails
+        return real_replace(src, dst)
 
-    monkeypatch.setattr(_fs.os, "rename", rename)
+    monkeypatch.setattr(_atomic.os, "replace", replace)
     with pytest.raises(OSError, match="rename failed"):
         with _fs.staged(target, tmp_path / "b.zip", overwrite=True) as stage:
-            (stage / "okh.toml").write_text("new")
+            for m in _fs.MARKERS:
+                (stage / m).write_text("new")
     assert (target / "okh.toml").read_text() == "old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["b"]
+    assert (tmp_path / "b.zip").read_text() == "old zip"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "b.zip"]
 
 
 @pytest.mark.parametrize("rel", ["../x", "/etc/passwd", "a/../../b", "C:evil", "a\\b", "", ".."])

@@ -108,7 +108,7 @@ def test_missing_data_is_a_warning_that_says_what_is_missing() -> None:
     )
     bending = _by_name(ev)["arm bending"]
     assert bending.status.value == "warn" and math.isnan(bending.utilisation)
-    assert bending.message.startswith("This check cannot run: the data has no a strength for")
+    assert bending.message.startswith("This check cannot run: the data has no strength for")
 
 
 def test_metric_and_us_stock_offer_different_thicknesses() -> None:

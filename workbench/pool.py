@@ -38,11 +38,64 @@ def _start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def _init_worker(modules: tuple[str, ...]) -> None:
-    import importlib
+PARENT_POLL_S = 1.0
+"""How often a worker looks for its parent where the kernel cannot tell it (no pidfd)."""
+_PR_SET_PDEATHSIG = 1
+"""prctl option: the signal a process gets when its parent ends (linux/prctl.h)."""
 
+
+def _init_worker(modules: tuple[str, ...], parent: int | None = None) -> None:
+    """Make a worker: Ctrl-C is the parent's to handle (no traceback per worker), the worker ends
+    with the process that made the pool, then the slow imports."""
+    import importlib
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        _end_with(parent)
     for name in modules:
         importlib.import_module(name)
+
+
+def _end_with(parent: int) -> None:
+    """Kill this process when `parent` ends: SIGKILL on the death of the direct parent (prctl
+    PR_SET_PDEATHSIG; with forkserver that is the fork server) and a watcher thread on the
+    process that made the pool (a pidfd, which becomes readable when it exits)."""
+    import ctypes
+    import select
+    import signal
+    import threading
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+    def gone() -> bool:
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
+
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(parent)
+        except (AttributeError, OSError):
+            fd = None
+        if fd is not None:
+            select.select([fd], [], [])
+        else:
+            while not gone():
+                threading.Event().wait(PARENT_POLL_S)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if gone():
+        os.kill(os.getpid(), signal.SIGKILL)
+    threading.Thread(target=watch, name="workbench-parent-watch", daemon=True).start()
 
 
 def _pid() -> int:
@@ -67,7 +120,8 @@ class WarmPool(Executor):
     def _new(self) -> ProcessPoolExecutor:
         ctx = multiprocessing.get_context(_start_method())
         return ProcessPoolExecutor(
-            self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self.preload,)
+            self.workers, mp_context=ctx, initializer=_init_worker,
+            initargs=(self.preload, os.getpid()),
         )
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:

@@ -67,12 +67,12 @@ class {cls}(Design):
         case = dict(support=Support.SIMPLY_SUPPORTED, loading=Loading.UNIFORM)
         out = []
         if mat.bending_strength is None:
-            out.append(CheckResult.missing("board bending", f"a bending strength for {{mat.name}}"))
+            out.append(CheckResult.missing("board bending", f"bending strength for {{mat.name}}"))
         else:
             f_d = EC5_K_MOD * mat.bending_strength / EC5_GAMMA_M
             out.append(bending_stress_check(r.span, r.load, section, f_d, name="board bending", **case))
         if mat.E is None:
-            out.append(CheckResult.missing("board sag", f"a modulus for {{mat.name}}"))
+            out.append(CheckResult.missing("board sag", f"modulus for {{mat.name}}"))
         else:
             out.append(deflection_check(r.span, r.load, mat.E, section, name="board sag",
                                         limit=DeflectionLimit.SHELF, **case))

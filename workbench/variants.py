@@ -349,5 +349,10 @@ def save_variant(
             f"variant '{name}' already exists at {target}; choose another name (or overwrite on purpose)"
         )
     text = render_variant(design, ctx, name=name, why=why, author=author, parent=parent, date=date)
-    write_text(target, text)
+    try:  # created exclusively: of two saves of one new name, the second is refused, not lost
+        write_text(target, text, exclusive=not overwrite)
+    except FileExistsError:
+        raise WorkbenchError(
+            f"variant '{name}' already exists at {target}; choose another name (or overwrite on purpose)"
+        ) from None
     return target

@@ -168,13 +168,13 @@ class ShelfBracket(Design):
             basis = "EN 1995-1-1 f_d = k_mod·f_k/γ_M, k_mod 0.8, γ_M 1.2"
         common = dict(support=Support.CANTILEVER, loading=Loading.POINT)
         if design_strength is None:
-            out.append(CheckResult.missing("arm bending", f"a strength for {mat.name}"))
+            out.append(CheckResult.missing("arm bending", f"strength for {mat.name}"))
         else:
             res = bending_stress_check(span, r.load, section, design_strength, name="arm bending",
                                        **common)
             out.append(res.with_reference(f"{res.reference}; design strength {basis}"))
         if modulus is None:
-            out.append(CheckResult.missing("arm deflection", f"a modulus for {mat.name}"))
+            out.append(CheckResult.missing("arm deflection", f"modulus for {mat.name}"))
         else:
             out.append(deflection_check(span, r.load, modulus, section, name="arm deflection",
                                         limit=DeflectionLimit.L180, **common))
@@ -183,8 +183,8 @@ class ShelfBracket(Design):
             softening = mat.hdt if mat.hdt is not None else mat.tg
             clim = ctx.climate_profile
             if softening is None or clim.t_max is None:
-                missing = "a heat-deflection temperature" if softening is None else (
-                    f"a maximum temperature for climate {clim.id}")
+                missing = "heat-deflection temperature" if softening is None else (
+                    f"maximum temperature for climate {clim.id}")
                 out.append(CheckResult.missing("heat softening", missing))
             else:
                 exposure = plastics.Exposure.from_choice(r.exposure)

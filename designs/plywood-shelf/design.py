@@ -250,13 +250,13 @@ class PlywoodShelf(Design):
         common = dict(support=Support.SIMPLY_SUPPORTED, loading=Loading.UNIFORM)
         out: list[Any] = []
         if mat.E is None:
-            out.append(CheckResult.missing("shelf deflection", f"a modulus for {mat.name}"))
+            out.append(CheckResult.missing("shelf deflection", f"modulus for {mat.name}"))
         else:
             res = deflection_check(span, live + own, mat.E, section, limit=DeflectionLimit.SHELF,
                                    name="shelf deflection", **common)
             out.append(res.with_reference(f"{res.reference}; load: contents + shelf weight"))
         if mat.bending_strength is None:
-            out.append(CheckResult.missing("shelf bending", f"a bending strength for {mat.name}"))
+            out.append(CheckResult.missing("shelf bending", f"bending strength for {mat.name}"))
         else:
             f_d = EC5_K_MOD * mat.bending_strength / EC5_GAMMA_M
             factored = EN1990_GAMMA_Q * live + EN1990_GAMMA_G * own

@@ -20,6 +20,7 @@ whole (with `overwrite`) or not at all.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import re
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -29,7 +30,8 @@ from typing import TYPE_CHECKING, Any
 from workbench.bundle._fs import files_of, inside, sha256sums, staged
 from workbench.design import Design, Process
 from workbench.errors import ExportError, WorkbenchError
-from workbench.export import Format, Options, export
+from workbench.export import Format, Options, export, offered, registered, spec
+from workbench.export._atomic import before_write
 from workbench.units import UnitSystem
 
 if TYPE_CHECKING:
@@ -42,13 +44,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Bundle", "make_bundle"]
 
-REQUIRED_FORMAT = {Process.PRINT: Format.STL, Process.CUT: Format.DXF}
-"""The fabrication file each process needs: a bundle is refused when it cannot be written."""
-BOM_FORMAT = "csv"
+BOM_FORMAT = Format.CSV
 """The format whose cut list (``*cutlist*``, else its first file) is the manifest's `bom`."""
-PROCESS_FORMATS = {Process.PRINT: (Format.STL,),
-                   Process.CUT: tuple(f for f in Format if f.value in ("dxf", "svg"))}
-"""Formats whose files serve the parts of a process (sheets nest every cut part)."""
 SOURCE_SUFFIXES = (".py", ".md", ".scad")
 """Files of the design folder copied into `source/` (top level only, no symlinks)."""
 DEFAULT_AUTHOR = "anonymous workshop"
@@ -183,6 +180,7 @@ def _variant_texts(design: Design, ctx: "Context", variant: "Variant | None", na
 def _write(stage: Path, rel: str, data: str | bytes) -> str:
     path = inside(stage, rel)
     path.parent.mkdir(parents=True, exist_ok=True)
+    before_write(path)
     if isinstance(data, bytes):
         path.write_bytes(data)
     else:
@@ -194,23 +192,20 @@ def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in name)
 
 
-def _formats(geo: Any) -> list[Format]:
-    """The formats the export registry offers for `geo` (every `Format` when it cannot say)."""
-    try:  # the registry says which formats apply (a newer export package has `offered`)
-        from workbench.export import offered
-    except ImportError:
-        return list(Format)
-    return list(offered(geo))
+def required_format(process: Process) -> Format | None:
+    """The fabrication file the parts of `process` need (the first registered format marked
+    required for it): a bundle is refused when it cannot be written."""
+    return next((s.format for s in registered() if s.required and process in s.processes), None)
 
 
 def _exports(f: _Facts, stage: Path, stem: str, options: Options) -> None:
     geo = f.ev.geometry
     assert geo is not None
-    required = {Format.STEP} | {REQUIRED_FORMAT[p.process] for p in geo.parts
-                                if p.process in REQUIRED_FORMAT}
+    offered_specs = [spec(fmt) for fmt in offered(geo)]
+    required = {s.format for s in offered_specs if s.required}
     prefixes = {p.name: f"{stem}-{_safe(p.name)}." for p in geo.parts}
-    serves = {fmt: proc for proc, fmts in PROCESS_FORMATS.items() for fmt in fmts}
-    for fmt in _formats(geo):
+    for s in offered_specs:
+        fmt = s.format
         try:
             paths = export(f.ev, [fmt], stage / "files", stem, options)
         except ExportError as exc:
@@ -218,20 +213,20 @@ def _exports(f: _Facts, stage: Path, stem: str, options: Options) -> None:
                 raise
             f.skipped.append((fmt.value, str(exc)))
             continue
-        what = getattr(fmt, "label", None) or f"{fmt.value.upper()} file"
+        what = s.label
         for path in sorted(paths, key=lambda p: p.name):
             rel = f"files/{path.name}"
             inside(stage, rel)
             f.exports.append(rel)
             f.file_formats[rel] = fmt
             owner = next((n for n, pre in prefixes.items() if path.name.startswith(pre)), None)
-            owners = [owner] if owner else [p.name for p in geo.parts if serves.get(fmt) is p.process]
+            owners = [owner] if owner else [p.name for p in geo.parts if p.process in s.processes]
             for name in owners:
                 f.part_files.setdefault(name, []).append(rel)
             if not owners:
                 f.assembly_files.append(rel)
             f.file_notes.append((rel, what + (f": {owner}" if owner else "")))
-        if fmt.value == BOM_FORMAT and paths and f.bom is None:
+        if fmt is BOM_FORMAT and paths and f.bom is None:
             names = sorted(p.name for p in paths)
             f.bom = "files/" + next((n for n in names if "cutlist" in n), names[0])
 
@@ -356,6 +351,9 @@ def make_bundle(
         with staged(out, out.with_name(out.name + ".zip"), overwrite=overwrite) as stage:
             f, written = _fill(stage, ev, slug, texts, repo_url, UnitSystem(units), ghash, options)
     except OSError as exc:  # permissions, a full disk: one line, and nothing half written
-        raise WorkbenchError(f"could not write the bundle {out}: {exc.strerror or exc}") from exc
+        reason = exc.strerror or str(exc)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            reason += f" (the disk holding {out.absolute().parent} is full)"
+        raise WorkbenchError(f"could not write the bundle {out}: {reason}") from exc
     return Bundle(out.absolute(), out.absolute().with_name(out.name + ".zip"), written, ghash,
                   f.variant_file, tuple(f.skipped), tuple(f.notes))

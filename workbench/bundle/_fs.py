@@ -1,20 +1,17 @@
 """Writing a bundle folder safely: relative paths that cannot leave it, a staging folder beside the
-target swapped in by renames (never a half-written bundle), a reproducible zip and checksums."""
+target committed with its zip as one step (never a half-written bundle, never a new folder beside
+an old zip), a reproducible zip and checksums."""
 
 from __future__ import annotations
 
-import ctypes
-import errno
 import hashlib
-import os
-import shutil
-import tempfile
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from workbench.errors import WorkbenchError
+from workbench.export._atomic import before_write, commit, new_stage
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """Every zip entry carries this time (the earliest a zip can hold), so equal folders zip equally."""
@@ -84,63 +81,26 @@ def check_target(target: Path, *, overwrite: bool) -> None:
 
 @contextmanager
 def staged(target: Path, zip_target: Path, *, overwrite: bool) -> Iterator[Path]:
-    """Yield an empty folder beside `target`. When the block succeeds the folder is zipped to
-    `zip_target` and swapped in for `target`; when it fails nothing at `target` changes.
+    """Yield an empty folder beside `target`. When the block succeeds the folder is zipped, and
+    folder and zip replace `target` and `zip_target` as one commit; when it fails nothing at
+    `target` changes.
 
-    The swap is one atomic exchange where the kernel offers it (Linux renameat2), else two renames
-    with the old folder put back if the second fails: at no moment is a bundle half old, half new.
+    Both are written into one staging folder and moved by `export._atomic.commit`: a journal
+    makes the two renames one step (a run killed between them is finished by the next run), so a
+    new folder never stands beside an old zip.
     """
     target, zip_target = Path(target).absolute(), Path(zip_target).absolute()
     check_target(target, overwrite=overwrite)
     if zip_target.exists() and not overwrite:
         raise WorkbenchError(f"{zip_target} already exists; choose another --out, or pass --overwrite")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
-    fd, zip_tmp = tempfile.mkstemp(prefix=f".{zip_target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    try:
-        yield stage
-        write_zip(stage, Path(zip_tmp), target.name)
+    if zip_target.is_dir() or zip_target.is_symlink():
+        raise WorkbenchError(f"{zip_target} exists and is not a zip file; refusing to replace it")
+    with new_stage(target.parent, prefix=f"{target.name}.") as stage:
+        folder = stage / target.name
+        folder.mkdir()
+        yield folder
+        zip_tmp = stage / zip_target.name
+        before_write(zip_tmp)
+        write_zip(folder, zip_tmp, target.name)
         check_target(target, overwrite=overwrite)  # again: another process may have written it
-        _swap_in(stage, target)
-        os.replace(zip_tmp, zip_target)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-        Path(zip_tmp).unlink(missing_ok=True)
-
-
-def _swap_in(stage: Path, target: Path) -> None:
-    if not target.exists():
-        os.rename(stage, target)
-        return
-    if _exchange(stage, target):  # `stage` now holds the old bundle; the caller removes it
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-    os.rmdir(old)
-    os.rename(target, old)
-    try:
-        os.rename(stage, target)
-    except BaseException:
-        os.rename(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
-    try:
-        fn = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return False
-    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    fn.restype = ctypes.c_int
-    if fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EXDEV):
-        return False
-    raise OSError(err, os.strerror(err), str(b))
+        commit(stage, [(folder, target), (zip_tmp, zip_target)])

@@ -19,9 +19,9 @@ def _files(names: list[str]) -> str:
 
 def _split(p: "MeasuredPart", facts: "_Facts") -> tuple[list[str], list[str]]:
     """The part's files in the format its process needs, and its other files."""
-    from workbench.bundle import REQUIRED_FORMAT
+    from workbench.bundle import required_format
 
-    need = REQUIRED_FORMAT.get(p.process)
+    need = required_format(p.process)
     files = facts.part_files.get(p.name, [])
     main = [r for r in files if facts.file_formats.get(r) is need]
     return main, [r for r in files if r not in main]

@@ -43,7 +43,14 @@ class CheckResult:
 
     @classmethod
     def missing(cls, name: str, what: str) -> "CheckResult":
-        """A check that cannot run because data is missing: shown as a warning, never a pass."""
+        """A check that cannot run because data is missing: shown as a warning, never a pass.
+
+        `what` names the missing value without an article ("strength for Birch plywood"): the
+        message reads "the data has no strength for …". A leading "a"/"an"/"the" is dropped.
+        """
+        head, _, rest = what.strip().partition(" ")
+        if head.lower() in ("a", "an", "the") and rest:
+            what = rest
         return cls(
             name, Status.WARN, math.nan, None, None,
             f"This check cannot run: the data has no {what}; add it (with its source) to materials/.",

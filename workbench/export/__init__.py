@@ -1,4 +1,5 @@
-"""Fabrication outputs: one exporter per format behind a registry keyed by `Format`.
+"""Fabrication outputs: one exporter per format, each registered once in `export.formats`
+(label, processes, writer, checks) and keyed by `Format`.
 
 - ``stl``: binary STL of each printed part, standing on the bed (`export.mesh`);
 - ``step``: the whole assembly with part names (`export.mesh`);
@@ -17,51 +18,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Union
+from typing import TYPE_CHECKING, Iterable, Union
 
-from workbench.errors import ExportError, UnknownNameError
-from workbench.export._atomic import staging_dir
+from workbench.errors import ExportError
+from workbench.export._atomic import disk_full, staging_dir, write_error
+from workbench.export.formats import (
+    Expect, Format, FormatSpec, offered, register_format, registered, spec,
+)
 
 if TYPE_CHECKING:
     from workbench.checks.cutting import Cutter
     from workbench.evaluate import Evaluation
     from workbench.export.job import Job
     from workbench.geometry import Geometry
-
-
-class Format(str, Enum):
-    """Output formats."""
-
-    STL = "stl"
-    STEP = "step"
-    DXF = "dxf"
-    SVG = "svg"
-    CSV = "csv"
-    MD = "md"
-
-    @classmethod
-    def parse(cls, text: str) -> "Format":
-        try:
-            return cls(text.strip().lower())
-        except ValueError:
-            raise UnknownNameError(
-                f"unknown format '{text}'; allowed: {', '.join(f.value for f in cls)}"
-            ) from None
-
-    @property
-    def label(self) -> str:
-        """What the format holds, for menus and help."""
-        return _LABELS[self]
-
-
-_LABELS = {
-    Format.STL: "printed parts, binary STL",
-    Format.STEP: "the assembly, STEP",
-    Format.DXF: "sheets to cut, DXF",
-    Format.SVG: "sheet previews, SVG",
-    Format.CSV: "cut list and what to buy, CSV",
-    Format.MD: "cut list and what to buy, Markdown",
-}
 
 
 class Tolerance(str, Enum):
@@ -135,26 +104,16 @@ class Options:
     turn, which may save sheets where looks and strength across the grain do not matter."""
 
 
-Exporter = Callable[["Job", str, Path, Options], list[Path]]
-"""Writes files named after `stem` into a folder and returns their paths."""
-
-EXPORTERS: dict[Format, Exporter] = {}
-
 Source = Union["Geometry", "Evaluation", "Job"]
 
 
-def register(fmt: Format) -> Callable[[Exporter], Exporter]:
-    """Decorator adding an exporter for `fmt` to the registry."""
-
-    def deco(fn: Exporter) -> Exporter:
-        EXPORTERS[fmt] = fn
-        return fn
-
-    return deco
-
-
-def _load_exporters() -> None:
-    from workbench.export import cutlist, dxf, mesh, svg  # noqa: F401  (register themselves)
+def check_stem(stem: str) -> str:
+    """`stem` when it is a plain file-name stem (no folder, no ``..``), else a one-line error."""
+    if (not stem or not stem.strip() or "/" in stem or "\\" in stem or "\0" in stem
+            or stem.startswith(".")):
+        raise ExportError(f"name '{stem}' is not a file name: give a stem without '/', '\\' "
+                          f"or a leading '.' (e.g. bracket-lima)")
+    return stem
 
 
 def export(
@@ -166,38 +125,46 @@ def export(
 ) -> list[Path]:
     """Write `source` in each format into `out_dir`; all files appear, or none does.
 
-    `source` is an `Evaluation` (preferred), a `Job`, or bare `Geometry` (then the default context
-    stands in for the local one).
+    Every file is written into a staging folder and checked with its format's `intact` check;
+    then all of them move into `out_dir` as one commit (`export._atomic`). `source` is an
+    `Evaluation` (preferred), a `Job`, or bare `Geometry` (then the default context stands in
+    for the local one).
     """
     from workbench.export.job import Job
 
-    _load_exporters()
-    fmts = [f if isinstance(f, Format) else Format.parse(f) for f in formats]
+    check_stem(stem)
+    specs = [spec(f) for f in formats]
     job = Job.of(source)
     written: list[str] = []
-    with staging_dir(Path(out_dir)) as stage:
-        for fmt in fmts:
-            if fmt not in EXPORTERS:
-                raise ExportError(f"no exporter for {fmt.value}")
-            written += [p.name for p in EXPORTERS[fmt](job, stem, stage, options)]
-    return [Path(out_dir) / name for name in written]
+    out_dir = Path(out_dir)
+    with staging_dir(out_dir) as stage:
+        for s in specs:
+            try:
+                paths = s.write(job, stem, stage, options)
+            except OSError as exc:
+                raise write_error(exc, out_dir) from exc
+            except ExportError as exc:
+                _raise_if_full(stage, out_dir, exc)
+                raise
+            for path in paths:
+                why = s.check_intact(path)
+                if why is not None:
+                    exc = ExportError(f"{s.format.value.upper()} export wrote a broken file "
+                                      f"{path.name}: {why}")
+                    _raise_if_full(stage, out_dir, exc)
+                    raise exc
+                written.append(path.name)
+    return [out_dir / name for name in written]
 
 
-def offered(geometry: "Geometry | None") -> list[Format]:
-    """The formats `geometry` has something for (STL needs printed parts, DXF/SVG cut parts)."""
-    from workbench.design import Process
-
-    if geometry is None:
-        return []
-    out = [Format.STEP, Format.CSV, Format.MD]
-    if geometry.by_process(Process.PRINT):
-        out.insert(0, Format.STL)
-    if geometry.by_process(Process.CUT):
-        out[out.index(Format.STEP) + 1:out.index(Format.STEP) + 1] = [Format.DXF, Format.SVG]
-    return out
+def _raise_if_full(stage: Path, out_dir: Path, exc: Exception) -> None:
+    """Writers that report a failed write vaguely (OCCT): say so when the disk is full."""
+    if disk_full(stage):
+        raise ExportError(f"could not write into {out_dir}: no space left on the disk holding "
+                          f"it (the disk is full)") from exc
 
 
 __all__ = [
-    "EXPORTERS", "Compensation", "Exporter", "Format", "Options", "Relief", "Tolerance", "export",
-    "offered", "register",
+    "Compensation", "Expect", "check_stem", "Format", "FormatSpec", "Options", "Relief", "Tolerance", "export",
+    "offered", "register_format", "registered", "spec",
 ]

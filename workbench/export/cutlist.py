@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from workbench.design import Grain, Process
 from workbench.errors import ExportError, WorkbenchError
-from workbench.export import Format, Options, register
+from workbench.export import Options
 from workbench.export._atomic import write_text
 
 if TYPE_CHECKING:
@@ -344,7 +344,6 @@ def markdown(cl: CutList) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-@register(Format.CSV)
 def export_csv(job: "Job", stem: str, out: Path, options: Options) -> list[Path]:
     """``STEM-cutlist.csv`` (parts) and ``STEM-buy.csv`` (sheets, bars, filament to buy)."""
     cl = cut_list(job, options)
@@ -352,7 +351,6 @@ def export_csv(job: "Job", stem: str, out: Path, options: Options) -> list[Path]
             write_text(out / f"{stem}-buy.csv", buy_csv(cl))]
 
 
-@register(Format.MD)
 def export_md(job: "Job", stem: str, out: Path, options: Options) -> list[Path]:
     """``STEM-cutlist.md``: the cut list and what to buy, in Markdown."""
     return [write_text(out / f"{stem}-cutlist.md", markdown(cut_list(job, options)))]

@@ -23,7 +23,8 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.export import Compensation, Format, Options, register
+from workbench.export import Compensation, Options
+from workbench.export._atomic import before_write
 from workbench.export.flat import Contour
 
 if TYPE_CHECKING:
@@ -163,12 +164,12 @@ def documents(job: "Job", options: Options) -> list[tuple[str, Any]]:
     return job._cache[key]
 
 
-@register(Format.DXF)
 def export_dxf(job: "Job", stem: str, out: Path, options: Options) -> list[Path]:
     """One DXF per nested sheet (each of one material and thickness)."""
     paths = []
     for name, doc in documents(job, options):
         path = out / f"{stem}-{name}.dxf"
+        before_write(path)
         doc.saveas(path)
         paths.append(path)
     return paths

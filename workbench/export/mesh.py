@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from workbench.design import Process
 from workbench.errors import ExportError
-from workbench.export import Format, Options, register
+from workbench.export import Options
+from workbench.export._atomic import before_write
 
 if TYPE_CHECKING:
     from workbench.export.job import Job
@@ -41,7 +42,6 @@ def bed_check(job: "Job", part: "MeasuredPart") -> object | None:
     return bed_fit_check(x, y, z, *shop.bed, name=f"{part.name} fits the printer")
 
 
-@register(Format.STL)
 def export_stl(job: "Job", stem: str, out: Path, options: Options) -> list[Path]:
     """One binary STL per printed part, standing on the bed as the design built it (every part
     when none is printed)."""
@@ -61,6 +61,7 @@ def export_stl(job: "Job", stem: str, out: Path, options: Options) -> list[Path]
         # chosen preset decides the facets.
         BRepTools.Clean_s(solid.wrapped)
         path = out / f"{stem}-{safe_name(part.name)}.stl"
+        before_write(path)
         ok = solid.exportStl(
             str(path),
             tolerance=options.tolerance.linear_mm,
@@ -74,10 +75,10 @@ def export_stl(job: "Job", stem: str, out: Path, options: Options) -> list[Path]
     return paths
 
 
-@register(Format.STEP)
 def export_step(job: "Job", stem: str, out: Path, options: Options) -> list[Path]:
     """One STEP file of the assembly (every part at its place, named), millimetres."""
     path = out / f"{stem}.step"
+    before_write(path)
     job.geometry.assembly(f"{safe_name(stem)}-assembly").export(str(path), exportType="STEP")
     if not path.exists():
         raise ExportError("STEP export failed")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.export import Format, Options, register
+from workbench.export import Options
 from workbench.export._atomic import write_text
 from workbench.export.dxf import documents
 
@@ -34,7 +34,6 @@ def render(doc: Any) -> str:
     return backend.get_string(page)
 
 
-@register(Format.SVG)
 def export_svg(job: "Job", stem: str, out: Path, options: Options) -> list[Path]:
     """One SVG preview per nested sheet, named like its DXF."""
     return [write_text(out / f"{stem}-{name}.svg", render(doc))

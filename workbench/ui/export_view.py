@@ -14,7 +14,7 @@ from typing import Callable
 
 import ipywidgets as widgets
 
-from workbench.export import Format
+from workbench.export import Format, registered
 
 
 def link_html(paths: list[Path], base: Path | None = None) -> str:
@@ -35,10 +35,6 @@ def link_html(paths: list[Path], base: Path | None = None) -> str:
     return '<ul class="wb-files">' + "".join(items) + "</ul>"
 
 
-def _label(fmt: Format) -> str:
-    return str(getattr(fmt, "label", fmt.value))
-
-
 class ExportView:
     """Folder box, a button per offered format and the written files as links."""
 
@@ -47,9 +43,9 @@ class ExportView:
         self.folder = widgets.Text(value=folder, layout=widgets.Layout(width="24em"))
         self.folder.tooltip = "Where files are written (relative to the notebook's folder)"
         self.buttons: dict[Format, widgets.Button] = {}
-        for fmt in Format:
+        for fmt in (s.format for s in registered()):
             # no icon: icons come from Font Awesome, which Voila would fetch from a CDN
-            b = widgets.Button(description=fmt.value.upper(), tooltip=_label(fmt),
+            b = widgets.Button(description=fmt.value.upper(), tooltip=fmt.label,
                                layout=widgets.Layout(width="7em"))
             b.add_class(f"wb-export-{fmt.value}")
             b.on_click(lambda _b, f=fmt: self.export(f))

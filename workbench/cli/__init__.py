@@ -1,0 +1,84 @@
+"""The `workbench` command, by command group: `designs` (list, show, check, new, validate),
+`place` (adapt, gaps), `outputs` (build, cutlist), `commons` (variant, lineage, bundle, openscad) and
+`batch` (sweep, fit).
+`list` and `show` import neither CadQuery nor pint.
+
+Every user error prints one line (``workbench: error: …``) and exits with status 2, without a
+traceback and without leaving a partial file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Callable, Sequence
+
+from workbench.cli import batch, commons, designs, outputs, place
+from workbench.cli._common import EXIT_USER_ERROR, _Parser
+from workbench.errors import WorkbenchError
+from workbench.export._atomic import os_error_line
+
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, as a shell reports a program stopped by Ctrl-C."""
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE, as a shell reports a program whose reader went away."""
+
+GROUPS = (designs, place, outputs, commons, batch)
+"""Command-group modules, each with `add_commands(subparsers)`, in the order `--help` lists them."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `workbench` argument parser with every group's commands."""
+    parser = _Parser(prog="workbench", description="Adapt, check and export open parametric designs.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for group in GROUPS:
+        group.add_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    A user error or an error of the operating system (a folder that cannot be written, a full
+    disk) is one line and status 2; Ctrl-C is one line and 130; a closed pipe (``| head -1``)
+    ends the command quietly with 141, as a Unix tool killed by SIGPIPE.
+    """
+    try:
+        args = build_parser().parse_args(argv)
+        func: Callable[[argparse.Namespace], int] = args.func
+        code = func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except WorkbenchError as exc:
+        return _fail(str(exc), EXIT_USER_ERROR)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        return _fail(os_error_line(exc), EXIT_USER_ERROR)
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing written", EXIT_INTERRUPTED)
+
+
+def _fail(message: str, code: int) -> int:
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        _silence_stdout()
+    print(f"workbench: error: {message}" if code != EXIT_INTERRUPTED else f"workbench: {message}",
+          file=sys.stderr)
+    return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+__all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "EXIT_USER_ERROR", "build_parser", "main"]

@@ -1,0 +1,241 @@
+"""Sharing with the commons: `variant save|show|diff`, `lineage`, `bundle`, `openscad`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from workbench.cli._common import (
+    EnumChoices,
+    _Parser, _context, _context_args, _design, _design_args, _variant,
+)
+from workbench.errors import WorkbenchError
+
+
+def cmd_variant_save(args: argparse.Namespace) -> int:
+    from workbench.variants import find_variant, save_variant
+
+    parent = find_variant(args.parent) if args.parent else None
+    # Values and context start from the parent variant; --set and context flags go on top.
+    base = argparse.Namespace(**{**vars(args), "variant": args.parent})
+    design, ctx = _design(base), _context(base)
+    path = save_variant(
+        design, ctx, name=args.name, why=args.why, author=args.author, parent=parent,
+        overwrite=args.overwrite,
+    )
+    print(path)
+    return 0
+
+
+def cmd_variant_show(args: argparse.Namespace) -> int:
+    from workbench.evaluate import evaluate
+    from workbench.geometry import geometry_hash
+    from workbench.variants import find_variant
+
+    v = find_variant(args.variant)
+    chain = " -> ".join([v.chain()[0].parent] + [x.slug for x in v.chain()])
+    print(f"{v.slug}: variant of {v.design_id} by {v.author}, {v.date.isoformat()}")
+    print(f"  why: {v.why}")
+    print(f"  lineage: {chain}")
+    design, ctx = v.design(), v.context()
+    params = design.params()
+    for name, value in v.merged_values().items():
+        print(f"  {name} = {params[name].to_text(params[name].coerce(value))}")
+    print(f"  context: stock {ctx.stock}, climate {ctx.climate}, workshop {ctx.workshop}, "
+          f"materials {', '.join(f'{r}={m}' for r, m in ctx.roles.items()) or 'defaults'}")
+    if args.verify:
+        ev = evaluate(design, ctx)
+        assert ev.geometry is not None
+        now = geometry_hash(ev.geometry)
+        same = now == v.geometry_hash
+        print(f"  geometry hash: {now} ({'matches the file' if same else 'DIFFERS from the file: ' + str(v.geometry_hash)})")
+        return 0 if same else 1
+    print(f"  geometry hash: {v.geometry_hash or 'none recorded'}")
+    return 0
+
+
+def _side(ref: str) -> tuple[str, Any, Any]:
+    from workbench import catalog
+    from workbench.context import Context
+    from workbench.variants import find_variant
+
+    if "/" in ref or ref.endswith(".toml"):
+        v = find_variant(ref)
+        return v.slug, v.design(), v.context()
+    return ref, catalog.get(ref)(), Context()
+
+
+def cmd_variant_diff(args: argparse.Namespace) -> int:
+    from workbench.evaluate import evaluate
+
+    (na, da, ca), (nb, db, cb) = _side(args.a), _side(args.b)
+    if da.id != db.id:
+        raise WorkbenchError(f"'{args.a}' and '{args.b}' are variants of different designs")
+    ea, eb = evaluate(da, ca), evaluate(db, cb)
+    rows = [("", na, nb)]
+    params = da.params()
+    for n, p in params.items():
+        ta, tb = p.to_text(ea.resolved.values[n]), p.to_text(eb.resolved.values[n])
+        rows.append((n, ta, tb if tb != ta else "="))
+    for k in ("stock", "climate", "workshop"):
+        rows.append((k, getattr(ca, k), getattr(cb, k) if getattr(cb, k) != getattr(ca, k) else "="))
+    for role in ea.resolved.materials:
+        ma, mb = ea.resolved.materials[role].id, eb.resolved.materials[role].id
+        rows.append((f"material.{role}", ma, mb if mb != ma else "="))
+    checks_b = {c.name: c for c in eb.checks}
+    names = [c.name for c in ea.checks] + [c.name for c in eb.checks if c.name not in
+                                           {x.name for x in ea.checks}]
+    checks_a = {c.name: c for c in ea.checks}
+    for name in names:
+        def cell(c: Any) -> str:
+            return "-" if c is None else f"{c.status.value} {c.utilisation:.2f}"
+        rows.append((f"check: {name}", cell(checks_a.get(name)), cell(checks_b.get(name))))
+    rows.append(("verdict", ea.status, eb.status))
+    widths = [max(len(str(r[i])) for r in rows) for i in range(3)]
+    for r in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+    return 0
+
+
+def cmd_lineage(args: argparse.Namespace) -> int:
+    from workbench import catalog
+    from workbench.variants import lineage
+
+    cls = catalog.get(args.design)
+    print(f"{cls.id}@{cls.version}  {cls.title}")
+    found = False
+    for depth, v in lineage(cls.id):
+        found = True
+        print(f"{'  ' * (depth + 1)}└ {v.slug}  ({v.author}, {v.date.isoformat()}): {v.why}")
+    if not found:
+        print("  (no variants yet: workbench variant save ...)")
+    return 0
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from workbench.bundle import make_bundle
+    from workbench.context import Context
+    from workbench.export import Options, Tolerance
+
+    variant = _variant(args)
+    design, ctx = _design(args), _context(args)
+    why = args.why
+    if variant is None and not why and not design.overrides() and ctx == Context():
+        why = "The design as published: its default values in the default context"
+    name = args.name or (None if variant is not None else f"{design.id}-local")
+    b = make_bundle(design, ctx, Path(args.out), variant=variant, name=name, why=why,
+                    author=args.author, repo=args.repo, overwrite=args.overwrite, units=args.units,
+                    options=Options(tolerance=Tolerance(args.tolerance)))
+    print(b.folder)
+    print(b.zip)
+    print(f"variant {b.variant}; geometry hash {b.geometry_hash}")
+    for fmt, reason in b.skipped:
+        print(f"not written: {fmt}: {reason}")
+    for note in b.notes:
+        print(f"note: {note}")
+    return 0
+
+
+def cmd_openscad_export(args: argparse.Namespace) -> int:
+    from workbench.interop.openscad import export_set, write_set
+
+    design = _design(args)
+    scad_set = export_set(design, args.name)
+    path = write_set(Path(args.out), scad_set, overwrite=args.overwrite)
+    print(f"{path}: parameter set '{scad_set.name}' with {len(scad_set.values)} values")
+    for item in (*scad_set.conflicts, *scad_set.unmapped):
+        print(item.line())
+    if scad_set.conflicts:
+        print(f"warning: OpenSCAD will not make this {design.id} from the set: "
+              f"{', '.join(c.name for c in scad_set.conflicts)} left out")
+    return 0
+
+
+def cmd_openscad_import(args: argparse.Namespace) -> int:
+    from workbench import catalog
+    from workbench.interop.openscad import from_set, pick_set, read_sets
+    from workbench.variants import overrides_against, save_variant
+
+    parent = _variant(args)
+    if parent is not None and parent.design_id != args.design:
+        raise WorkbenchError(f"--variant {parent.slug} is of design '{parent.design_id}', not "
+                             f"'{args.design}'")
+    base = parent.design() if parent is not None else catalog.get(args.design)()
+    set_name, values = pick_set(args.file, read_sets(args.file), args.set_name)
+    design, unmapped = from_set(base, values, where=f"{args.file}: set '{set_name}'")
+    for item in unmapped:
+        print(item.line())
+    if not args.save_variant:
+        changed = overrides_against(design, base)
+        for name, text in changed.items():
+            print(f"{name} = {text}")
+        if not changed:
+            print(f"set '{set_name}' changes nothing from {parent.slug if parent else 'the defaults'}")
+        return 0
+    path = save_variant(design, _context(args), name=args.save_variant, why=args.why or "",
+                        author=args.author, parent=parent, overwrite=args.overwrite)
+    print(path)
+    return 0
+
+
+
+def add_commands(sub: Any) -> None:
+    """Add this group's commands to the `workbench` subparsers `sub`."""
+    p = sub.add_parser("variant", help="save, show and compare variants")
+    vsub = p.add_subparsers(dest="variant_command", required=True, parser_class=_Parser)
+    v = vsub.add_parser("save", help="save the adapted design as a variant file")
+    v.add_argument("design")
+    v.add_argument("--set", action="append", metavar="NAME=VALUE")
+    v.add_argument("--name", required=True, help="variant slug, e.g. lima-plywood-15")
+    v.add_argument("--why", required=True, help="the local condition it adapts to")
+    v.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
+    v.add_argument("--parent", metavar="DESIGN/SLUG", help="chain on another variant")
+    v.add_argument("--overwrite", action="store_true", help="replace an existing variant file")
+    _context_args(v)
+    v.set_defaults(func=cmd_variant_save)
+    v = vsub.add_parser("show", help="a variant's lineage, values and context")
+    v.add_argument("variant", metavar="FILE|DESIGN/SLUG")
+    v.add_argument("--verify", action="store_true", help="rebuild and compare the geometry hash")
+    v.set_defaults(func=cmd_variant_show)
+    v = vsub.add_parser("diff", help="parameters and check results side by side")
+    v.add_argument("a", metavar="A", help="DESIGN (its defaults), DESIGN/SLUG or FILE")
+    v.add_argument("b", metavar="B")
+    v.set_defaults(func=cmd_variant_diff)
+
+    p = sub.add_parser("lineage", help="the tree of a design's variants with their whys")
+    p.add_argument("design")
+    p.set_defaults(func=cmd_lineage)
+
+    p = sub.add_parser("bundle", help="write a commons bundle (folder and zip) to share a variant")
+    _design_args(p, variant_help="the variant to bundle", set_help="a value on top (any unit)")
+    p.add_argument("--out", required=True, help="the bundle's folder; OUT.zip is written beside it")
+    p.add_argument("--name", help="variant slug when the adaptation is not a saved variant file")
+    p.add_argument("--why", help="the local condition the adaptation is for (when not a saved variant)")
+    p.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
+    p.add_argument("--repo", metavar="URL", help="web address where the bundle is shared (OKH repo)")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing bundle, whole")
+    p.add_argument("--units", default="metric", choices=EnumChoices("workbench.units:UnitSystem"), help="report units")
+    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"), help="STL mesh preset")
+    _context_args(p)
+    p.set_defaults(func=cmd_bundle)
+
+    p = sub.add_parser("openscad", help="OpenSCAD Customizer parameter sets: export and import")
+    osub = p.add_subparsers(dest="openscad_command", required=True, parser_class=_Parser)
+    o = osub.add_parser("export", help="write a design's values as an OpenSCAD parameter set")
+    _design_args(o, set_help="a value on top (any unit)")
+    o.add_argument("--name", required=True, help="the parameter set's name (openscad -P NAME)")
+    o.add_argument("--out", required=True, metavar="FILE.json", help="parameter file (sets kept)")
+    o.add_argument("--overwrite", action="store_true", help="replace a set of the same name")
+    o.set_defaults(func=cmd_openscad_export)
+    o = osub.add_parser("import", help="read an OpenSCAD parameter set (as a variant)")
+    o.add_argument("design")
+    o.add_argument("file", metavar="FILE.json")
+    o.add_argument("--set-name", metavar="NAME", help="which set (needed when the file has several)")
+    o.add_argument("--variant", metavar="DESIGN/SLUG", help="parent variant the set applies to")
+    o.add_argument("--save-variant", metavar="SLUG", help="save the result as this variant")
+    o.add_argument("--why", help="the local condition it adapts to (with --save-variant)")
+    o.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
+    o.add_argument("--overwrite", action="store_true", help="replace an existing variant file")
+    _context_args(o)
+    o.set_defaults(func=cmd_openscad_import)

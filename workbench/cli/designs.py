@@ -1,0 +1,137 @@
+"""Commands about the designs themselves: `list`, `show`, `check`, `new`, `validate`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from workbench.cli._common import EnumChoices, _context, _context_args, _design, _design_args
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from workbench import catalog
+
+    entries = catalog.entries()
+    width = max((len(i) for i in entries), default=0)
+    for design_id, entry in entries.items():
+        cls = entry.cls
+        print(f"{design_id:<{width}}  {cls.version:<7} {cls.title}")
+    for problem in catalog.problems():
+        print(f"broken: {problem}", file=sys.stderr)
+    if not entries:
+        print("no designs found", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from workbench import catalog
+
+    cls = catalog.get(args.design)
+    print(f"{cls.id} {cls.version}: {cls.title}")
+    print(f"  {cls.summary}")
+    print(f"  license {cls.license}; authors {', '.join(cls.authors)}")
+    if cls.parent:
+        print(f"  derived from {cls.parent}")
+    if cls.roles:
+        print("material roles:")
+        for role, spec in cls.roles.items():
+            print(f"  {role:<12} {spec.process.value:<6} default {spec.default}  {spec.help}")
+    for group, params in cls.groups().items():
+        print(f"{group}:")
+        for p in params:
+            allowed = p.describe_allowed()
+            print(f"  {p.name:<14} {p.kind:<15} default {p.describe_default():<10}"
+                  f"{'  allowed ' + allowed if allowed else ''}")
+            if p.help:
+                print(f"  {'':<14} {p.help}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 0 whatever the verdict (the table says it); 2 only for a user error."""
+    from workbench.evaluate import evaluate
+    from workbench.report import check_table, evaluation_dict
+    from workbench.suggest import alternatives, used_roles
+
+    design, ctx = _design(args), _context(args)
+    ev = evaluate(design, ctx, lenient=True)  # what the place does not sell is a failing check
+    options = {}
+    if ev.status == "fail":
+        options = {role: alternatives(design, ctx, role) for role in used_roles(ev)}
+    if args.json:
+        data = evaluation_dict(ev)
+        data["alternatives"] = {
+            role: [{"material": a.material, "status": a.status} for a in alts]
+            for role, alts in options.items()
+        }
+        print(json.dumps(data, indent=2))
+        return 0
+    print(check_table(ev, system=args.units))
+    for role, alts in options.items():
+        shown = ", ".join(a.material + (" (warn)" if a.status == "warn" else "") for a in alts)
+        print(f"materials for role '{role}' with which no check fails here: {shown or 'none'}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from workbench import catalog
+    from workbench.scaffold import scaffold
+
+    folder = scaffold(args.name, catalog.designs_dir(), title=args.title, author=args.author)
+    catalog.refresh()
+    print(folder)
+    print(f"next: edit {folder / 'design.py'}, then run: workbench validate {args.name}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Exit 0 when every design passes, 1 when any fails, 2 on a user error."""
+    from workbench import catalog
+    from workbench.validate import validate_design
+
+    ids = args.designs or list(catalog.entries())
+    classes = [catalog.get(i) for i in ids]  # unknown ids fail before any work
+    ctx = _context(args)
+    ok = True
+    for problem in catalog.problems():
+        print(f"broken: {problem}")
+        ok = False
+    for cls in classes:
+        report = validate_design(cls, ctx, n_samples=args.samples, seed=args.seed, exports=True,
+                                 with_variants=True)
+        print("\n".join(report.lines()))
+        ok = ok and report.ok
+    return 0 if ok else 1
+
+
+
+def add_commands(sub: Any) -> None:
+    """Add this group's commands to the `workbench` subparsers `sub`."""
+    p = sub.add_parser("list", help="list the designs")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="a design's parameters with units, defaults, bounds and help")
+    p.add_argument("design")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("check", help="run the engineering checks of a design in a local context")
+    _design_args(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--units", default="metric", choices=EnumChoices("workbench.units:UnitSystem"))
+    _context_args(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("new", help="scaffold a new design folder that passes validation")
+    p.add_argument("name", help="design id, e.g. pump-bracket")
+    p.add_argument("--title", help="human title (default: from the name)")
+    p.add_argument("--author", default="Your name", help="who makes it")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("validate", help="what the test suite checks of designs, with a report")
+    p.add_argument("designs", nargs="*", metavar="DESIGN", help="default: every design")
+    p.add_argument("--samples", type=int, default=20, help="random value sets (default 20)")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_validate, design=None, set=None)
+    _context_args(p)

@@ -1,0 +1,78 @@
+"""Commands about a place: `adapt` (a design or variant made elsewhere, adapted to local stock,
+materials and climate) and `gaps` (which checks cannot run where, and the data each needs)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from workbench.cli._common import EnumChoices, _context_args, _design, _design_args, _pairs, _variant
+from workbench.errors import WorkbenchError
+
+
+def cmd_adapt(args: argparse.Namespace) -> int:
+    """Exit 0 with a proposal (adapted, or adapted but unverified), 1 when none, 2 on a user error."""
+    from workbench.adapt import Objective, adapt
+    from workbench.context import Context
+
+    if args.save_variant:
+        from workbench.variants import check_slug
+
+        check_slug(args.save_variant)  # before the search, not after it
+        if not args.why:
+            raise WorkbenchError("--save-variant needs --why: say what the adaptation is for")
+    variant = _variant(args)
+    keep = [k.strip() for k in (args.keep or "").split(",") if k.strip()]
+    if variant is not None and args.set:
+        raise WorkbenchError("--set cannot be given with --variant here; save the variant first")
+    source: Any = variant if variant is not None else _design(args)
+    target = Context(
+        materials=_pairs(args.material, "--material"),
+        **{k: getattr(args, k) for k in ("stock", "climate", "workshop") if getattr(args, k)},
+    )
+    result = adapt(source, target, objective=Objective(args.objective), keep=keep)
+    print(json.dumps(result.as_dict(), indent=2) if args.json else result.report())
+    if not result.ok:
+        return 1
+    if args.save_variant:
+        path = result.save(args.save_variant, why=args.why, author=args.author,
+                           overwrite=args.overwrite)
+        print(path, file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def cmd_gaps(args: argparse.Namespace) -> int:
+    """Checks that cannot run (and refused evaluations) per design and place, with the data needed."""
+    from workbench import gaps
+
+    rows, count = gaps.find_gaps(
+        designs=[args.design] if args.design else None,
+        stocks=[args.stock] if args.stock else None,
+        climates=[args.climate] if args.climate else None,
+    )
+    print(json.dumps(gaps.to_dict(rows, count), indent=2) if args.json else gaps.table(rows, count))
+    return 0
+
+
+def add_commands(sub: Any) -> None:
+    p = sub.add_parser("adapt", help="adapt a design or variant to local stock, materials and climate")
+    _design_args(p, variant_help="start from a variant (made for its own place)")
+    p.add_argument("--objective", default="least-change",
+                   choices=EnumChoices("workbench.adapt:Objective"))
+    p.add_argument("--keep", metavar="A,B", help="parameters or material.ROLE never changed")
+    p.add_argument("--json", action="store_true", help="the proposal as JSON")
+    p.add_argument("--save-variant", metavar="SLUG", help="save the proposal as this variant")
+    p.add_argument("--why", help="the variant's why (required with --save-variant)")
+    p.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing variant file")
+    _context_args(p)
+    p.set_defaults(func=cmd_adapt)
+
+    p = sub.add_parser("gaps", help="checks that cannot run for lack of data, per design and place")
+    p.add_argument("design", nargs="?", help="one design (default: every design)")
+    p.add_argument("--stock", metavar="CATALOG", help="one stock catalog (default: every one)")
+    p.add_argument("--climate", metavar="NAME", help="one climate (default: every one)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=cmd_gaps)
