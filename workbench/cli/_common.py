@@ -15,6 +15,13 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, status 2, like every other user error
         raise WorkbenchError(f"{self.prog}: {message}")
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> Any:
+        # argparse lists choices when it formats a metavar: name one, so that an enum's module
+        # (and pint) is imported only when the option is used
+        if isinstance(kwargs.get("choices"), EnumChoices) and "metavar" not in kwargs:
+            kwargs["metavar"] = kwargs["choices"].where.partition(":")[2].upper()
+        return super().add_argument(*args, **kwargs)
+
 
 def _pairs(items: Sequence[str] | None, what: str) -> dict[str, str]:
     out: dict[str, str] = {}
