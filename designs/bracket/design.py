@@ -17,13 +17,12 @@ from workbench.params import Choice, Count, Flag, Force, Length, StockThickness
 GUSSET_RATIO = 0.8
 """Gusset leg as a fraction of the shorter free leg (arm or wall leg, less the thickness)."""
 
-EC5_K_MOD = 0.8
-"""EN 1995-1-1:2004 Table 3.1: plywood (EN 636), service class 1, medium-term load action."""
-EC5_GAMMA_M = 1.2
-"""EN 1995-1-1:2004 Table 2.3: partial factor for plywood."""
-
-SOFTENING_MARGIN_K = 10.0
-"""A printed part should stay this many kelvin below its heat-deflection temperature."""
+SERVICE_CLASS = 1
+"""EN 1995-1-1 §2.3.1.3: a bracket indoors on a heated wall."""
+LOAD_DURATION = "long-term"
+"""EN 1995-1-1 Table 2.2: a loaded shelf is storage, a long-term action (6 months – 10 years)."""
+GAMMA_Q = 1.5
+"""EN 1990:2002 Table A1.2(B): partial factor on a variable (imposed) action, unfavourable."""
 
 
 def _printed(d: Any) -> bool:
@@ -141,7 +140,7 @@ class ShelfBracket(Design):
 
     # -- checks ---------------------------------------------------------------------------------
     def checks(self, r: Any, ctx: Any, geometry: Any) -> list[Any]:
-        from workbench.checks import fabrication, plastics
+        from workbench.checks import fabrication, plastics, timber
         from workbench.checks.beams import (
             DeflectionLimit, Loading, Support, bending_stress_check, deflection_check,
         )
@@ -162,15 +161,20 @@ class ShelfBracket(Design):
             basis = f"datasheet strength / {plastics.PRINTED_STRENGTH_FACTOR:g} (workbench margin for prints)"
         else:
             strength = mat.bending_strength
+            factors = dict(service_class=SERVICE_CLASS, duration=LOAD_DURATION)
             design_strength = (
-                EC5_K_MOD * strength / EC5_GAMMA_M if strength is not None else None
+                timber.design_strength(strength, timber.TimberProduct.PLYWOOD, **factors)
+                if strength is not None else None
             )
-            basis = "EN 1995-1-1 f_d = k_mod·f_k/γ_M, k_mod 0.8, γ_M 1.2"
+            basis = (f"{timber.basis(timber.TimberProduct.PLYWOOD, **factors)}; load × γ_Q "
+                     f"{GAMMA_Q:g} (EN 1990 Table A1.2(B))")
+        # A print has no code load factor: its margin is in PRINTED_STRENGTH_FACTOR.
+        demand = r.load if printed else GAMMA_Q * r.load
         common = dict(support=Support.CANTILEVER, loading=Loading.POINT)
         if design_strength is None:
             out.append(CheckResult.missing("arm bending", f"a strength for {mat.name}"))
         else:
-            res = bending_stress_check(span, r.load, section, design_strength, name="arm bending",
+            res = bending_stress_check(span, demand, section, design_strength, name="arm bending",
                                        **common)
             out.append(res.with_reference(f"{res.reference}; design strength {basis}"))
         if modulus is None:
@@ -180,16 +184,11 @@ class ShelfBracket(Design):
                                         limit=DeflectionLimit.L180, **common))
         shop = ctx.workshop_profile
         if printed:
-            softening = mat.hdt if mat.hdt is not None else mat.tg
             clim = ctx.climate_profile
-            if softening is None or clim.t_max is None:
-                missing = "a heat-deflection temperature" if softening is None else (
-                    f"a maximum temperature for climate {clim.id}")
-                out.append(CheckResult.missing("heat softening", missing))
-            else:
-                exposure = plastics.Exposure.from_choice(r.exposure)
-                out.append(plastics.softening_check(
-                    clim.t_max, softening, exposure=exposure, margin=Q_(SOFTENING_MARGIN_K, "K")))
+            out.append(plastics.heat_softening_check(
+                clim.t_max, mat.hdt, mat.tg, printed=True,
+                exposure=plastics.Exposure.from_choice(r.exposure), material=mat.name,
+                climate=clim.id))
             if shop.nozzle is not None:
                 out.append(fabrication.min_wall_check(t, shop.nozzle))
             if shop.bed is not None:

@@ -33,7 +33,7 @@ PIPE_MATCH_MM = 0.3
 but 0 mm from the nominal of 1-1/4 in Sch 40: the nearest wins, a tie between different ODs is
 refused."""
 
-PRINTED_STRENGTH_FACTOR = 3.0  # = workbench.checks.plastics.PRINTED_STRENGTH_FACTOR (kept pint-free here)
+from workbench.checks.plastics import PRINTED_STRENGTH_FACTOR  # noqa: E402 - the one rule
 
 SCH40_SOCKET_MIN_IN = {0.5: 0.688, 0.75: 0.719, 1.0: 0.875, 1.25: 0.938, 1.5: 1.094, 2.0: 1.156}
 """Minimum socket length (in) of Schedule 40 IPS socket fittings by nominal size (in): ASTM D2466
@@ -371,15 +371,11 @@ class PipeAdapter(Design):
             out.append(_socket_depth_check(side, item, getattr(r, f"{side}_socket")))
         out.append(_hoop_check(r.pressure, prof, mat))
         out.append(_thrust_result(r.pressure, prof, mat))
-        softening = mat.hdt if mat.hdt is not None else mat.tg
         clim = ctx.climate_profile
-        if softening is None:
-            out.append(CheckResult.missing("heat softening", f"heat-deflection temperature for {mat.name}"))
-        elif clim.t_max is None:
-            out.append(CheckResult.missing("heat softening", f"maximum temperature for climate {clim.id}"))
-        else:
-            exposure = plastics.Exposure.from_choice(r.exposure)
-            out.append(plastics.softening_check(clim.t_max, softening, exposure=exposure))
+        out.append(plastics.heat_softening_check(
+            clim.t_max, mat.hdt, mat.tg, printed=True,
+            exposure=plastics.Exposure.from_choice(r.exposure), material=mat.name,
+            climate=clim.id))
         shop = ctx.workshop_profile
         if shop.nozzle is not None:
             out.append(fabrication.min_wall_check(t, shop.nozzle))
