@@ -74,7 +74,8 @@ class {cls}(Design):
             out.append(bending_stress_check(r.span, GAMMA_Q * r.load, section, f_d,
                                             name="board bending", **case))
         if mat.E is None:
-            out.append(CheckResult.missing("board sag", f"a modulus for {{mat.name}}"))
+            out.append(CheckResult.missing("board sag", f"a modulus for {{mat.name}}",
+                                                load_bearing=False))
         else:
             out.append(deflection_check(r.span, r.load, mat.E, section, name="board sag",
                                         limit=DeflectionLimit.SHELF, **case))

@@ -178,7 +178,8 @@ class ShelfBracket(Design):
                                        **common)
             out.append(res.with_reference(f"{res.reference}; design strength {basis}"))
         if modulus is None:
-            out.append(CheckResult.missing("arm deflection", f"a modulus for {mat.name}"))
+            out.append(CheckResult.missing("arm deflection", f"a modulus for {mat.name}",
+                                            load_bearing=False))
         else:
             out.append(deflection_check(span, r.load, modulus, section, name="arm deflection",
                                         limit=DeflectionLimit.L180, **common))

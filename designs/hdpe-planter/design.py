@@ -212,7 +212,8 @@ class HdpePlanter(Design):
         load = weight(r.fill)
         common = {"support": Support.SIMPLY_SUPPORTED, "loading": Loading.UNIFORM}
         if mat.E is None:
-            out.append(CheckResult.missing("floor sag (short-term)", f"modulus for {mat.name}"))
+            out.append(CheckResult.missing("floor sag (short-term)", f"modulus for {mat.name}",
+                                           load_bearing=False))
         else:
             out.append(deflection_check(Q_(span, "mm"), load, mat.E, floor, limit=DeflectionLimit.L180,
                                         name="floor sag (short-term)", **common))
@@ -253,10 +254,12 @@ class HdpePlanter(Design):
         name = "fixing slots (thermal movement)"
         clim = ctx.climate_profile
         if mat.alpha is None:
-            return CheckResult.missing(name, f"thermal expansion coefficient for {mat.name}")
+            return CheckResult.missing(name, f"thermal expansion coefficient for {mat.name}",
+                                       load_bearing=False)
         if clim.t_min is None or clim.t_max is None:
             which = "minimum" if clim.t_min is None else "maximum"
-            return CheckResult.missing(name, f"{which} design temperature for climate {clim.id}")
+            return CheckResult.missing(name, f"{which} design temperature for climate {clim.id}",
+                                       load_bearing=False)
         hot = plastics.service_temperature(clim.t_max, _exposure(exposure)).to("degC")
         cold = clim.t_min.to("degC")
         range_k = float((hot.to("K") - cold.to("K")).magnitude)

@@ -247,7 +247,8 @@ class PlywoodShelf(Design):
         common = dict(support=Support.SIMPLY_SUPPORTED, loading=Loading.UNIFORM)
         out: list[Any] = []
         if mat.E is None:
-            out.append(CheckResult.missing("shelf deflection", f"a modulus for {mat.name}"))
+            out.append(CheckResult.missing("shelf deflection", f"a modulus for {mat.name}",
+                                            load_bearing=False))
         else:
             res = deflection_check(span, live + own, mat.E, section, limit=DeflectionLimit.SHELF,
                                    name="shelf deflection", **common)

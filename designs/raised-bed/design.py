@@ -321,7 +321,8 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
             ))
         if mat.E is None or k_def is None:
             what = "modulus E" if mat.E is None else f"k_def for service class {SERVICE_CLASS}"
-            out.append(CheckResult.missing(f"{side} deflection", f"{what} for {mat.name}"))
+            out.append(CheckResult.missing(f"{side} deflection", f"{what} for {mat.name}",
+                                            load_bearing=False))
         else:
             # creep: u_fin = u_inst·(1 + k_def) for a permanent load (EN 1995-1-1 §2.2.3)
             res = deflection_check(span, load, mat.E / (1 + k_def), section,
@@ -365,11 +366,13 @@ def movement_check(r: Any, clim: Any) -> Any:
     mat = r.materials["board"]
     if mat.shrink_tangential is None:
         return CheckResult.missing(
-            name, f"tangential shrinkage coefficient (shrink_tangential) for {mat.name}")
+            name, f"tangential shrinkage coefficient (shrink_tangential) for {mat.name}",
+            load_bearing=False)
     emc = emc_range(clim)
     if emc is None:
         return CheckResult.missing(
-            name, f"temperature and relative humidity range for climate {clim.id}")
+            name, f"temperature and relative humidity range for climate {clim.id}",
+            load_bearing=False)
     unit = "inch" if inch_sized(r.board) else "mm"
     width = max(r.board.thickness, r.board.width).to(unit)
     res = wood_movement_check(width, mat.shrink_tangential, emc[0], emc[1], r.gap.to(unit),

@@ -283,7 +283,8 @@ def _frame_checks(r: Any, mat: Any, frame: Layout, imperial: bool) -> list[Any]:
     names = ["top rail bending (spread load)", "top rail deflection (spread load)",
              "top rail bending (point load)", "top rail deflection (point load)", "leg buckling"]
     if missing:
-        return [CheckResult.missing(n, f"{missing[0][1]} for {mat.name}") for n in names] + [
+        return [CheckResult.missing(n, f"{missing[0][1]} for {mat.name}",
+                                    load_bearing="deflection" not in n) for n in names] + [
             _weld_check(r, mat, None, imperial)]
     section = square_tube(r.tube.width, r.tube.wall)
     loads = _loads(r, frame, mat.density)

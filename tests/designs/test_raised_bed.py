@@ -204,7 +204,9 @@ def test_variants_rebuild_to_their_hash() -> None:
     for v in found.values():
         ev = evaluate(v.design(), v.context())
         assert geometry_hash(ev.geometry) == v.geometry_hash
-        assert ev.status == "warn"  # data the catalogs do not have yet, said in words
+        # data the catalogs do not have yet, said in words; lumber without a bending strength
+        # leaves the boards' strength unverified (issue 13, point 5)
+        assert ev.status == ("unverified" if v.slug == "phoenix-2x6" else "warn")
     phoenix = found["phoenix-2x6"].design()
     assert (phoenix.board.id, phoenix.post.id) == ("lumber-2x6", "lumber-4x4")
     mombasa = evaluate(found["mombasa-c16"].design(), found["mombasa-c16"].context())

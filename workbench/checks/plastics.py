@@ -127,7 +127,8 @@ def softening_check(
         "softening point)."
     )
     return CheckResult(
-        name, status, utilisation, part.to(unit), limit.to(unit), message, _REFERENCE
+        name, status, utilisation, part.to(unit), limit.to(unit), message, _REFERENCE,
+        load_bearing=True,
     )
 
 
