@@ -33,9 +33,12 @@ def test_bracket_checks_by_hand() -> None:
     assert checks["arm deflection"].limit.to("mm").magnitude == pytest.approx(2 * span / 180)
     assert checks["heat softening"].status.value == "pass"  # 37 °C Dutch record < 55 − 10 °C
     assert [c.name for c in ev.checks] == [
-        "arm bending", "arm deflection", "heat softening", "printable wall", "fits printer bed",
+        "arm bending", "arm deflection", "wall fixing", "heat softening", "printable wall",
+        "fits printer bed",
     ]
-    assert ev.status == "pass"
+    # the wall fixing needs the plug's rated load (issue 13): not verified until it is given
+    assert ev.status == "unverified"
+    assert checks["wall fixing"].lacks.startswith("the recommended load of your fixing (plugs in")
 
 
 def test_pla_fails_in_hot_arid_and_petg_does_not() -> None:
@@ -60,7 +63,8 @@ def test_alternatives_name_the_materials_that_pass(fresh_cache) -> None:
     d = wb.design("bracket")
     alts = {a.material: a.status for a in alternatives(d, HOT_US, "printed")}
     assert "pla" not in alts
-    assert alts["petg"] in ("pass", "warn") and alts["asa"] == "pass"
+    # no check fails with either; the wall fixing is unverified without the plug's rated load
+    assert alts["petg"] in ("unverified",) and alts["asa"] == "unverified"
     assert geometry.cache.misses == 1  # every material reused one build
 
 

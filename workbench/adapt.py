@@ -197,7 +197,7 @@ def _status(c: "CheckResult | None") -> str:
     if c is None:
         return "-"
     if _cannot_run(c):
-        return "cannot run"
+        return f"cannot run (needs {c.lacks})"
     return str(c.status.value)
 
 
@@ -220,11 +220,7 @@ def _failed(c: "CheckResult") -> bool:
 
 def _cannot_run(c: "CheckResult") -> bool:
     """A check that could not run for want of data (`CheckResult.missing`)."""
-    flag = getattr(c, "cannot_run", None)
-    if isinstance(flag, bool):
-        return flag
-    return str(c.status.value) in ("cannot-run", "cannot_run") or c.message.startswith(
-        "This check cannot run")
+    return not c.ran
 
 
 def _worst(checks: Sequence["CheckResult"]) -> float:

@@ -52,9 +52,25 @@ class Evaluation:
 
     @property
     def status(self) -> str:
-        """Worst check status: 'pass', 'warn' or 'fail' ('pass' with no checks)."""
-        worst = max((c.status.rank for c in self.checks), default=0)
-        return ("pass", "warn", "fail")[worst]
+        """The verdict: 'fail' if a check fails; else 'unverified' if a load-bearing check could
+        not run (never 'pass' over it); else the worst of 'pass' and 'warn' ('pass' with none)."""
+        from workbench.checks.result import verdict
+
+        return verdict(self.checks).value
+
+    @property
+    def unverified(self) -> tuple["CheckResult", ...]:
+        """The load-bearing checks that could not run, each naming the data it lacks."""
+        from workbench.checks.result import unverified
+
+        return tuple(unverified(self.checks))
+
+    @property
+    def unverified_note(self) -> str:
+        """One sentence naming what could not be verified and the data that would let it run."""
+        from workbench.checks.result import unverified_note
+
+        return unverified_note(self.checks)
 
     @property
     def mass(self) -> "pint.Quantity | None":

@@ -54,6 +54,8 @@ def check_table(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) 
         f"verdict: {ev.status.upper()}"
         + (f" ({len(failed)} check(s) fail: {', '.join(failed)})" if failed else "")
     )
+    if ev.unverified_note:
+        lines.append(ev.unverified_note)
     return "\n".join(lines)
 
 
@@ -95,9 +97,13 @@ def evaluation_dict(ev: "Evaluation") -> dict[str, Any]:
                 "limit": _jq(c.limit),
                 "message": c.message,
                 "reference": c.reference,
+                "load_bearing": c.load_bearing,
+                "ran": c.ran,
+                "lacks": c.lacks,
             }
             for c in ev.checks
         ],
+        "unverified": [{"name": c.name, "lacks": c.lacks} for c in ev.unverified],
         "mass": _jq(ev.mass),
         "cost": _jq(ev.cost),
         "carbon": _jq(ev.carbon),
@@ -200,6 +206,7 @@ def _blocks(ev: "Evaluation", system: UnitSystem | str) -> list[_Block]:
         f"Verdict: {ev.status.upper()}. {len(ev.checks)} checks: {counts['pass']} pass, "
         f"{counts['warn']} warn, {counts['fail']} fail"
         + (f" ({', '.join(failed)})." if failed else ".")
+        + (f" {ev.unverified_note}" if ev.unverified_note else "")
     )
     blocks: list[_Block] = [
         _Heading(1, f"Check report: {d.title}"),

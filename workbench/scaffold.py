@@ -23,10 +23,8 @@ from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
 from workbench.params import Force, Length, StockThickness
 
-EC5_K_MOD = 0.8
-"""EN 1995-1-1:2004 Table 3.1: plywood, service class 1, medium-term load."""
-EC5_GAMMA_M = 1.2
-"""EN 1995-1-1:2004 Table 2.3: partial factor for plywood."""
+GAMMA_Q = 1.5
+"""EN 1990:2002 Table A1.2(B): partial factor on a variable (imposed) action."""
 
 
 class {cls}(Design):
@@ -56,6 +54,7 @@ class {cls}(Design):
         return [Part("board", board, "board", Process.CUT, 1, (0, 0, 0, 0, 0, 0))]
 
     def checks(self, r: Any, ctx: Any, geometry: Any) -> list[Any]:
+        from workbench.checks import timber
         from workbench.checks.beams import (
             DeflectionLimit, Loading, Support, bending_stress_check, deflection_check,
         )
@@ -69,10 +68,14 @@ class {cls}(Design):
         if mat.bending_strength is None:
             out.append(CheckResult.missing("board bending", f"bending strength for {{mat.name}}"))
         else:
-            f_d = EC5_K_MOD * mat.bending_strength / EC5_GAMMA_M
-            out.append(bending_stress_check(r.span, r.load, section, f_d, name="board bending", **case))
+            # a shelf's load is storage: long-term (EN 1995-1-1 Table 2.2), indoors: service class 1
+            f_d = timber.design_strength(mat.bending_strength, timber.TimberProduct.PLYWOOD,
+                                         service_class=1, duration=timber.LoadDuration.LONG_TERM)
+            out.append(bending_stress_check(r.span, GAMMA_Q * r.load, section, f_d,
+                                            name="board bending", **case))
         if mat.E is None:
-            out.append(CheckResult.missing("board sag", f"modulus for {{mat.name}}"))
+            out.append(CheckResult.missing("board sag", f"a modulus for {{mat.name}}",
+                                                load_bearing=False))
         else:
             out.append(deflection_check(r.span, r.load, mat.E, section, name="board sag",
                                         limit=DeflectionLimit.SHELF, **case))

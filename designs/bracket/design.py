@@ -17,13 +17,24 @@ from workbench.params import Choice, Count, Flag, Force, Length, StockThickness
 GUSSET_RATIO = 0.8
 """Gusset leg as a fraction of the shorter free leg (arm or wall leg, less the thickness)."""
 
-EC5_K_MOD = 0.8
-"""EN 1995-1-1:2004 Table 3.1: plywood (EN 636), service class 1, medium-term load action."""
-EC5_GAMMA_M = 1.2
-"""EN 1995-1-1:2004 Table 2.3: partial factor for plywood."""
+SERVICE_CLASS = 1
+"""EN 1995-1-1 §2.3.1.3: a bracket indoors on a heated wall."""
+LOAD_DURATION = "long-term"
+"""EN 1995-1-1 Table 2.2: a loaded shelf is storage, a long-term action (6 months – 10 years)."""
+GAMMA_Q = 1.5
+"""EN 1990:2002 Table A1.2(B): partial factor on a variable (imposed) action, unfavourable."""
+BORE_RATIO = 2.0
+"""Access bore through the printed gusset, as a multiple of the hole diameter: a countersunk wood
+screw's head is about twice its diameter (DIN 7997: d 4 → head 8 mm, d 5 → 10 mm), and the hole
+is larger than the screw."""
+STUD_MATERIAL = "c16"
+"""A wall stud is taken as C16 (EN 338 ρ_k 310 kg/m³, in materials/): the lowest common grade."""
 
-SOFTENING_MARGIN_K = 10.0
-"""A printed part should stay this many kelvin below its heat-deflection temperature."""
+WALLS = {
+    "masonry": "Plugs in masonry (brick, block, concrete)",
+    "stud": "Screws into a timber stud",
+    "plasterboard": "Cavity fixings in plasterboard",
+}
 
 
 def _printed(d: Any) -> bool:
@@ -94,6 +105,26 @@ class ShelfBracket(Design):
         help="The part of the shelf's weight this bracket carries, taken at the arm's tip "
         "(10 kg is about 100 N).",
     )
+    wall = Choice(
+        "Wall", "masonry", options=WALLS, group="Wall fixing",
+        help="What the bracket is fixed to. Screws into a timber stud are checked by EN 1995-1-1 "
+        "(6–12 mm screws); plugs and cavity fixings by the load their maker rates them for.",
+    )
+    fixing_load = Force(
+        "Rated load per fixing", 0, min=0, max=5000, soft=(0, 1500), step=10, group="Wall fixing",
+        help="The recommended load of one fixing in your wall, from its maker's data sheet or "
+        "packet (0 = not known: the wall fixing stays unverified). Overrides the stud calculation.",
+    )
+    screw = Length(
+        "Wall screw diameter", 4.5, min=2.5, max=12, step=0.5, group="Wall fixing",
+        help="Outer thread diameter of the wall screws; smaller than the hole.",
+        enabled_if=lambda d: d.holes > 0,
+    )
+    embedment = Length(
+        "Screw depth in the wall", 50, min=10, max=150, step=5, group="Wall fixing",
+        help="How deep the screw's thread goes into the stud (or the plug into the wall).",
+        enabled_if=lambda d: d.holes > 0,
+    )
     exposure = Choice(
         "Where it hangs", "shade",
         options=EXPOSURE,
@@ -116,9 +147,18 @@ class ShelfBracket(Design):
                 f"of the shorter leg ({(min(v.arm, v.height) / 4).to('mm'):~.1fP})"
             )
             return
+        if v.holes and v.screw >= v.hole_diameter:
+            yield (f"wall screw {v.screw:~P} must be smaller than the hole ({v.hole_diameter:~P})")
         if v.holes:
             need = 2.5 * v.hole_diameter * v.holes
-            for leg, free in (("wall leg", self._free(v, "wall")), ("arm", self._free(v, "arm"))):
+            if v.make == "printed":  # wall holes over the whole leg, bored through the gusset
+                top = (v.height - t) * (1 - 0.5 / v.holes) + BORE_RATIO * v.hole_diameter / 2
+                if top > v.height - t:
+                    yield (f"the top wall hole's {BORE_RATIO * v.hole_diameter:~P} access bore "
+                           f"runs into the arm: fewer or smaller holes, or a taller wall leg")
+            beside = v.width >= t + 2 * BORE_RATIO * v.hole_diameter  # plywood: beside the gusset
+            wall_free = (v.height - t) if v.make == "printed" or beside else self._free(v, "wall")
+            for leg, free in (("wall leg", wall_free), ("arm", self._free(v, "arm"))):
                 if free < need:
                     yield (
                         f"{v.holes} holes of {v.hole_diameter:~P} need {need.to('mm'):~.0fP} of free {leg} "
@@ -141,7 +181,7 @@ class ShelfBracket(Design):
 
     # -- checks ---------------------------------------------------------------------------------
     def checks(self, r: Any, ctx: Any, geometry: Any) -> list[Any]:
-        from workbench.checks import fabrication, plastics
+        from workbench.checks import fabrication, plastics, timber
         from workbench.checks.beams import (
             DeflectionLimit, Loading, Support, bending_stress_check, deflection_check,
         )
@@ -162,34 +202,36 @@ class ShelfBracket(Design):
             basis = f"datasheet strength / {plastics.PRINTED_STRENGTH_FACTOR:g} (workbench margin for prints)"
         else:
             strength = mat.bending_strength
+            factors = dict(service_class=SERVICE_CLASS, duration=LOAD_DURATION)
             design_strength = (
-                EC5_K_MOD * strength / EC5_GAMMA_M if strength is not None else None
+                timber.design_strength(strength, timber.TimberProduct.PLYWOOD, **factors)
+                if strength is not None else None
             )
-            basis = "EN 1995-1-1 f_d = k_mod·f_k/γ_M, k_mod 0.8, γ_M 1.2"
+            basis = (f"{timber.basis(timber.TimberProduct.PLYWOOD, **factors)}; load × γ_Q "
+                     f"{GAMMA_Q:g} (EN 1990 Table A1.2(B))")
+        # A print has no code load factor: its margin is in PRINTED_STRENGTH_FACTOR.
+        demand = r.load if printed else GAMMA_Q * r.load
         common = dict(support=Support.CANTILEVER, loading=Loading.POINT)
         if design_strength is None:
             out.append(CheckResult.missing("arm bending", f"strength for {mat.name}"))
         else:
-            res = bending_stress_check(span, r.load, section, design_strength, name="arm bending",
+            res = bending_stress_check(span, demand, section, design_strength, name="arm bending",
                                        **common)
             out.append(res.with_reference(f"{res.reference}; design strength {basis}"))
         if modulus is None:
-            out.append(CheckResult.missing("arm deflection", f"modulus for {mat.name}"))
+            out.append(CheckResult.missing("arm deflection", f"a modulus for {mat.name}",
+                                            load_bearing=False))
         else:
             out.append(deflection_check(span, r.load, modulus, section, name="arm deflection",
                                         limit=DeflectionLimit.L180, **common))
+        out.append(self._wall_fixing(r))
         shop = ctx.workshop_profile
         if printed:
-            softening = mat.hdt if mat.hdt is not None else mat.tg
             clim = ctx.climate_profile
-            if softening is None or clim.t_max is None:
-                missing = "heat-deflection temperature" if softening is None else (
-                    f"maximum temperature for climate {clim.id}")
-                out.append(CheckResult.missing("heat softening", missing))
-            else:
-                exposure = plastics.Exposure.from_choice(r.exposure)
-                out.append(plastics.softening_check(
-                    clim.t_max, softening, exposure=exposure, margin=Q_(SOFTENING_MARGIN_K, "K")))
+            out.append(plastics.heat_softening_check(
+                clim.t_max, mat.hdt, mat.tg, printed=True,
+                exposure=plastics.Exposure.from_choice(r.exposure), material=mat.name,
+                climate=clim.id))
             if shop.nozzle is not None:
                 out.append(fabrication.min_wall_check(t, shop.nozzle))
             if shop.bed is not None:
@@ -205,6 +247,60 @@ class ShelfBracket(Design):
                         out.append(fabrication.sheet_fit_check(a, b, *sheet, name=f"{name} fits sheet"))
         return out
 
+    def _wall_fixing(self, r: Any) -> Any:
+        """The most loaded wall fixing: the load at the arm's tip turns the bracket about the foot
+        of its wall leg, each fixing takes its share of that moment in tension in proportion to its
+        height above the foot, and the load's share down the wall in shear."""
+        from workbench.checks import connections, timber
+        from workbench.checks.result import CheckResult
+        from workbench.context.materials import material
+        from workbench.units import Q_
+
+        name = "wall fixing"
+        if not r.holes:
+            return CheckResult.cannot_run(
+                name, "wall holes", "The bracket has no screw holes, so nothing holds it to the "
+                "wall; add holes and fixings.", "issue 13: wall fixing", load_bearing=True)
+        heights = [Q_(y, "mm") for y in self.wall_hole_heights(r.kernel())]
+        load = r.load.to("N")
+        if load.magnitude <= 0:
+            return CheckResult.compare(name, Q_(0, "N"), Q_(1, "N"), message="No load.",
+                                       reference="no load", load_bearing=True)
+        tension = max(connections.row_tensions(load * r.arm, heights))
+        shear = load / r.holes
+        shown = ", ".join(f"{h.m_as('mm'):.0f}" for h in heights)
+        where = (f"{r.holes} fixing(s) at {shown} mm "
+                 f"above the foot of the wall leg, {r.load.to('N'):~.0fP} at {r.arm.to('mm'):~.0fP}")
+        if r.fixing_load.magnitude > 0:
+            res = connections.fixing_check(
+                tension, shear, r.fixing_load, basis="the maker's recommended load you entered",
+                reference="capacity: the fixing maker's recommended load, entered by the user",
+                name=name)
+            return res.__class__(**{**res.__dict__, "message": f"{where}: {res.message}"})
+        d = r.screw.to("mm")
+        if r.wall == "stud" and 6 <= d.magnitude <= 12:
+            stud = material(STUD_MATERIAL)
+            factors = dict(service_class=1, duration=timber.LoadDuration.LONG_TERM)
+            res = connections.screw_withdrawal_check(
+                GAMMA_Q * tension, d, r.embedment, stud.density_k,
+                k_mod=timber.k_mod(**factors), gamma_m=timber.TimberProduct.CONNECTION.gamma_m,
+                name=name)
+            return res.__class__(**{**res.__dict__, "message": (
+                f"{where}; stud {stud.name}, load × γ_Q {GAMMA_Q:g}: {res.message} The shear "
+                f"({shear.to('N'):~.0fP} per screw) is not checked.")})
+        if r.wall == "stud":
+            lacks = (f"the recommended load of a {d:~P} screw in a stud (EN 1995-1-1 §8.7.2 covers "
+                     "6–12 mm screws): set 'Rated load per fixing' from its maker's data")
+        else:
+            lacks = (f"the recommended load of your fixing ({WALLS[r.wall].lower()}): set "
+                     "'Rated load per fixing' from its maker's data sheet or packet")
+        message = (f"{where}: the top fixing is pulled out with {tension.to('N'):~.0fP} and loaded "
+                   f"{shear.to('N'):~.0fP} down the wall; the wall fixing cannot be checked "
+                   f"without {lacks}.")
+        return CheckResult.cannot_run(name, lacks, message,
+                                      "fixings in a row, bracket turning about its foot",
+                                      value=tension.to("N"))
+
     # -- geometry -------------------------------------------------------------------------------
     @staticmethod
     def _dims(p: Any) -> tuple[float, float, float, float, float]:
@@ -215,6 +311,35 @@ class ShelfBracket(Design):
     @staticmethod
     def _spots(start: float, length: float, n: int) -> list[float]:
         return [start + length * (i + 0.5) / n for i in range(n)]
+
+    @classmethod
+    def wall_holes(cls, p: Any) -> list[tuple[float, float]]:
+        """(across, up) of each wall hole in mm: across the width, and up from the wall leg's
+        foot, the toe the bracket turns about when loaded.
+
+        The holes spread over the whole leg below the arm, so the top fixing sits far from the
+        toe and carries a small share of the moment. Printed: the upper ones are reached through
+        access bores in the gusset. Plywood: they sit beside the gusset plate, alternating sides,
+        when the plate is wide enough for a screw head there (W ≥ t + 2·BORE_RATIO·hole), else
+        below the gusset, close to the toe.
+        """
+        if not p.holes:
+            return []
+        A, H, W, t, g = cls._dims(p)
+        d = p.hole_diameter
+        if p.make == "printed" or not g:
+            return [(W / 2, y) for y in cls._spots(0, H - t - (0 if p.make == "printed" else g),
+                                                   p.holes)]
+        if W >= t + 2 * BORE_RATIO * d:
+            offset = t / 2 + BORE_RATIO * d / 2
+            return [(W / 2 + (offset if i % 2 else -offset), y)
+                    for i, y in enumerate(cls._spots(0, H - t, p.holes))]
+        return [(W / 2, y) for y in cls._spots(0, H - t - g, p.holes)]
+
+    @classmethod
+    def wall_hole_heights(cls, p: Any) -> list[float]:
+        """Heights (mm) of the wall holes above the wall leg's foot (see `wall_holes`)."""
+        return [y for _, y in cls.wall_holes(p)]
 
     def build(self, p: Any, ctx: Any) -> list[Part]:
         return self._build_printed(p) if p.make == "printed" else self._build_plywood(p)
@@ -229,8 +354,12 @@ class ShelfBracket(Design):
         body = cq.Workplane("XY").polyline(pts).close().extrude(W)
         if p.holes:
             r = p.hole_diameter / 2
-            for y in self._spots(0, H - t - g, p.holes):
+            bore = BORE_RATIO * r
+            for y in self.wall_hole_heights(p):
                 body = body.cut(cq.Workplane("YZ").center(y, W / 2).circle(r).extrude(t))
+                if g and y + bore > H - t - g:  # reach the screw head through the gusset
+                    body = body.cut(cq.Workplane("YZ", origin=(t, 0, 0)).center(y, W / 2)
+                                    .circle(bore).extrude(g))
             for x in self._spots(t + g, A - t - g, p.holes):
                 body = body.cut(
                     cq.Workplane("XZ", origin=(0, H, 0)).center(x, W / 2).circle(r).extrude(t)
@@ -243,8 +372,8 @@ class ShelfBracket(Design):
         wall = cq.Workplane("XY").rect(W, H, centered=False).extrude(t)
         arm = cq.Workplane("XY").rect(W, A - t, centered=False).extrude(t)
         if p.holes:
-            for y in self._spots(0, H - t - g, p.holes):
-                wall = wall.cut(cq.Workplane("XY").center(W / 2, y).circle(r).extrude(t))
+            for z, y in self.wall_holes(p):
+                wall = wall.cut(cq.Workplane("XY").center(z, y).circle(r).extrude(t))
             for y in self._spots(g, A - t - g, p.holes):
                 arm = arm.cut(cq.Workplane("XY").center(W / 2, y).circle(r).extrude(t))
         parts = [
@@ -263,7 +392,9 @@ class ShelfBracket(Design):
         hole = math.pi * (p.hole_diameter / 2) ** 2 * t * p.holes
         if p.make == "printed":
             area = t * H + (A - t) * t + g * g / 2
-            return {"bracket": Expect((A, H, W), area * W - 2 * hole)}
+            bores = sum(_bore_in_gusset(y, BORE_RATIO * p.hole_diameter / 2, H - t - g)
+                        for y in self.wall_hole_heights(p)) if g else 0.0
+            return {"bracket": Expect((A, H, W), area * W - 2 * hole - bores)}
         out = {
             "wall-plate": Expect((W, H, t), W * H * t - hole),
             "arm-plate": Expect((W, A - t, t), W * (A - t) * t - hole),
@@ -271,6 +402,19 @@ class ShelfBracket(Design):
         if g:
             out["gusset"] = Expect((g, g, t), g * g / 2 * t)
         return out
+
+
+def _bore_in_gusset(y: float, radius: float, base: float) -> float:
+    """Volume (mm³) an access bore of `radius` at height `y` removes from the gusset, whose depth
+    along the bore is (height − base) above `base`: ∫ (y − base) over the bore's disk above base
+    (linear in y: the disk's area times its centroid's height, for the part above the chord)."""
+    a = base - y  # the chord's offset from the disk's centre
+    if a >= radius:
+        return 0.0
+    if a <= -radius:
+        return math.pi * radius**2 * (y - base)
+    segment = radius**2 * math.acos(a / radius) - a * math.sqrt(radius**2 - a**2)
+    return 2.0 / 3.0 * (radius**2 - a**2) ** 1.5 - a * segment
 
 
 def _stock_sheet(r: Any) -> Any:

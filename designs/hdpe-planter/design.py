@@ -196,6 +196,7 @@ class HdpePlanter(Design):
     # -- checks ---------------------------------------------------------------------------------
     def checks(self, r: Any, ctx: Context, geometry: Any) -> list[CheckResult]:
         from workbench.checks import fabrication, plastics
+        from workbench.checks.loads import weight
         from workbench.checks.beams import DeflectionLimit, Loading, Support, deflection_check
         from workbench.checks.result import CheckResult
         from workbench.checks.sections import rectangle
@@ -208,10 +209,11 @@ class HdpePlanter(Design):
         # carrying the wet fill (two-way plate action ignored: conservative).
         span, width = sorted(b.inner)
         floor = rectangle(Q_(width, "mm"), Q_(b.t, "mm"))
-        load = (r.fill * Q_(1, "standard_gravity")).to("N")
+        load = weight(r.fill)
         common = {"support": Support.SIMPLY_SUPPORTED, "loading": Loading.UNIFORM}
         if mat.E is None:
-            out.append(CheckResult.missing("floor sag (short-term)", f"modulus for {mat.name}"))
+            out.append(CheckResult.missing("floor sag (short-term)", f"modulus for {mat.name}",
+                                           load_bearing=False))
         else:
             out.append(deflection_check(Q_(span, "mm"), load, mat.E, floor, limit=DeflectionLimit.L180,
                                         name="floor sag (short-term)", **common))
@@ -223,14 +225,10 @@ class HdpePlanter(Design):
             out.append(plastics.creep_deflection_check(
                 Q_(span, "mm"), load, creep, floor, modulus=mat.E, limit=DeflectionLimit.L180,
                 name="floor creep", **common))
-        softening = mat.hdt if mat.hdt is not None else mat.tg
         clim = ctx.climate_profile
-        if softening is None:
-            out.append(CheckResult.missing("heat softening", f"heat-deflection temperature for {mat.name}"))
-        elif clim.t_max is None:
-            out.append(CheckResult.missing("heat softening", f"maximum temperature for climate {clim.id}"))
-        else:
-            out.append(plastics.softening_check(clim.t_max, softening, exposure=_exposure(r.exposure)))
+        out.append(plastics.heat_softening_check(
+            clim.t_max, mat.hdt, mat.tg, printed=False, exposure=_exposure(r.exposure),
+            material=mat.name, climate=clim.id))
         panels = [("back and front", b.L, b.H), ("ends", b.inner[1], b.H), ("floor", *b.inner)]
         sheet = tuple(Q_(s, "mm") for s in SHEETPRESS_SHEET_MM)
         for name, a, c in panels:
@@ -256,10 +254,12 @@ class HdpePlanter(Design):
         name = "fixing slots (thermal movement)"
         clim = ctx.climate_profile
         if mat.alpha is None:
-            return CheckResult.missing(name, f"thermal expansion coefficient for {mat.name}")
+            return CheckResult.missing(name, f"thermal expansion coefficient for {mat.name}",
+                                       load_bearing=False)
         if clim.t_min is None or clim.t_max is None:
             which = "minimum" if clim.t_min is None else "maximum"
-            return CheckResult.missing(name, f"{which} design temperature for climate {clim.id}")
+            return CheckResult.missing(name, f"{which} design temperature for climate {clim.id}",
+                                       load_bearing=False)
         hot = plastics.service_temperature(clim.t_max, _exposure(exposure)).to("degC")
         cold = clim.t_min.to("degC")
         range_k = float((hot.to("K") - cold.to("K")).magnitude)

@@ -33,7 +33,6 @@ PIPE_MATCH_MM = STOCK_MATCH_MM
 ``1 1/4 in`` (31.75 mm) is 0.25 mm from a 32 mm metric pipe but 0 mm from the nominal of 1-1/4 in
 Sch 40: the nearest wins, a tie between different ODs is refused."""
 
-PRINTED_STRENGTH_FACTOR = 3.0  # = workbench.checks.plastics.PRINTED_STRENGTH_FACTOR (kept pint-free here)
 
 SCH40_SOCKET_MIN_IN = {0.5: 0.688, 0.75: 0.719, 1.0: 0.875, 1.25: 0.938, 1.5: 1.094, 2.0: 1.156}
 """Minimum socket length (in) of Schedule 40 IPS socket fittings by nominal size (in): ASTM D2466
@@ -44,8 +43,9 @@ _SOCKET_REFERENCE = "ASTM D2466 Table 1 minimum socket length (as in ASTM D2468-
 _HOOP_REFERENCE = (
     "Barlow σ = p·D/(2t) with the outside diameter, an upper bound of the Lamé bore stress "
     "(Roark's Formulas, 8th ed., Tables 13.1 and 13.5); design strength = datasheet / "
-    f"{PRINTED_STRENGTH_FACTOR:g} (workbench margin for prints)"
+    "{factor:g} (workbench margin for prints, workbench.checks.plastics.PRINTED_STRENGTH_FACTOR)"
 )
+"""Formatted when the check runs: `list` and `show` import no pint, so neither does this module."""
 _THRUST_REFERENCE = "Axial equilibrium: end thrust p·πd²/4 over the socket wall area"
 
 
@@ -263,26 +263,22 @@ class PipeAdapter(Design):
         out: list[CheckResult] = []
         local = ctx.stock_catalog.pipes()
         if not local:
-            out.append(CheckResult(
-                "local pipe", Status.WARN, math.nan, None, None,
+            out.append(CheckResult.cannot_run(
+                "local pipe", f"water pipes in {ctx.stock_catalog.name} stock",
                 f"{ctx.stock_catalog.name} stock lists no water pipes, so neither side was checked "
                 "against what is sold locally; add the local pipe sizes (with a source) to "
-                f"materials/stock/{ctx.stock}.toml.", "materials/README.md",
+                f"materials/stock/{ctx.stock}.toml.", "materials/README.md", load_bearing=False,
             ))
         for side in ("pump", "line"):
             item = _local(params[f"{side}_pipe"].item(getattr(r, f"{side}_pipe")), local)
             out.append(_socket_depth_check(side, item, getattr(r, f"{side}_socket")))
         out.append(_hoop_check(r.pressure, prof, mat))
         out.append(_thrust_result(r.pressure, prof, mat))
-        softening = mat.hdt if mat.hdt is not None else mat.tg
         clim = ctx.climate_profile
-        if softening is None:
-            out.append(CheckResult.missing("heat softening", f"heat-deflection temperature for {mat.name}"))
-        elif clim.t_max is None:
-            out.append(CheckResult.missing("heat softening", f"maximum temperature for climate {clim.id}"))
-        else:
-            exposure = plastics.Exposure.from_choice(r.exposure)
-            out.append(plastics.softening_check(clim.t_max, softening, exposure=exposure))
+        out.append(plastics.heat_softening_check(
+            clim.t_max, mat.hdt, mat.tg, printed=True,
+            exposure=plastics.Exposure.from_choice(r.exposure), material=mat.name,
+            climate=clim.id))
         shop = ctx.workshop_profile
         if shop.nozzle is not None:
             out.append(fabrication.min_wall_check(t, shop.nozzle))
@@ -331,13 +327,14 @@ def _socket_depth_check(side: str, item: StockItem, depth: pint.Quantity) -> Che
                 message=(f"The {item.label} socket is {depth.to('mm').magnitude:.1f} mm deep; a "
                          f"Schedule 40 fitting's socket is at least {minimum:g} in "
                          f"({need.to('mm').magnitude:.1f} mm)."),
-                reference=_SOCKET_REFERENCE,
+                reference=_SOCKET_REFERENCE, load_bearing=True,
             )
             return res
     return CheckResult(
         name, Status.WARN, math.nan, None, depth.to("mm"),
         f"No minimum socket depth is on file for {_named(item)}; make the socket "
         "at least as deep as a commercial fitting's for that pipe.", _SOCKET_REFERENCE,
+        True, f"a minimum socket depth for {_named(item)}",
     )
 
 
@@ -355,6 +352,7 @@ def _design_strength(mat: Any) -> pint.Quantity | None:
 
 def _hoop_check(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult:
     """Hoop stress in the larger socket's wall, p·D_o/(2t), against the printed design strength."""
+    from workbench.checks.plastics import PRINTED_STRENGTH_FACTOR
     from workbench.checks.result import CheckResult
     from workbench.units import Q_
 
@@ -367,7 +365,8 @@ def _hoop_check(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult
         message=(f"At {pressure.to('kPa').magnitude:g} kPa the {prof.o1:.1f} mm socket wall "
                  f"({prof.t:g} mm) carries {stress.magnitude:.2f} MPa around the ring; printed "
                  f"{mat.name} is allowed {allowed.to('MPa').magnitude:.1f} MPa."),
-        reference=_HOOP_REFERENCE,
+        reference=_HOOP_REFERENCE.format(factor=PRINTED_STRENGTH_FACTOR),
+        load_bearing=True,
     )
 
 
@@ -380,10 +379,10 @@ def _thrust_result(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckRes
     pipe_od = prof.d1  # the thrust acts over the socket bore
     wall_area = math.pi * (prof.o1**2 - prof.d1**2) / 4
     stress = Q_(float(pressure.to("MPa").magnitude) * math.pi * pipe_od**2 / 4 / wall_area, "MPa")
-    return CheckResult(
-        "layer bond (end thrust)", Status.WARN, math.nan, stress, None,
+    return CheckResult.cannot_run(
+        "layer bond (end thrust)", f"an interlayer strength for {mat.name}",
         f"The end thrust pulls the socket wall along the axis, across the print layers, at "
         f"{stress.magnitude:.2f} MPa; the data has no interlayer strength for {mat.name}, so this "
         "is not checked: pressure-test a printed adapter before use.",
-        _THRUST_REFERENCE,
+        _THRUST_REFERENCE, value=stress,
     )

@@ -41,13 +41,10 @@ MIN_GAP = 60.0
 MIN_SPAN = 100.0
 """Least clear width between the sides, mm (design choice)."""
 
-G = 9.80665
-"""Standard gravity, m/s² (CGPM 1901)."""
-EC5_K_MOD = 0.7
-"""EN 1995-1-1:2004 Table 3.1: plywood (EN 636), service class 1 or 2, long-term load action
-(Table 2.2 names storage as long-term)."""
-EC5_GAMMA_M = 1.2
-"""EN 1995-1-1:2004 Table 2.3: partial factor for plywood."""
+SERVICE_CLASS = 1
+"""EN 1995-1-1 §2.3.1.3: furniture indoors."""
+LOAD_DURATION = "long-term"
+"""EN 1995-1-1 Table 2.2 names storage as long-term."""
 EN1990_GAMMA_G = 1.35
 EN1990_GAMMA_Q = 1.5
 """EN 1990:2002 Table A1.2(B): partial factors for permanent (self weight) and variable loads."""
@@ -227,7 +224,8 @@ class PlywoodShelf(Design):
 
     # -- checks ---------------------------------------------------------------------------------
     def checks(self, r: Any, ctx: Any, geometry: Any) -> list[Any]:
-        from workbench.checks import cutting
+        from workbench.checks import cutting, timber
+        from workbench.checks.loads import weight
         from workbench.checks.beams import (
             DeflectionLimit,
             Loading,
@@ -244,13 +242,13 @@ class PlywoodShelf(Design):
         t, W, D, o = r.sheet.to("mm"), r.width.to("mm"), r.depth.to("mm"), r.overhang.to("mm")
         span = W - 2 * o - t  # centre to centre of the sides
         section = rectangle(D, t)
-        live = (r.load * Q_(G, "m/s**2")).to("N")
-        own = ((t * D * W * mat.density) * Q_(G, "m/s**2")).to("N") if mat.density is not None \
-            else Q_(0.0, "N")
+        live = weight(r.load)
+        own = weight(t * D * W * mat.density) if mat.density is not None else Q_(0.0, "N")
         common = dict(support=Support.SIMPLY_SUPPORTED, loading=Loading.UNIFORM)
         out: list[Any] = []
         if mat.E is None:
-            out.append(CheckResult.missing("shelf deflection", f"modulus for {mat.name}"))
+            out.append(CheckResult.missing("shelf deflection", f"a modulus for {mat.name}",
+                                            load_bearing=False))
         else:
             res = deflection_check(span, live + own, mat.E, section, limit=DeflectionLimit.SHELF,
                                    name="shelf deflection", **common)
@@ -258,12 +256,14 @@ class PlywoodShelf(Design):
         if mat.bending_strength is None:
             out.append(CheckResult.missing("shelf bending", f"bending strength for {mat.name}"))
         else:
-            f_d = EC5_K_MOD * mat.bending_strength / EC5_GAMMA_M
+            factors = dict(service_class=SERVICE_CLASS, duration=LOAD_DURATION)
+            f_d = timber.design_strength(mat.bending_strength, timber.TimberProduct.PLYWOOD,
+                                         **factors)
             factored = EN1990_GAMMA_Q * live + EN1990_GAMMA_G * own
             res = bending_stress_check(span, factored, section, f_d, name="shelf bending", **common)
             out.append(res.with_reference(
-                f"{res.reference}; EN 1995-1-1 f_d = k_mod·f_m,k/γ_M (k_mod {EC5_K_MOD}, "
-                f"γ_M {EC5_GAMMA_M}); EN 1990 load 1.35 G + 1.5 Q"))
+                f"{res.reference}; {timber.basis(timber.TimberProduct.PLYWOOD, **factors)}; "
+                "EN 1990 load 1.35 G + 1.5 Q"))
         try:
             setup = cutting.cut_setup(ctx.workshop_profile)
         except WorkbenchError:

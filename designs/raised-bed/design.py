@@ -20,11 +20,8 @@ from workbench.params import Choice, Count, Length
 
 GAMMA_G = 1.35
 """EN 1990:2002 Table A1.2(B): partial factor on a permanent action (the soil's pressure)."""
-K_MOD = 0.5
-"""EN 1995-1-1:2004 Table 3.1: solid timber, service class 3 (in contact with wet soil),
-permanent load-duration class."""
-GAMMA_M = 1.3
-"""EN 1995-1-1:2004 Table 2.3: partial factor for solid timber."""
+LOAD_DURATION = "permanent"
+"""EN 1995-1-1 Table 2.2: the soil a bed holds is there for more than 10 years."""
 SERVICE_CLASS = 3
 """EN 1995-1-1:2004 §2.3.1.3: a board holding damp soil is wetter than service class 2 allows."""
 
@@ -277,7 +274,7 @@ def soil_line_load(r: Any, bed: Layout) -> Any:
 
 
 def _board_checks(r: Any, bed: Layout) -> list[Any]:
-    from workbench.checks import soil
+    from workbench.checks import soil, timber
     from workbench.checks.beams import (
         DeflectionLimit,
         Loading,
@@ -311,19 +308,21 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
         if mat.bending_strength is None:
             out.append(CheckResult.missing(f"{side} bending", f"bending strength for {mat.name}"))
         else:
-            f_md = (K_MOD * mat.bending_strength / GAMMA_M).to("psi" if imperial else "MPa")
+            factors = dict(service_class=SERVICE_CLASS, duration=LOAD_DURATION)
+            f_md = timber.design_strength(mat.bending_strength, timber.TimberProduct.SOLID,
+                                          **factors).to("psi" if imperial else "MPa")
             res = bending_stress_check(span, GAMMA_G * load, section, f_md,
                                        name=f"{side} bending", **common)
             out.append(replace(
                 res, message=f"{where}: {res.message}",
                 reference=(f"{res.reference}; load × γ_G {GAMMA_G:g} (EN 1990 Table A1.2(B)); "
-                           f"f_m,d = k_mod·f_m,k/γ_M, k_mod {K_MOD:g}, γ_M {GAMMA_M:g} "
-                           f"(EN 1995-1-1 Tables 3.1, 2.3, service class {SERVICE_CLASS}); "
+                           f"{timber.basis(timber.TimberProduct.SOLID, **factors)}; "
                            f"{soil_ref}"),
             ))
         if mat.E is None or k_def is None:
             what = "modulus E" if mat.E is None else f"k_def for service class {SERVICE_CLASS}"
-            out.append(CheckResult.missing(f"{side} deflection", f"{what} for {mat.name}"))
+            out.append(CheckResult.missing(f"{side} deflection", f"{what} for {mat.name}",
+                                            load_bearing=False))
         else:
             # creep: u_fin = u_inst·(1 + k_def) for a permanent load (EN 1995-1-1 §2.2.3)
             res = deflection_check(span, load, mat.E / (1 + k_def), section,
@@ -367,11 +366,13 @@ def movement_check(r: Any, clim: Any) -> Any:
     mat = r.materials["board"]
     if mat.shrink_tangential is None:
         return CheckResult.missing(
-            name, f"tangential shrinkage coefficient (shrink_tangential) for {mat.name}")
+            name, f"tangential shrinkage coefficient (shrink_tangential) for {mat.name}",
+            load_bearing=False)
     emc = emc_range(clim)
     if emc is None:
         return CheckResult.missing(
-            name, f"temperature and relative humidity range for climate {clim.id}")
+            name, f"temperature and relative humidity range for climate {clim.id}",
+            load_bearing=False)
     unit = "inch" if inch_sized(r.board) else "mm"
     width = max(r.board.thickness, r.board.width).to(unit)
     res = wood_movement_check(width, mat.shrink_tangential, emc[0], emc[1], r.gap.to(unit),

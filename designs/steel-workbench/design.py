@@ -22,9 +22,6 @@ GAMMA_Q = 1.5
 """EN 1990:2002 Table A1.2(B): partial factor on a variable (imposed) action, unfavourable."""
 GAMMA_M0 = 1.0
 """EN 1993-1-1:2005 §6.1(1), Note 2B: partial factor for the resistance of cross-sections."""
-STANDARD_GRAVITY = 9.80665
-"""m/s²: the conventional value of standard gravity (3rd CGPM, 1901), turning kilograms into
-newtons of weight."""
 BETA_W_UNKNOWN = 1.0
 """β_w for a steel grade EN 1993-1-8 Table 4.1 does not list: its largest value (S420, S460), so
 an unknown grade is not credited with more weld strength than the table's strongest steels."""
@@ -250,9 +247,10 @@ class SteelWorkbench(Design):
 # -- the engineering of the frame ------------------------------------------------------------------
 def _loads(r: Any, frame: Layout, density: Any) -> dict[str, Any]:
     """Characteristic loads (N) from the values: on one top rail, on one leg, at one rail end."""
+    from workbench.checks.loads import STANDARD_GRAVITY
     from workbench.units import Q_
 
-    g = Q_(STANDARD_GRAVITY, "m/s**2")
+    g = STANDARD_GRAVITY
     per_mm = (Q_(frame.area, "mm**2") * density * g).to("N/mm")
     weight = {m.name: per_mm * Q_(m.length, "mm") for m in frame.members}
     top = sum((w for n, w in weight.items() if n.startswith(("top-rail", "crossbar"))), Q_(0, "N"))
@@ -285,7 +283,8 @@ def _frame_checks(r: Any, mat: Any, frame: Layout, imperial: bool) -> list[Any]:
     names = ["top rail bending (spread load)", "top rail deflection (spread load)",
              "top rail bending (point load)", "top rail deflection (point load)", "leg buckling"]
     if missing:
-        return [CheckResult.missing(n, f"{missing[0][1]} for {mat.name}") for n in names] + [
+        return [CheckResult.missing(n, f"{missing[0][1]} for {mat.name}",
+                                    load_bearing="deflection" not in n) for n in names] + [
             _weld_check(r, mat, None, imperial)]
     section = square_tube(r.tube.width, r.tube.wall)
     loads = _loads(r, frame, mat.density)

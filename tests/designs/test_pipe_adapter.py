@@ -250,7 +250,9 @@ def test_missing_data_warns_instead_of_passing():
     assert "East Africa (Kenya) stock lists no water pipes" in checks["local pipe"].message
     assert checks["heat softening"].status is Status.WARN
     assert "maximum temperature for climate highland" in checks["heat softening"].message
-    assert ev.status == "warn"
+    # a load-bearing check that could not run: never a pass (issue 13, point 5)
+    assert ev.status == "unverified"
+    assert "heat softening (needs maximum temperature for climate highland" in ev.unverified_note
 
 
 def test_printing_checks():
@@ -267,10 +269,10 @@ def test_variants_rebuild_to_their_hash_and_tell_their_story():
     lima = find_variant("pipe-adapter/lima-sch40")
     ev = evaluate(lima.design(), lima.context())
     assert geometry_hash(ev.geometry) == lima.geometry_hash
-    assert ev.resolved.materials["printed"].id == "asa" and ev.status == "warn"
+    assert ev.resolved.materials["printed"].id == "asa" and ev.status == "unverified"
     assert _checks(ev)["heat softening"].status is Status.PASS
     nairobi = find_variant("pipe-adapter/nairobi-metric")
     ev = evaluate(nairobi.design(), nairobi.context())
     assert geometry_hash(ev.geometry) == nairobi.geometry_hash
     assert ev.resolved.kernel().line_pipe == pytest.approx(25.0)
-    assert ev.status == "warn"
+    assert ev.status == "unverified"

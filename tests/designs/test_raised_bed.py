@@ -220,7 +220,9 @@ def test_variants_rebuild_to_their_hash() -> None:
             failing = {c.name for c in ev.checks if c.status.value == "fail"}
             assert ev.status == "fail" and failing == {"board stock", "post stock"}
             continue
-        assert ev.status == "warn"  # data the catalogs do not have yet, said in words
+        # data the catalogs do not have yet, said in words; lumber without a bending strength
+        # leaves the boards' strength unverified (issue 13, point 5)
+        assert ev.status == ("unverified" if v.slug == "phoenix-2x6" else "warn")
     phoenix = found["phoenix-2x6"].design()
     assert (phoenix.board.id, phoenix.post.id) == ("lumber-2x6", "lumber-4x4")
     mombasa = evaluate(found["mombasa-c16"].design(), found["mombasa-c16"].context())

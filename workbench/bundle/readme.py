@@ -101,6 +101,8 @@ def _conditions(facts: "_Facts") -> list[str]:
               f"({counts['pass']} pass, {counts['warn']} warn, {counts['fail']} fail). Every check with "
               "its numbers, explanation and reference: [report.md](report.md) or "
               "[report.html](report.html)."]
+    if ev.unverified_note:
+        lines += ["", f"**{ev.unverified_note}**"]
     return lines
 
 

@@ -13,7 +13,7 @@ from workbench.checks.fabrication import bed_fit_check, min_wall_check, sheet_fi
 from workbench.checks.fasteners import bolt_shear_check, fillet_weld_check
 from workbench.checks.moisture import wood_movement_check
 from workbench.checks.plastics import creep_deflection_check, softening_check
-from workbench.checks.result import CheckResult, Status
+from workbench.checks.result import CheckResult, Status, Verdict, verdict
 from workbench.checks.sections import Section
 from workbench.checks.stock import stock_check
 from workbench.checks.thermal import expansion_gap_check, thermal_buckling_check
@@ -22,6 +22,7 @@ __all__ = [
     "CheckResult",
     "Section",
     "Status",
+    "Verdict",
     "bed_fit_check",
     "bending_stress_check",
     "bolt_shear_check",
@@ -35,5 +36,6 @@ __all__ = [
     "softening_check",
     "stock_check",
     "thermal_buckling_check",
+    "verdict",
     "wood_movement_check",
 ]

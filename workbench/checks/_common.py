@@ -173,9 +173,11 @@ def _status(utilisation: float) -> Status:
 
 
 def _compare(
-    name: str, value: pint.Quantity, limit: pint.Quantity, *, message: str, reference: str
+    name: str, value: pint.Quantity, limit: pint.Quantity, *, message: str, reference: str,
+    load_bearing: bool = False,
 ) -> CheckResult:
     """`CheckResult.compare` on de-noised value and limit, so an exact fit is not a failure."""
     return CheckResult.compare(
-        name, _clean(value), _clean(limit), message=message, reference=reference
+        name, _clean(value), _clean(limit), message=message, reference=reference,
+        load_bearing=load_bearing,
     )

@@ -187,6 +187,7 @@ def bending_stress_check(
         allowable.to(unit),
         message=message,
         reference=f"σ = M/W; {_REFERENCE}",
+        load_bearing=True,
     )
 
 

@@ -146,4 +146,5 @@ def buckling_check(
         f"({formula}, K·L/r = {slenderness:.0f}), so with a factor of {safety_factor:g} "
         f"it may carry {_show(capacity, unit)}."
     )
-    return _compare(name, p.to(unit), capacity.to(unit), message=message, reference=_REFERENCE)
+    return _compare(name, p.to(unit), capacity.to(unit), message=message, reference=_REFERENCE,
+                    load_bearing=True)

@@ -168,7 +168,8 @@ def bolt_shear_check(
         f"{_show(resistance, unit)}."
     )
     return _compare(
-        name, force.to(unit), resistance.to(unit), message=message, reference=_BOLT_REFERENCE
+        name, force.to(unit), resistance.to(unit), message=message, reference=_BOLT_REFERENCE,
+        load_bearing=True,
     )
 
 
@@ -235,5 +236,6 @@ def fillet_weld_check(
         f"it resists {_show(capacity, unit)}."
     )
     return _compare(
-        name, demand.to(unit), capacity.to(unit), message=message, reference=_WELD_REFERENCE
+        name, demand.to(unit), capacity.to(unit), message=message, reference=_WELD_REFERENCE,
+        load_bearing=True,
     )

@@ -11,13 +11,24 @@ from enum import Enum
 
 import pint
 
-from workbench.checks._common import _dimensionless, _imperial, _positive, _q
+from workbench.checks._common import _dimensionless, _imperial, _positive, _q, _require
 from workbench.errors import BoundsError
 
 AIR_DENSITY = _q(1.25, "kg/m**3")
 """EN 1991-1-4 §4.5(1) Note 2: recommended air density ρ."""
 Z_MAX = _q(200.0, "m")
 """EN 1991-1-4 §4.3.2: the terrain formulas hold up to z_max = 200 m."""
+STANDARD_GRAVITY = _q(1.0, "standard_gravity").to("m/s**2")
+"""g_n = 9.80665 m/s² (3rd CGPM, 1901; pint's `standard_gravity`): turns a mass into its weight.
+The one value every design uses."""
+
+
+def weight(mass: pint.Quantity) -> pint.Quantity:
+    """The weight m·g_n (N) of `mass` (kg, lb, …); zero stays zero."""
+    m = _require(mass, "kg", "mass")
+    if float(m.magnitude) < 0:
+        raise BoundsError(f"mass: {m:~P} must not be negative")
+    return (m * STANDARD_GRAVITY).to("N")
 
 
 def _factor(value: float, name: str) -> float:

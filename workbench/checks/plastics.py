@@ -127,8 +127,58 @@ def softening_check(
         "softening point)."
     )
     return CheckResult(
-        name, status, utilisation, part.to(unit), limit.to(unit), message, _REFERENCE
+        name, status, utilisation, part.to(unit), limit.to(unit), message, _REFERENCE,
+        load_bearing=True,
     )
+
+
+def softening_temperature(
+    hdt: pint.Quantity | None, tg: pint.Quantity | None, *, printed: bool
+) -> pint.Quantity | None:
+    """The temperature a plastic part must stay below, from its data sheet; None when unknown.
+
+    A moulded or pressed part (sheet, pipe) uses its HDT at 0.45 MPa (ISO 75), else its Tg. A
+    printed part uses the lower of the two: a print cools fast and is largely amorphous, and an
+    amorphous polymer loses its stiffness at Tg whatever its moulded HDT; a hygroscopic one (nylon)
+    takes up water, which lowers its Tg further (NETZSCH Polymers database, PA6: Tg 45–80 °C dry,
+    36 °C as received). A semi-crystalline moulded HDT (PA6 200 °C) says nothing about a print.
+    """
+    for value, name in ((hdt, "hdt"), (tg, "tg")):
+        if value is not None:
+            _temperature(value, name)
+    known = [t for t in (hdt, tg) if t is not None]
+    if not known:
+        return None
+    if printed:
+        return min(known, key=lambda t: float(t.to("K").magnitude))
+    return hdt if hdt is not None else tg
+
+
+def heat_softening_check(
+    air_temperature: pint.Quantity | None,
+    hdt: pint.Quantity | None,
+    tg: pint.Quantity | None,
+    *,
+    printed: bool,
+    exposure: Exposure = Exposure.SHADE,
+    margin: pint.Quantity = DEFAULT_MARGIN,
+    material: str = "the material",
+    climate: str = "the climate",
+    name: str = "heat softening",
+) -> CheckResult:
+    """`softening_check` against `softening_temperature`, or a cannot-run result naming the data
+    it lacks (the material's HDT and Tg, or the climate's maximum air temperature)."""
+    soft = softening_temperature(hdt, tg, printed=printed)
+    if soft is None:
+        return CheckResult.missing(
+            name, f"heat-deflection temperature for {material} (hdt, or its glass transition tg)"
+        )
+    if air_temperature is None:
+        return CheckResult.missing(name, f"maximum temperature for climate {climate} (t_max, the design maximum air temperature)")
+    res = softening_check(air_temperature, soft, exposure=exposure, margin=margin, name=name)
+    which = "Tg" if tg is not None and soft is tg else "HDT"
+    why = " (a print: the lower of HDT and Tg)" if printed else ""
+    return res.with_reference(f"{res.reference}; softening point = {which}{why}")
 
 
 _CREEP_REFERENCE = (

@@ -31,6 +31,10 @@ class CheckResult:
 
     `utilisation` is demand / capacity (1.0 = exactly at the limit). `message` is one sentence a
     fabricator understands; `reference` names the formula's source (standard, handbook, table).
+
+    `load_bearing` says whether the thing checked holds the load up (strength, stability, a
+    connection): when such a check cannot run, the evaluation's verdict is "unverified", never
+    pass. `lacks` is empty when the check ran, else the data it lacks (then `utilisation` is NaN).
     """
 
     name: str
@@ -40,11 +44,14 @@ class CheckResult:
     limit: pint.Quantity | None
     message: str
     reference: str
+    load_bearing: bool = False
+    lacks: str = ""
 
     @classmethod
-    def missing(cls, name: str, what: str) -> "CheckResult":
+    def missing(cls, name: str, what: str, *, load_bearing: bool = True) -> "CheckResult":
         """A check that cannot run because data is missing: shown as a warning, never a pass.
 
+        Load-bearing unless the caller says otherwise: what is not known to hold is not passed.
         `what` names the missing value without an article ("strength for Birch plywood"): the
         message reads "the data has no strength for …". A leading "a"/"an"/"the" is dropped.
         """
@@ -54,12 +61,30 @@ class CheckResult:
         return cls(
             name, Status.WARN, math.nan, None, None,
             f"This check cannot run: the data has no {what}; add it (with its source) to materials/.",
-            "materials/README.md",
+            "materials/README.md", load_bearing, what,
         )
+
+    @classmethod
+    def cannot_run(
+        cls, name: str, lacks: str, message: str, reference: str, *, load_bearing: bool = True,
+        value: pint.Quantity | None = None,
+    ) -> "CheckResult":
+        """A check that cannot run for want of `lacks` (data, a model), with its own `message`."""
+        return cls(name, Status.WARN, math.nan, value, None, message, reference, load_bearing,
+                   lacks)
+
+    @property
+    def ran(self) -> bool:
+        """False when the check could not run (it lacks data or a model)."""
+        return not self.lacks
 
     def with_reference(self, reference: str) -> "CheckResult":
         """The same result citing `reference`."""
         return replace(self, reference=reference)
+
+    def bearing(self, load_bearing: bool = True) -> "CheckResult":
+        """The same result, declared load-bearing (or not)."""
+        return replace(self, load_bearing=load_bearing)
 
     @classmethod
     def compare(
@@ -71,6 +96,7 @@ class CheckResult:
         message: str,
         reference: str,
         warn_at: float = WARN_AT,
+        load_bearing: bool = False,
     ) -> "CheckResult":
         """Demand `value` must not exceed capacity `limit`; status from their ratio."""
         utilisation = float((value / limit).to("dimensionless").magnitude)
@@ -80,8 +106,45 @@ class CheckResult:
             status = Status.WARN
         else:
             status = Status.PASS
-        return cls(name, status, utilisation, value, limit, message, reference)
+        return cls(name, status, utilisation, value, limit, message, reference, load_bearing)
 
     @property
     def passed(self) -> bool:
         return self.status is not Status.FAIL
+
+
+class Verdict(str, Enum):
+    """The verdict of an evaluation: its worst check, except that a load-bearing check that could
+    not run makes a non-failing evaluation "unverified" (never pass)."""
+
+    PASS = "pass"
+    WARN = "warn"
+    UNVERIFIED = "unverified"
+    FAIL = "fail"
+
+
+def verdict(checks: "tuple[CheckResult, ...] | list[CheckResult]") -> Verdict:
+    """Fail if any check fails; else unverified if a load-bearing check could not run; else the
+    worst of pass and warn (pass with no checks)."""
+    if any(c.status is Status.FAIL for c in checks):
+        return Verdict.FAIL
+    if any(c.load_bearing and not c.ran for c in checks):
+        return Verdict.UNVERIFIED
+    if any(c.status is Status.WARN for c in checks):
+        return Verdict.WARN
+    return Verdict.PASS
+
+
+def unverified(checks: "tuple[CheckResult, ...] | list[CheckResult]") -> "list[CheckResult]":
+    """The load-bearing checks that could not run."""
+    return [c for c in checks if c.load_bearing and not c.ran]
+
+
+def unverified_note(checks: "tuple[CheckResult, ...] | list[CheckResult]") -> str:
+    """One sentence naming the load-bearing checks that could not run and what each lacks; ""
+    when all ran."""
+    gaps = unverified(checks)
+    if not gaps:
+        return ""
+    named = "; ".join(f"{c.name} (needs {c.lacks})" for c in gaps)
+    return f"Not verified: load-bearing checks could not run: {named}."

@@ -70,7 +70,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     print(check_table(ev, system=args.units))
     for role, alts in options.items():
-        shown = ", ".join(a.material + (" (warn)" if a.status == "warn" else "") for a in alts)
+        shown = ", ".join(a.material + (f" ({a.status})" if a.status != "pass" else "")
+                          for a in alts)
         print(f"materials for role '{role}' with which no check fails here: {shown or 'none'}")
     return 0
 

@@ -80,7 +80,9 @@ def render_summary(ev: "Evaluation", system: UnitSystem) -> str:
         f"<span>mass <b>{_e(_quantity(ev.mass, system))}</b></span>"
         f"<span>cost <b>{_e(_quantity(ev.cost, system))}</b></span>"
         f"<span>carbon <b>{_e(_quantity(ev.carbon, system))}</b></span>"
-        "</div>"
+        + (f'<div class="wb-unverified">{_e(ev.unverified_note)}</div>'
+           if ev.unverified_note else "")
+        + "</div>"
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-STATUS_COLOURS: dict[str, str] = {"pass": "#2e7d32", "warn": "#b26a00", "fail": "#c62828"}
+STATUS_COLOURS: dict[str, str] = {
+    "pass": "#2e7d32", "warn": "#b26a00", "fail": "#c62828", "unverified": "#5e35b1",
+}
 """Text/bar colour per check status (dark enough for white text on them)."""
 
 CSS = """

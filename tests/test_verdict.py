@@ -1,0 +1,86 @@
+"""The verdict rule (issue 13, point 5): a load-bearing check that cannot run never gives PASS.
+
+For every design: with the data of every material it uses emptied, its load-bearing checks cannot
+run, and the verdict is "unverified" in the evaluation, the CLI table, the JSON, the report and the
+bundle's README; with a warning the verdict is WARN, with a failure FAIL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import pytest
+
+import workbench as wb
+from workbench.checks.result import CheckResult, Status, Verdict, verdict
+from workbench.context import Context
+from workbench.context.materials import PROPERTIES
+from workbench.evaluate import Evaluation
+from workbench.report import check_table, evaluation_dict, markdown_report
+from workbench.units import Q_
+
+DESIGNS = ["bracket", "plywood-shelf", "pipe-adapter", "hdpe-planter", "steel-workbench",
+           "raised-bed"]
+
+
+def _ran(name: str, status: Status, *, load_bearing: bool = True) -> CheckResult:
+    u = {Status.PASS: 0.5, Status.WARN: 0.95, Status.FAIL: 1.5}[status]
+    return CheckResult(name, status, u, Q_(u, "MPa"), Q_(1, "MPa"), "m", "r", load_bearing)
+
+
+def test_verdict_rule_on_results() -> None:
+    gap = CheckResult.missing("bolt", "a strength for X")
+    assert gap.load_bearing and not gap.ran and gap.lacks == "a strength for X"
+    assert math.isnan(gap.utilisation)
+    assert verdict([_ran("a", Status.PASS)]) is Verdict.PASS
+    assert verdict([_ran("a", Status.PASS), gap]) is Verdict.UNVERIFIED
+    assert verdict([_ran("a", Status.FAIL), gap]) is Verdict.FAIL
+    soft = CheckResult.missing("movement", "a coefficient", load_bearing=False)
+    assert verdict([_ran("a", Status.PASS), soft]) is Verdict.WARN  # a gap, not a structural one
+    assert verdict([]) is Verdict.PASS
+
+
+def _emptied(ev: Evaluation) -> Evaluation:
+    """The evaluation's checks rerun with every numeric property of every material removed."""
+    blank = {k: None for k in PROPERTIES}
+    mats = {role: dataclasses.replace(m, **blank) for role, m in ev.resolved.materials.items()}
+    r = dataclasses.replace(ev.resolved, materials=mats)
+    checks = tuple(ev.design.checks(r, r.context, ev.geometry))
+    return Evaluation(r, ev.geometry, checks, ev.parts)
+
+
+@pytest.mark.parametrize("design_id", DESIGNS)
+def test_no_pass_over_a_load_bearing_check_that_cannot_run(design_id: str) -> None:
+    ev = wb.evaluate(wb.design(design_id), Context())
+    empty = _emptied(ev)
+    assert empty.status == "unverified"
+    gaps = empty.unverified
+    assert gaps and all(c.load_bearing and c.lacks for c in gaps)
+    note = empty.unverified_note
+    assert note.startswith("Not verified: load-bearing checks could not run: ")
+    assert f"{gaps[0].name} (needs {gaps[0].lacks})" in note
+    table = check_table(empty)
+    assert "verdict: UNVERIFIED" in table and note in table
+    data = evaluation_dict(empty)
+    assert data["status"] == "unverified"
+    assert {u["name"] for u in data["unverified"]} == {c.name for c in gaps}
+    assert "Verdict: UNVERIFIED." in markdown_report(empty) and note in markdown_report(empty)
+    # at defaults the verdict follows the same rule
+    expected = verdict(ev.checks).value
+    assert ev.status == expected
+    if any(c.load_bearing and not c.ran for c in ev.checks):
+        assert ev.status in ("unverified", "fail")
+
+
+def test_bundle_readme_says_unverified() -> None:
+    from types import SimpleNamespace
+
+    from workbench.bundle.readme import _conditions
+    from workbench.units import UnitSystem
+
+    ev = wb.evaluate(wb.design("hdpe-planter"), Context())
+    assert ev.status == "unverified"
+    lines = _conditions(SimpleNamespace(ev=ev, units=UnitSystem.METRIC))
+    assert any("**UNVERIFIED**" in line for line in lines)
+    assert f"**{ev.unverified_note}**" in lines
