@@ -39,7 +39,7 @@ def test_a_material_not_sold_is_replaced_by_a_local_one_of_its_family():
 
 def test_a_printed_part_too_hot_for_pla_gets_another_filament_by_least_change():
     a = adapt("bracket", Context(stock="eu-metric", climate="hot-arid"))
-    assert a.verdict is Verdict.ADAPTED
+    assert a.ok  # adapted; the wall fixing's pull-out may lack data (then: adapted-but-unverified)
     (change,) = a.changes
     assert (change.what, change.from_) == ("material.printed", "pla")
     assert change.to in {"petg", "asa", "abs", "nylon"}
@@ -137,7 +137,7 @@ def test_every_design_in_every_place_gets_a_proposal_or_a_named_cannot(design_id
             if name not in changed:
                 p = a.design.params()[name]
                 assert p.canonical(value) == p.canonical(a.source.values[name])
-        if a.verdict is Verdict.ADAPTED:
+        if a.ok:
             path = a.save(f"{stock}-{clim}", why="matrix test", author="tests", folder=tmp_path)
             v = load_variant(path, expect_design=design_id)
             ev = evaluate(v.design(), v.context())
@@ -160,7 +160,7 @@ def test_adapting_a_variant_keeps_its_lineage(tmp_path):
 def test_objective_mass_takes_the_lightest_passing_variant():
     a = adapt("bracket", Context(stock="eu-metric"), objective=Objective.MASS)
     b = adapt("bracket", Context(stock="eu-metric"))
-    assert a.verdict is Verdict.ADAPTED
+    assert a.ok
     assert evaluate(a.design, a.context).mass <= evaluate(b.design, b.context).mass
 
 
