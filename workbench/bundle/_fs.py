@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from workbench.errors import WorkbenchError
+from workbench.export._atomic import umask_mode
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """Every zip entry carries this time (the earliest a zip can hold), so equal folders zip equally."""
@@ -98,6 +99,8 @@ def staged(target: Path, zip_target: Path, *, overwrite: bool) -> Iterator[Path]
     stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
     fd, zip_tmp = tempfile.mkstemp(prefix=f".{zip_target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
+    umask_mode(stage, directory=True)  # the stage becomes the bundle folder
+    umask_mode(Path(zip_tmp))
     try:
         yield stage
         write_zip(stage, Path(zip_tmp), target.name)

@@ -10,6 +10,15 @@ from pathlib import Path
 from typing import Iterator
 
 
+def umask_mode(path: Path, *, directory: bool = False) -> None:
+    """Give `path` the permissions a plain ``open()`` (or ``mkdir``) would: ``mkstemp`` and
+    ``mkdtemp`` create 0600 files and 0700 folders, which other users of a shared workshop
+    machine could not read."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, (0o777 if directory else 0o666) & ~mask)
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success it replaces `target` in one rename."""
@@ -17,6 +26,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
+    umask_mode(Path(tmp))
     try:
         yield Path(tmp)
         os.replace(tmp, target)
