@@ -19,6 +19,7 @@ SHIPPED = {"workbench._shipped.designs": "designs", "workbench._shipped.material
 setup(
     packages=find_packages(include=["workbench", "workbench.*"]) + list(SHIPPED),
     package_dir=SHIPPED,
-    package_data={name: ["**/*"] for name in SHIPPED},
+    # The license texts bundles copy (workbench/bundle/spdx): data inside a package.
+    package_data={"workbench.bundle": ["spdx/*"], **{name: ["**/*"] for name in SHIPPED}},
     exclude_package_data={name: ["**/__pycache__/*", "**/*.pyc"] for name in SHIPPED},
 )
