@@ -78,3 +78,14 @@ class CheckResult:
     @property
     def passed(self) -> bool:
         return self.status is not Status.FAIL
+
+    def __repr__(self) -> str:
+        from workbench.report import check_line  # a view: imported when shown, not before
+
+        return check_line(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: a one-row checks table with the message and reference."""
+        from workbench.report import check_html
+
+        return check_html(self)
