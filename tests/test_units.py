@@ -79,3 +79,22 @@ def test_display_per_system() -> None:
     assert fmt(Q_(200, "N"), "imperial") == "44.96 lbf"
     assert fmt(Q_(45, "degC"), "imperial") == "113 °F"
     assert fmt(Q_(10, "MPa"), "imperial") == "1450 psi"
+
+
+def test_an_uncreatable_cache_folder_means_no_cache(tmp_path) -> None:
+    """A home or cache folder that cannot hold pint's cache (here: below a plain file) does not stop
+    the import: the registry runs without a cache (issue 18)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    env = {**os.environ, "HOME": str(blocker / "home"), "XDG_CACHE_HOME": str(blocker / "cache"),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    code = "from workbench.units import Q_, ureg; print(ureg.cache_folder, round(Q_('3/4 in').to('mm').magnitude, 6))"
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "None 19.05"

@@ -1,6 +1,15 @@
-"""Finds designs: `designs/*/design.py` in the checkout and the `workbench.designs` entry points.
+"""Finds designs, in this order (an id found earlier hides the same id found later):
 
-Importing a design file does not import CadQuery or pint (see `workbench.kernel`), so listing is fast.
+1. ``$WORKBENCH_DESIGNS``: one or more folders of design folders (separated by ``os.pathsep``);
+   when set, it replaces 2 and 3 (tests and sweep workers point at folders of their own);
+2. ``./designs`` of the folder the command runs in: the user's own designs (`workbench new`
+   writes there) and the variants they save of other designs (``./designs/ID/variants``);
+3. the designs shipped with the workbench (package data, or the checkout's ``designs/``);
+4. designs installed by other packages under the ``workbench.designs`` entry-point group.
+
+A design folder named like one earlier in the order is not imported at all, so its module name
+(``workbench_designs.NAME``) stays unique. Importing a design file does not import CadQuery or pint
+(see `workbench.kernel`), so listing is fast.
 """
 
 from __future__ import annotations
@@ -15,16 +24,39 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from workbench import paths
 from workbench.design import Design
 from workbench.errors import UnknownNameError, WorkbenchError
 
 ENTRY_POINT_GROUP = "workbench.designs"
+ENV_VAR = "WORKBENCH_DESIGNS"
+
+
+def design_roots() -> tuple[Path, ...]:
+    """The folders of design folders searched, in order (entry points come after them)."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return tuple(Path(p).expanduser() for p in env.split(os.pathsep) if p)
+    roots: list[Path] = [paths.working_folder() / paths.DESIGNS]
+    shipped = paths.shipped(paths.DESIGNS)
+    if shipped is not None:
+        roots.append(shipped)
+    unique: dict[Path, Path] = {}
+    for root in roots:
+        if root.is_dir():
+            unique.setdefault(root.resolve(), root)
+    return tuple(unique.values())
 
 
 def designs_dir() -> Path:
-    """The folder of design folders: `$WORKBENCH_DESIGNS` or the checkout's `designs/`."""
-    env = os.environ.get("WORKBENCH_DESIGNS")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "designs"
+    """Where the user's own designs go (`workbench new`): the first folder of $WORKBENCH_DESIGNS,
+    else ``./designs`` of the folder the command runs in. Never inside the installed package."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        first = next((p for p in env.split(os.pathsep) if p), None)
+        if first:
+            return Path(first).expanduser()
+    return paths.working_folder() / paths.DESIGNS
 
 
 @dataclass(frozen=True)
@@ -62,17 +94,23 @@ def load_design_file(path: Path) -> list[type[Design]]:
 
 
 @lru_cache(maxsize=4)
-def _discover(root: Path) -> tuple[dict[str, Entry], tuple[str, ...]]:
+def _discover(roots: tuple[Path, ...]) -> tuple[dict[str, Entry], tuple[str, ...]]:
     found: dict[str, Entry] = {}
     problems: list[str] = []
-    for path in sorted(root.glob("*/design.py")):
-        try:
-            classes = load_design_file(path)
-        except WorkbenchError as exc:
-            problems.append(str(exc))
-            continue
-        for cls in classes:
-            found[cls.id] = Entry(cls.id, cls, path.parent, str(path))
+    folders: set[str] = set()
+    for root in roots:
+        for path in sorted(root.glob("*/design.py")):
+            if path.parent.name in folders:  # hidden by a folder of that name earlier in the order
+                continue
+            folders.add(path.parent.name)
+            try:
+                classes = load_design_file(path)
+            except WorkbenchError as exc:
+                problems.append(str(exc))
+                continue
+            for cls in classes:
+                if cls.id not in found:
+                    found[cls.id] = Entry(cls.id, cls, path.parent, str(path))
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         try:
             cls = ep.load()
@@ -113,12 +151,12 @@ _register_cache("designs found", _discover.cache_clear)
 
 def entries() -> dict[str, Entry]:
     """Every discovered design by id (and those registered in this session)."""
-    return {**_discover(designs_dir())[0], **_REGISTERED}
+    return {**_discover(design_roots())[0], **_REGISTERED}
 
 
 def problems() -> tuple[str, ...]:
     """One line per design file or entry point that could not be loaded."""
-    return _discover(designs_dir())[1]
+    return _discover(design_roots())[1]
 
 
 def entry(design_id: str) -> Entry:

@@ -84,6 +84,17 @@ class Evaluation:
     def carbon(self) -> "pint.Quantity | None":
         return _total([p.carbon for p in self.parts])
 
+    def __repr__(self) -> str:
+        from workbench.report import evaluation_line  # a view: imported when shown, not before
+
+        return evaluation_line(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: verdict, context, checks table and totals."""
+        from workbench.report import evaluation_html
+
+        return evaluation_html(self)
+
 
 def _total(values: list[Any]) -> Any:
     """Sum of quantities, or None when any is unknown (a partial total would mislead)."""

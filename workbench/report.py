@@ -217,12 +217,7 @@ def _blocks(ev: "Evaluation", system: UnitSystem | str) -> list[_Block]:
         _Heading(2, "Values"),
         _Table(("parameter", "what", "value", "note"), tuple(_value_rows(ev))),
         _Heading(2, "Checks"),
-        _Table(
-            ("status", "check", "utilisation", "value", "limit"),
-            tuple((_STATUS_WORD[c.status.value], c.name, _util(c.utilisation), _q(c.value, system),
-                   _q(c.limit, system)) for c in ev.checks),
-            status_column=0,
-        ),
+        _checks_table(ev.checks, system),
     ]
     for c in ev.checks:
         blocks += [
@@ -299,17 +294,7 @@ def html_report(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) 
         elif isinstance(b, _List):
             body.append("<ul>" + "".join(f"<li>{_html_inline(i)}</li>" for i in b.items) + "</ul>")
         else:
-            head = "".join(f"<th>{html.escape(h)}</th>" for h in b.header)
-            rows = []
-            for row in b.rows:
-                cells = []
-                for i, cell in enumerate(row):
-                    cls = ""
-                    if i == b.status_column:
-                        cls = f' class="{_STATUS_CLASS.get(cell, "")}"'
-                    cells.append(f"<td{cls}>{html.escape(cell)}</td>")
-                rows.append("<tr>" + "".join(cells) + "</tr>")
-            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            body.append(_html_table(b))
     title = html.escape(f"Check report: {d.title} ({d.id} {d.version})")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -319,3 +304,73 @@ def html_report(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) 
 
 
 _STATUS_CLASS = {word: status for status, word in _STATUS_WORD.items()}
+
+# Notebook output shares the page with everything else: styles go inline, not in a <style> block.
+_INLINE_STATUS = {"pass": "background:#dff3df", "warn": "background:#fff1c9",
+                  "fail": "background:#f8d4d4;font-weight:bold"}
+_INLINE_CELL = "border:1px solid #ccc;padding:.15rem .4rem;text-align:left"
+
+
+def _html_table(b: _Table, inline: bool = False) -> str:
+    """One table; status cells get a class (`html_report`'s CSS) or, `inline`, a style."""
+    cell_style = f' style="{_INLINE_CELL}"' if inline else ""
+    head = "".join(f"<th{cell_style}>{html.escape(h)}</th>" for h in b.header)
+    rows = []
+    for row in b.rows:
+        cells = []
+        for i, cell in enumerate(row):
+            attrs = cell_style
+            if i == b.status_column:
+                status = _STATUS_CLASS.get(cell, "")
+                attrs = (f' style="{_INLINE_CELL};{_INLINE_STATUS.get(status, "")}"' if inline
+                         else f' class="{status}"')
+            cells.append(f"<td{attrs}>{html.escape(cell)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    table = ' style="border-collapse:collapse"' if inline else ""
+    return f"<table{table}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _checks_table(checks: Any, system: UnitSystem | str) -> _Table:
+    return _Table(
+        ("status", "check", "utilisation", "value", "limit"),
+        tuple((_STATUS_WORD.get(c.status.value, c.status.value), c.name, _util(c.utilisation),
+               _q(c.value, system), _q(c.limit, system)) for c in checks),
+        status_column=0,
+    )
+
+
+def evaluation_line(ev: "Evaluation") -> str:
+    """One line naming an evaluation: design, verdict, check counts, mass (a notebook's repr)."""
+    d = ev.design
+    counts = ", ".join(f"{sum(1 for c in ev.checks if c.status.value == s)} {s}"
+                       for s in dict.fromkeys(c.status.value for c in ev.checks))
+    return (f"<Evaluation {d.id} {d.version}: {ev.status.upper()}, {len(ev.checks)} checks"
+            f"{f' ({counts})' if counts else ''}, mass {_q(ev.mass, UnitSystem.METRIC)}>")
+
+
+def evaluation_html(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) -> str:
+    """A compact HTML view for notebooks: the verdict and context, the checks table (as in
+    `html_report`) and the totals. Inline styles only; no scripts."""
+    d = ev.design
+    head = (f"<b>{html.escape(d.title)}</b> (<code>{html.escape(d.id)}</code> {html.escape(d.version)})"
+            f": <b>{html.escape(ev.status.upper())}</b>")
+    context = "; ".join(html.escape(line) for line in context_lines(ev))
+    totals = (f"mass {_q(ev.mass, system)}; cost {_cost(ev.cost)}; embodied carbon "
+              f"{_carbon(ev.carbon)}")
+    return (f"<div><p style=\"margin:.2rem 0\">{head}<br><small>{context}</small></p>"
+            f"{_html_table(_checks_table(ev.checks, system), inline=True)}"
+            f"<p style=\"margin:.2rem 0\"><small>{html.escape(totals)}</small></p></div>")
+
+
+def check_line(c: Any) -> str:
+    """One line naming a check result: name, status, utilisation, value and limit."""
+    system = UnitSystem.METRIC
+    numbers = "" if c.value is None else f" ({_q(c.value, system)} of {_q(c.limit, system)})"
+    return f"<CheckResult {c.name}: {c.status.value.upper()}, utilisation {_util(c.utilisation)}{numbers}>"
+
+
+def check_html(c: Any, system: UnitSystem | str = UnitSystem.METRIC) -> str:
+    """One check as a one-row table (as in `html_report`) with its message and reference."""
+    return (f"<div>{_html_table(_checks_table([c], system), inline=True)}"
+            f"<p style=\"margin:.2rem 0\"><small>{html.escape(c.message)} "
+            f"[{html.escape(c.reference)}]</small></p></div>")

@@ -37,8 +37,17 @@ class _Registry(pint.UnitRegistry):
         return hit
 
 
-# ":auto:" keeps pint's parsed definitions in the user's cache folder: 0.25 s → 0.05 s per start.
-ureg = _Registry(autoconvert_offset_to_baseunit=True, cache_folder=":auto:")
+def _registry() -> _Registry:
+    """The registry, caching pint's parsed definitions in the user's cache folder (":auto:":
+    0.25 s → 0.05 s per start) when that folder can be created and written, else without a cache
+    (a read-only home, a service account without one)."""
+    try:
+        return _Registry(autoconvert_offset_to_baseunit=True, cache_folder=":auto:")
+    except OSError:
+        return _Registry(autoconvert_offset_to_baseunit=True, cache_folder=None)
+
+
+ureg = _registry()
 # Embodied carbon as its own dimension so it can never be added to a mass by mistake.
 ureg.define("kgCO2e = [emission]")
 ureg.define("gCO2e = 1e-3 kgCO2e")

@@ -84,8 +84,13 @@ class Variant:
             slug = current.parent_variant
             if slug in seen:
                 raise DataError(f"{self._shown()}: variant.parent: lineage loops back to '{slug}'")
-            folder = self.path.parent if self.path is not None else variants_dir(self.design_id)
-            current = load_variant(folder / f"{slug}.toml", expect_design=self.design_id)
+            # Beside the child first, then where the design's variants are (a variant saved in
+            # ./designs may derive from one shipped with an installed design).
+            beside = self.path.parent / f"{slug}.toml" if self.path is not None else None
+            if beside is None or not beside.is_file():
+                beside = _variant_path(self.design_id, slug) or beside
+            path = beside or variants_dir(self.design_id) / f"{slug}.toml"
+            current = load_variant(path, expect_design=self.design_id)
             seen.add(slug)
             out.append(current)
         return list(reversed(out))
@@ -123,13 +128,34 @@ class Variant:
 
 
 def variants_dir(design_id: str) -> Path:
-    """The `variants/` folder of a design."""
+    """Where variants of a design are saved: its own `variants/` folder when that may be written
+    (a design in the user's or the checkout's `designs/`), else ``./designs/ID/variants`` of the
+    folder the command runs in (a design installed as a package is never written to)."""
+    from workbench import catalog, paths
+
+    entry = catalog.entry(design_id)
+    if entry.folder is not None and paths.writable(entry.folder):
+        return entry.folder / "variants"
+    return catalog.designs_dir() / design_id / "variants"
+
+
+def variant_dirs(design_id: str) -> list[Path]:
+    """The folders variants of a design are read from, in order: where they are saved, then the
+    design's own `variants/` (the variants shipped with an installed design)."""
     from workbench import catalog
 
+    folders = [variants_dir(design_id)]
     folder = catalog.entry(design_id).folder
-    if folder is None:
-        raise WorkbenchError(f"design '{design_id}' has no folder for variants")
-    return folder / "variants"
+    if folder is not None and folder / "variants" not in folders:
+        folders.append(folder / "variants")
+    return folders
+
+
+def _variant_path(design_id: str, slug: str) -> Path | None:
+    for folder in variant_dirs(design_id):
+        if (folder / f"{slug}.toml").is_file():
+            return folder / f"{slug}.toml"
+    return None
 
 
 def _err(path: Path, key: str, what: str) -> DataError:
@@ -219,17 +245,26 @@ def find_variant(ref: str) -> Variant:
     if not sep:
         raise WorkbenchError(f"variant '{ref}' is neither a .toml file nor DESIGN/SLUG")
     check_slug(slug)
-    path = variants_dir(design_id) / f"{slug}.toml"
-    if not path.exists():
-        known = ", ".join(sorted(v.stem for v in path.parent.glob("*.toml"))) or "none"
+    path = _variant_path(design_id, slug)
+    if path is None:
+        known = ", ".join(sorted(_variant_files(design_id))) or "none"
         raise UnknownNameError(f"design '{design_id}' has no variant '{slug}'; known: {known}")
     return load_variant(path, expect_design=design_id)
 
 
+def _variant_files(design_id: str) -> dict[str, Path]:
+    """Slug → file; a saved variant hides a shipped one of the same slug."""
+    found: dict[str, Path] = {}
+    for folder in variant_dirs(design_id):
+        for p in folder.glob("*.toml"):
+            found.setdefault(p.stem, p)
+    return found
+
+
 def variants(design_id: str) -> list[Variant]:
     """Every variant file of a design, by slug."""
-    folder = variants_dir(design_id)
-    return [load_variant(p, expect_design=design_id) for p in sorted(folder.glob("*.toml"))]
+    files = _variant_files(design_id)
+    return [load_variant(files[slug], expect_design=design_id) for slug in sorted(files)]
 
 
 def lineage(design_id: str) -> Iterator[tuple[int, Variant]]:
@@ -344,9 +379,10 @@ def save_variant(
 
     _check_head(name, why, author)
     target = (folder or variants_dir(design.id)) / f"{name}.toml"
-    if target.exists() and not overwrite:
+    existing = target if target.exists() or folder is not None else _variant_path(design.id, name)
+    if existing is not None and existing.exists() and not overwrite:
         raise WorkbenchError(
-            f"variant '{name}' already exists at {target}; choose another name (or overwrite on purpose)"
+            f"variant '{name}' already exists at {existing}; choose another name (or overwrite on purpose)"
         )
     text = render_variant(design, ctx, name=name, why=why, author=author, parent=parent, date=date)
     try:  # created exclusively: of two saves of one new name, the second is refused, not lost

@@ -12,7 +12,8 @@ from workbench.context import Context
 from workbench.errors import ExportError
 from workbench.evaluate import evaluate
 from workbench.export import Options, export
-from workbench.export.cutlist import BUY_COLUMNS, PART_COLUMNS, cut_list, cut_plan, markdown
+from workbench.export.cutlist import BUY_COLUMNS, PART_COLUMNS, cut_list, markdown
+from workbench.export.cutplan import PlanMethod, first_fit_decreasing
 from workbench.export.job import Job
 
 FRAME_DESIGN = '''
@@ -43,18 +44,18 @@ class Trestle(Design):
 def test_first_fit_decreasing_by_hand() -> None:
     # on 6000: 2500 + 2500 (5003 with a 3 mm kerf); each 1200 opens or fills bar 2; the 500 goes
     # back to bar 1 (5506). Bar 2 (3606) needs 6000 since 3000 is too short.
-    plan = cut_plan([("a", 2500), ("b", 1200), ("c", 2500), ("d", 1200), ("e", 500), ("f", 1200)],
-                    [3000, 6000], 3)
+    plan = first_fit_decreasing(
+        [("a", 2500), ("b", 1200), ("c", 2500), ("d", 1200), ("e", 500), ("f", 1200)], [3000, 6000], 3)
     assert plan == [(6000, [("a", 2500), ("c", 2500), ("e", 500)]),
                     (6000, [("b", 1200), ("d", 1200), ("f", 1200)])]
     # a bar holding only short pieces is bought in the shortest length that holds them
-    plan = cut_plan([("x", 1000), ("y", 900)], [3000, 6000], 3)
+    plan = first_fit_decreasing([("x", 1000), ("y", 900)], [3000, 6000], 3)
     assert plan == [(3000, [("x", 1000), ("y", 900)])]
 
 
 def test_a_piece_longer_than_any_stock_length_is_refused() -> None:
     with pytest.raises(ExportError) as err:
-        cut_plan([("rail", 6500)], [3000, 6000], 3, "47 x 100 (4 x 2) regularised")
+        first_fit_decreasing([("rail", 6500)], [3000, 6000], 3, "47 x 100 (4 x 2) regularised")
     assert str(err.value) == (
         "piece 'rail' (6500 mm) is longer than the longest 47 x 100 (4 x 2) regularised sold "
         "(6000 mm); join two lengths or choose other stock"
@@ -70,20 +71,23 @@ def trestle(designs_dir):
 
 def test_frame_parts_are_planned_on_stock_lengths(trestle) -> None:
     cl = cut_list(Job.of(evaluate(trestle(), Context())))
-    # FFD on 5.4 m with a 3.2 mm kerf: 2000 + 2000 + 900 = 4906.4 needs 4.8 m? no: 4906.4 > 4800,
-    # so 5400; the other three legs (2706.4) fit 3.0 m but not 2.4 m.
+    # Exact plan (first-fit decreasing would buy 5.4 m + 3.0 m = 8.4 m): a 4.8 m bar holds a rail
+    # and three legs (4700 mm + 3 kerfs of 3.2 = 4709.6), a 3.0 m bar the other rail and leg
+    # (2903.2): 7.8 m bought; no plan fits 7.6 m of pieces in less (2.4 m + 5.4 m = 7.8 m too).
     assert [(b.length, [c for _, c in b.cuts]) for b in cl.bars] == [
-        (5400, [2000, 2000, 900]), (3000, [900, 900, 900])]
-    assert [round(b.offcut, 1) for b in cl.bars] == [490.4, 290.4]
-    assert [c[0] for c in cl.bars[0].cuts] == ["2 rail 1/2", "2 rail 2/2", "1 leg 1/4"]
+        (4800, [2000, 900, 900, 900]), (3000, [2000, 900])]
+    assert {b.method for b in cl.bars} == {PlanMethod.EXACT}
+    assert [round(b.offcut, 1) for b in cl.bars] == [87.2, 93.6]
+    assert [c[0] for c in cl.bars[0].cuts] == ["2 rail 1/2", "1 leg 1/4", "1 leg 2/4", "1 leg 3/4"]
     legs, rails = cl.lines
     assert (legs.quantity, legs.cut_length, legs.stock) == (4, 900, "47 x 100 (4 x 2) regularised")
     assert (legs.nominal, legs.actual) == ("47 mm", "45 mm")
     text = markdown(cl)
-    assert "| 47 x 100 (4 x 2) regularised | 5400 | **1** |" in text
+    assert "| 47 x 100 (4 x 2) regularised | 4800 | **1** |" in text
     assert "| 47 x 100 (4 x 2) regularised | 3000 | **1** |" in text
-    assert ("| 1 | 47 x 100 (4 x 2) regularised | 5400 | 2000 (2 rail 1/2), 2000 (2 rail 2/2), "
-            "900 (1 leg 1/4) | 490 |") in text
+    assert "### Cut plan: exact (integer programming)" in text
+    assert ("| 1 | 47 x 100 (4 x 2) regularised | 4800 | 2000 (2 rail 1/2), 900 (1 leg 1/4), "
+            "900 (1 leg 2/4), 900 (1 leg 3/4) | 87 |") in text
 
 
 def test_shelf_cut_list_says_how_many_sheets_to_buy(tmp_path) -> None:

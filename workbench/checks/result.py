@@ -108,6 +108,17 @@ class CheckResult:
             status = Status.PASS
         return cls(name, status, utilisation, value, limit, message, reference, load_bearing)
 
+    def __repr__(self) -> str:
+        from workbench.report import check_line  # a view: imported when shown, not before
+
+        return check_line(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: a one-row checks table with the message and reference."""
+        from workbench.report import check_html
+
+        return check_html(self)
+
     @property
     def passed(self) -> bool:
         return self.status is not Status.FAIL

@@ -30,7 +30,10 @@ GROUPS = (designs, place, outputs, commons, batch)
 
 def build_parser() -> argparse.ArgumentParser:
     """The `workbench` argument parser with every group's commands."""
+    from workbench import __version__
+
     parser = _Parser(prog="workbench", description="Adapt, check and export open parametric designs.")
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for group in GROUPS:
         group.add_commands(sub)

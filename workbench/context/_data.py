@@ -26,17 +26,36 @@ import pint
 from workbench.errors import DataError, UnitError, UnknownNameError
 from workbench.units import Q_, parse_quantity, ureg
 
-MATERIALS_DIR = Path(__file__).resolve().parents[2] / "materials"
-"""The repository's `materials/` folder; the env var WORKBENCH_MATERIALS overrides it."""
+def _shipped_materials() -> Path:
+    from workbench import paths
+
+    found = paths.shipped(paths.MATERIALS)
+    # No shipped data at all (a broken install): name where it was looked for in the error.
+    return found if found is not None else Path(__file__).resolve().parents[1] / paths.PACKAGE_DATA / paths.MATERIALS
+
+
+MATERIALS_DIR = _shipped_materials()
+"""The shipped data: package data in a wheel install, the checkout's `materials/` in a checkout."""
 
 ENV_VAR = "WORKBENCH_MATERIALS"
 ID_RE = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
 
 def materials_dir() -> Path:
-    """The data folder in use: $WORKBENCH_MATERIALS if set, else `MATERIALS_DIR`."""
+    """The data folder in use, the first of:
+
+    1. ``$WORKBENCH_MATERIALS``;
+    2. ``./materials`` of the folder the command runs in, when it holds a ``materials.toml``
+       (a workshop's own data, laid out like the shipped folder);
+    3. the shipped data, `MATERIALS_DIR`.
+    """
     env = os.environ.get(ENV_VAR)
-    return Path(env).expanduser().resolve() if env else MATERIALS_DIR
+    if env:
+        return Path(env).expanduser().resolve()
+    local = Path(os.getcwd()) / "materials"
+    if (local / "materials.toml").is_file():
+        return local.resolve()
+    return MATERIALS_DIR
 
 
 @dataclass(frozen=True)

@@ -187,6 +187,15 @@ def _mkdir(folder: Path) -> None:
         raise write_error(exc, folder) from exc
 
 
+def umask_mode(path: Path, *, directory: bool = False) -> None:
+    """Give `path` the permissions a plain ``open()`` (or ``mkdir``) would: ``mkstemp`` and
+    ``mkdtemp`` create 0600 files and 0700 folders, which other users of a shared workshop
+    machine could not read."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, (0o777 if directory else 0o666) & ~mask)
+
+
 @contextmanager
 def atomic_path(target: Path, *, exclusive: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success it replaces `target` in one rename.

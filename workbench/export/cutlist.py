@@ -2,10 +2,9 @@
 to buy: sheets (from the nesting), bars of frame stock (cut plans with offcuts), filament.
 
 Frame parts (``Process.FRAME`` with ``meta["stock"]`` and ``meta["cut_length"]``) are planned onto
-the stock lengths the catalog sells by first-fit decreasing (Johnson, "Near-optimal bin packing
-algorithms", MIT, 1973: never more than 11/9 of the optimum + 4 bars), each cut taking the saw kerf
-`Options.saw_kerf`; then each bar is bought in the shortest sold length that holds its cuts. It is a
-few lines of code, so no library is needed.
+the stock lengths the catalog sells by `workbench.export.cutplan`: exactly (integer programming)
+when that is proven within a second, else first-fit decreasing; each cut takes the saw kerf
+`Options.saw_kerf`, and each bar is bought in the shortest sold length that holds its cuts.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from workbench.design import Grain, Process
 from workbench.errors import ExportError, WorkbenchError
 from workbench.export import Options
 from workbench.export._atomic import write_text
+from workbench.export.cutplan import CutPlan, PlanMethod, cut_plan, first_fit_decreasing  # noqa: F401
 
 if TYPE_CHECKING:
     from workbench.context import StockItem
@@ -56,6 +56,8 @@ class Bar:
     length: float
     cuts: tuple[tuple[str, float], ...]
     kerf: float
+    method: PlanMethod = PlanMethod.FIRST_FIT_DECREASING
+    """How the cut plan this bar belongs to was made."""
 
     @property
     def offcut(self) -> float:
@@ -111,32 +113,6 @@ def _dims(part: "MeasuredPart") -> tuple[float, float, float]:
     return (x, y, z)
 
 
-def cut_plan(
-    cuts: Sequence[tuple[str, float]], lengths: Sequence[float], kerf: float, what: str = "stock"
-) -> list[tuple[float, list[tuple[str, float]]]]:
-    """Bars (length, cuts) holding every cut: first-fit decreasing on the longest length, then each
-    bar bought in the shortest length that holds its cuts plus a kerf between pieces."""
-    longest = max(lengths)
-    bars: list[list[tuple[str, float]]] = []
-
-    def need(pieces: list[tuple[str, float]]) -> float:
-        return sum(c for _, c in pieces) + kerf * (len(pieces) - 1)
-
-    for label, length in sorted(cuts, key=lambda c: -c[1]):
-        if length > longest + 1e-9:
-            raise ExportError(
-                f"piece '{label}' ({length:.0f} mm) is longer than the longest {what} sold "
-                f"({longest:.0f} mm); join two lengths or choose other stock"
-            )
-        for bar in bars:
-            if need(bar + [(label, length)]) <= longest + 1e-9:
-                bar.append((label, length))
-                break
-        else:
-            bars.append([(label, length)])
-    return [(min(L for L in lengths if L >= need(bar) - 1e-9), bar) for bar in bars]
-
-
 def cut_list(job: "Job", options: Options = Options()) -> CutList:
     """The cut list of `job` (nesting the cut parts when there are any)."""
     lines = []
@@ -186,8 +162,9 @@ def cut_list(job: "Job", options: Options = Options()) -> CutList:
                          "the supplier for their lengths")
             continue
         lengths = [float(q.to("mm").magnitude) for q in item.lengths]
-        for length, pieces in cut_plan(cuts, lengths, options.saw_kerf, item.label):
-            bars.append(Bar(item, length, tuple(pieces), options.saw_kerf))
+        plan = cut_plan(cuts, lengths, options.saw_kerf, item.label)
+        for length, pieces in plan.bars:
+            bars.append(Bar(item, length, tuple(pieces), options.saw_kerf, plan.method))
     nesting = None
     if job.geometry.by_process(Process.CUT):
         try:
@@ -236,7 +213,7 @@ def buy_csv(cl: CutList) -> str:
         w.writerow(["bar", ", ".join(bar.stock.materials), bar.stock.label,
                     _show(bar.stock.nominal or bar.stock.actual), _show(bar.stock.actual),
                     f"{bar.length:g}", 1, "", " + ".join(f"{c:g}" for _, c in bar.cuts),
-                    f"{bar.offcut:.0f}", f"saw kerf {bar.kerf:g} mm"])
+                    f"{bar.offcut:.0f}", f"saw kerf {bar.kerf:g} mm; cut plan: {bar.method.value}"])
     for item, total in cl.lengths:
         w.writerow(["length", ", ".join(item.materials), item.label,
                     _show(item.nominal or item.actual), _show(item.actual), "",
@@ -307,7 +284,8 @@ def markdown(cl: CutList) -> str:
         out.append(_row(["---"] * 3))
         for (label, length), n in counts.items():
             out.append(_row([label, f"{length:g}", f"**{n}**"]))
-        out += ["", "### Cut plan (first-fit decreasing)", ""]
+        methods = ", ".join(dict.fromkeys(bar.method.value for bar in cl.bars))
+        out += ["", f"### Cut plan: {methods}", ""]
         out.append(_row(["bar", "stock", "length mm", "cuts mm", "offcut mm"]))
         out.append(_row(["---"] * 5))
         for k, bar in enumerate(cl.bars, start=1):
