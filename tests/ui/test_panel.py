@@ -92,7 +92,9 @@ def test_background_rebuilds_show_busy_and_merge_queued_changes(tmp_path, monkey
     calls: list[Q_] = []
     real = panel_module.evaluate
 
-    def slow(design, ctx):
+    def slow(design, ctx, build=True):
+        if not build:  # the checks-only evaluation that follows a moving slider
+            return real(design, ctx, build=False)
         calls.append(design.arm)
         gate.wait(30)
         return real(design, ctx)
@@ -105,8 +107,8 @@ def test_background_rebuilds_show_busy_and_merge_queued_changes(tmp_path, monkey
     assert all(b.disabled for b in p.exports.buttons.values())
     gate.set()
     assert p.wait(120)
-    assert calls[0] == Q_(160, "mm") and calls[-1] == Q_(200, "mm")
-    assert len(calls) <= 2  # 160 was running; 170..190 were replaced by 200
+    # the slider's steps are followed by checks-only evaluations; one build once it rests
+    assert calls == [Q_(200, "mm")]
     assert p.evaluation.design.arm == Q_(200, "mm") and not p.stale and not p.busy
     assert "Up to date." in p.status.value
 

@@ -3,7 +3,9 @@
 Each field turns what the user did into a *raw* value and hands it to `submit(name, raw)`, which
 returns the one-line refusal (or None). Nothing is validated here: `Param.coerce` and
 `Design.evolve` decide. Sliders never clamp a value: they are only moved by the form, with their
-range widened to hold the value, and a refused text never reaches them.
+range widened to hold the value, and a refused text never reaches them. Sliders report their value
+while they are dragged; the form marks such changes `live` so the panel can follow them with a
+checks-only evaluation and build the geometry once the slider rests.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ class Field:
         self.name = param.name
         self._submit_raw = submit
         self._syncing = False
+        self.live = False
+        """True while a value from a slider that may still be moving is submitted."""
         self.error: str | None = None
         """The refusal of the user's last input for this field, None once a value is accepted."""
         self.note: str | None = None
@@ -82,6 +86,14 @@ class Field:
         self.error = self._submit_raw(self.name, raw)
         self._render_message()
 
+    def _submit_live(self, raw: Any) -> None:
+        """A value from a slider that may still be moving (see `DesignForm.live`)."""
+        self.live = True
+        try:
+            self._submit(raw)
+        finally:
+            self.live = False
+
     def _render_message(self) -> None:
         if self.error:
             self.message.value = _error_html(self.error)
@@ -116,7 +128,7 @@ class NumericField(Field):
         self._current = float(p.default)
         self.slider = widgets.FloatSlider(
             min=lo, max=hi, step=self._step, value=float(p.default),
-            readout=False, continuous_update=False, layout=widgets.Layout(width="13em"),
+            readout=False, continuous_update=True, layout=widgets.Layout(width="13em"),
         )
         self.text = widgets.Text(
             value="", continuous_update=False, placeholder=f"e.g. {p.describe_default()}",
@@ -136,7 +148,7 @@ class NumericField(Field):
         # steps (19.05 mm on a 1 mm grid) back to the grid, not the user: keep the typed value.
         if abs(change["new"] - self._current) < self._step / 2 - 1e-9:
             return
-        self._submit(change["new"])
+        self._submit_live(change["new"])
 
     def _show(
         self, value: "pint.Quantity", design: "Design", ctx: "Context", system: UnitSystem
@@ -170,12 +182,13 @@ class CountField(Field):
         p = self.param
         if p.min is not None and p.max is not None:
             self.input = widgets.IntSlider(
-                min=p.min, max=p.max, value=p.default, continuous_update=False,
+                min=p.min, max=p.max, value=p.default, continuous_update=True,
                 layout=widgets.Layout(width="13em"),
             )
+            self.input.observe(lambda c: self._submit_live(c["new"]), "value")
         else:
             self.input = widgets.IntText(value=p.default, layout=widgets.Layout(width="9em"))
-        self.input.observe(lambda c: self._submit(c["new"]), "value")
+            self.input.observe(lambda c: self._submit(c["new"]), "value")
         return [self.input]
 
     def _show(self, value: int, design: "Design", ctx: "Context", system: UnitSystem) -> None:
@@ -300,12 +313,15 @@ class DesignForm:
     """The form of a design: its parameters in their groups; holds the current valid design.
 
     A change is applied with `Design.evolve`; a refusal stays next to the field and the design is
-    unchanged. `on_change(design)` is called after every accepted change.
+    unchanged. `on_change(design)` is called after every accepted change; during the call `live`
+    says whether it came from a slider that may still be moving.
     """
 
     def __init__(self, design: "Design", on_change: Callable[["Design"], None]) -> None:
         self.design = design
         self._on_change = on_change
+        self.live = False
+        """True during `on_change` when the change came from a slider that may still be moving."""
         self._ctx: "Context | None" = None
         self._system = UnitSystem.METRIC
         self.fields: dict[str, Field] = {}
@@ -340,7 +356,11 @@ class DesignForm:
             return None
         self.design = new
         self.refresh(skip=name)
-        self._on_change(new)
+        self.live = self.fields[name].live
+        try:
+            self._on_change(new)
+        finally:
+            self.live = False
         return None
 
     def refresh(

@@ -3,6 +3,8 @@
 Every change goes to `Design.evolve` (refusals stay next to their field) and then to one rebuild
 through `workbench.evaluate`. Rebuilds run one at a time in a worker thread; changes made while one
 runs are merged into the next, so a slider dragged over many steps does not queue a build per step.
+While a slider moves, its checks, bars and summary follow at once from a checks-only evaluation
+(`evaluate(..., build=False)`, a few milliseconds); the geometry is built when the slider rests.
 A failed build shows its one-line message under the form and keeps the last good view and checks,
 marked stale.
 """
@@ -10,7 +12,7 @@ marked stale.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -36,6 +38,11 @@ if TYPE_CHECKING:
     from workbench.variants import Variant
     from workbench.design import Design
     from workbench.evaluate import Evaluation
+
+
+SETTLE_S = 0.15
+"""A slider that has not moved for this long has been released (or rests): its geometry is built.
+Long enough to span the gaps between a dragged slider's messages, short enough to feel immediate."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +170,9 @@ class Workbench:
         self._built: _Request | None = None
         self.builds = 0
         """How many builds finished (failed ones too); shown as `data-build` on the status line."""
+        self._live: "Evaluation | None" = None
+        """The checks-only evaluation of the form's design while a slider moves."""
+        self._settle: threading.Timer | None = None
 
         self.form = DesignForm(design, self._design_changed)
         self.context_form = ContextForm(type(design), ctx, self.system, self._context_changed)
@@ -223,15 +233,49 @@ class Workbench:
 
     @property
     def busy(self) -> bool:
-        return self._builder.busy
+        """A rebuild runs, or waits for a moved slider to rest."""
+        settle = self._settle
+        return self._builder.busy or (settle is not None and settle.is_alive())
 
     def wait(self, timeout: float | None = 120) -> bool:
-        """Wait until no rebuild runs; False on timeout."""
+        """Wait until no rebuild runs or waits for a slider; False on timeout."""
+        settle = self._settle
+        if settle is not None:
+            settle.join(timeout)
         return self._builder.wait(timeout)
 
     # -- changes ----------------------------------------------------------------------------------
     def _design_changed(self, design: "Design") -> None:
-        self._rebuild()
+        if self.form.live:
+            self._follow_slider()
+        else:
+            self._rebuild()
+
+    def _follow_slider(self) -> None:
+        """A slider moved (and may still move): checks, bars and summary follow now from a
+        checks-only evaluation; the geometry is built once the slider has rested `SETTLE_S`."""
+        design = self.design
+        if not type(design).checks_need_geometry:
+            try:
+                live = evaluate(design, self.context, build=False)
+            except Exception:  # the build that follows shows what is wrong
+                live = None
+            if live is not None:
+                # mass, cost and carbon need the parts: unknown ("—") until the geometry is built
+                self._live = replace(live, parts=())
+                self.checks.show(self._live, self.system)
+                self.checks.mark_stale(False)
+        self._set_status("busy", "Building… (checks follow the slider; the 3D view when it rests)")
+        self.exports.update(offered(self.evaluation and self.evaluation.geometry), False,
+                            "Building…")
+        if not self._builder.background:
+            self._rebuild()
+            return
+        if self._settle is not None:
+            self._settle.cancel()
+        self._settle = threading.Timer(SETTLE_S, self._rebuild)
+        self._settle.daemon = True
+        self._settle.start()
 
     def _context_changed(self, ctx: "Context", system: UnitSystem) -> None:
         rebuild = ctx != self.context
@@ -243,6 +287,8 @@ class Workbench:
             self.checks.show(self.evaluation, self.system)
 
     def _rebuild(self) -> None:
+        if self._settle is not None:
+            self._settle.cancel()
         self._set_status("busy", "Building…")
         self.exports.update(offered(self.evaluation and self.evaluation.geometry), False,
                             "Building…")
@@ -253,6 +299,7 @@ class Workbench:
         self.builds += 1
         if outcome.evaluation is not None:
             self.evaluation, self.error, self._built = outcome.evaluation, None, req
+            self._live = None
             geo = outcome.evaluation.geometry
             try:
                 self.viewer.show(geo.parts if geo is not None else [])
@@ -387,8 +434,11 @@ class Workbench:
         problems = misfits(ev) if ev is not None and not stale else []
         place = f"{self.context.stock} stock in a {self.context.climate} climate"
         self.adapt_view.show_problems(problems, place)
-        self.checks.show(self.evaluation, self.system)
-        self.checks.mark_stale(stale and self.evaluation is not None)
+        # a slider still moving: its live checks are newer than the last build's
+        live = stale and not self.error and self._live is not None \
+            and self._live.design == self.design
+        self.checks.show(self._live if live else self.evaluation, self.system)
+        self.checks.mark_stale(stale and not live and self.evaluation is not None)
         self.viewer.mark_stale(stale and self.evaluation is not None)
         geo = self.evaluation.geometry if self.evaluation is not None else None
         if self.error:

@@ -7,9 +7,11 @@ of the panel works the same.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Sequence
+import hashlib
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import ipywidgets as widgets
+import numpy as np
 
 if TYPE_CHECKING:
     from workbench.geometry import MeasuredPart
@@ -35,10 +37,9 @@ _RENDER = dict(
 )
 
 
-def tessellate(parts: Sequence["MeasuredPart"]) -> dict[str, Any]:
-    """The parts at their places as cad-viewer-widget's shapes message (base64 buffers)."""
+def _mesh(parts: Sequence["MeasuredPart"]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The parts at their places, tessellated: (instances as numpy arrays, the shapes tree)."""
     from ocp_tessellate.convert import tessellate_group, to_ocpgroup
-    from ocp_tessellate.utils import numpy_to_buffer_json
 
     solids = [p.placed() for p in parts]
     group, instances = to_ocpgroup(
@@ -47,7 +48,60 @@ def tessellate(parts: Sequence["MeasuredPart"]) -> dict[str, Any]:
         colors=[COLOURS.get(str(getattr(p.process, "value", p.process)), "#b0b0b0") for p in parts],
     )
     meshed, shapes, _ = tessellate_group(group, instances, {})
+    return meshed, shapes
+
+
+def tessellate(parts: Sequence["MeasuredPart"]) -> dict[str, Any]:
+    """The parts at their places as cad-viewer-widget's shapes message (base64 buffers)."""
+    from ocp_tessellate.utils import numpy_to_buffer_json
+
+    meshed, shapes = _mesh(parts)
     return numpy_to_buffer_json({"instances": meshed, "shapes": shapes})
+
+
+def _leaves(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The leaf parts of a shapes tree (each has an `id` path and a `shape` reference)."""
+    for part in node.get("parts", []):
+        if "parts" in part:
+            yield from _leaves(part)
+        else:
+            yield part
+
+
+def _digest(instance: dict[str, Any]) -> str:
+    """A fingerprint of one tessellated part: equal meshes give equal digests."""
+    h = hashlib.blake2b(digest_size=16)
+    for key in sorted(instance):
+        value = instance[key]
+        if isinstance(value, np.ndarray):
+            h.update(key.encode())
+            h.update(np.ascontiguousarray(value).tobytes())
+    return h.hexdigest()
+
+
+def _plain(instance: dict[str, Any]) -> dict[str, Any]:
+    """A part's mesh as JSON lists (what three-cad-viewer's `updatePart` reads); coordinates in
+    millimetres rounded to 0.1 µm, far below the tessellation's own tolerance."""
+    out: dict[str, Any] = {}
+    for key, value in instance.items():
+        if isinstance(value, np.ndarray):
+            arr = value.reshape(-1)
+            out[key] = (np.round(arr.astype(np.float64), 4).tolist()
+                        if arr.dtype.kind == "f" else arr.astype(np.int64).tolist())
+        else:
+            out[key] = value
+    return out
+
+
+def _jsonable(value: Any) -> Any:
+    """Numpy scalars inside a shapes-tree node as plain numbers, for a JSON message."""
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 class Viewer:
@@ -59,6 +113,13 @@ class Viewer:
         self.shown: list[str] = []
         """Names of the parts on screen."""
         self._cad: Any = None
+        self._digests: dict[str, str] = {}
+        self.sent: list[str] = []
+        """Ids of the parts whose meshes the last `show` sent (unchanged parts are not sent)."""
+        self.scenes = 0
+        """How many times a whole new scene was sent (the first show, a new set of parts)."""
+        self.updates = 0
+        """How many times changed parts were updated in place."""
         try:
             from cad_viewer_widget import CadViewer
 
@@ -81,15 +142,45 @@ class Viewer:
         return self._cad is not None
 
     def show(self, parts: Sequence["MeasuredPart"]) -> None:
-        """Show `parts` at their places in the assembly (replacing what was shown)."""
+        """Show `parts` at their places in the assembly (replacing what was shown).
+
+        The same parts again (a size changed): only the parts whose mesh changed are sent, and
+        the view updates their geometry in place (three-cad-viewer's `updatePart`), keeping its
+        camera, tree and WebGL programs. A new set of parts (printed to plywood) is a new scene,
+        from the default view.
+        """
         names = [p.name for p in parts]
-        # keep the user's camera while the same parts change size; a new set of parts (printed
-        # to plywood) starts from the default view, which also rebuilds the viewer's part tree
         same = names == self.shown and bool(self._cad and self._cad.widget.shapes)
         self.shown = names
         if self._cad is None or not parts:
+            self.sent = []
             return
-        self._cad.add_shapes(tessellate(parts), **_RENDER, reset_camera="keep" if same else "reset")
+        meshed, shapes = _mesh(parts)
+        digests = {leaf["id"]: _digest(meshed[leaf["shape"]["ref"]]) for leaf in _leaves(shapes)}
+        if same and digests.keys() == self._digests.keys():
+            self._update(meshed, shapes, digests)
+        else:
+            from ocp_tessellate.utils import numpy_to_buffer_json
+
+            self._cad.add_shapes(numpy_to_buffer_json({"instances": meshed, "shapes": shapes}),
+                                 **_RENDER, reset_camera="keep" if same else "reset")
+            self.sent = list(digests)
+            self.scenes += 1
+        self._digests = digests
+
+    def _update(self, meshed: list[dict[str, Any]], shapes: dict[str, Any],
+                digests: dict[str, str]) -> None:
+        """Send the changed parts' meshes to the shown view, to update in place."""
+        changed = [leaf for leaf in _leaves(shapes) if digests[leaf["id"]] != self._digests[leaf["id"]]]
+        self.sent = [leaf["id"] for leaf in changed]
+        if not changed:
+            return
+        for leaf in changed:
+            data = _jsonable({**leaf, "shape": _plain(meshed[leaf["shape"]["ref"]])})
+            # a leaf whose vertex counts changed is replaced by the viewer (removePart + addPart)
+            self._cad.execute("viewer.updatePart", [leaf["id"], data, {"skipBounds": True}])
+        self._cad.execute("viewer.updateBounds")
+        self.updates += 1
 
     def mark_stale(self, stale: bool) -> None:
         """Grey the view out with a banner: it shows the last design that built."""

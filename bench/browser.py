@@ -1,0 +1,331 @@
+"""The browser section of `make bench`: the panel's loop as a person sees it, in JupyterLab (and
+Voila) in headless Debian Chromium on loopback, measured from the page.
+
+- typed value → checks updated and the new geometry drawn: Enter in the arm's text box until the
+  status line says "Up to date." *and* the 3D view has issued its WebGL draw calls for it (draw calls
+  are counted by wrapping the WebGL contexts' draw functions before any page script runs);
+- the same with the panel's 3D view update switched off (the viewer's `show` replaced in the kernel);
+- the kernel-side time of the same change (text value set in the kernel, until the rebuild ends);
+- slider drag: how often the checks refresh while the handle moves;
+- first display: a `wb.open(...)` cell until its panel is drawn, warm and cold.
+
+Run alone with ``python bench/browser.py [--changes N] [--profile]``; `bench/run.py` calls `run()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import ARGS, CHROMIUM  # noqa: E402
+from tests.browser.pages import wait_panel  # noqa: E402
+from tests.browser.servers import TOKEN, start_lab, start_voila  # noqa: E402
+
+QUICKSTART = ROOT / "notebooks" / "quickstart.ipynb"
+
+INSTRUMENT = """(() => {
+  window.__draws = 0; window.__lastDraw = 0; window.__t0 = 0;
+  for (const C of [window.WebGLRenderingContext, window.WebGL2RenderingContext]) {
+    if (!C) continue;
+    for (const f of ['drawElements', 'drawArrays', 'drawElementsInstanced',
+                     'drawArraysInstanced', 'drawRangeElements']) {
+      const orig = C.prototype[f];
+      if (!orig) continue;
+      C.prototype[f] = function (...a) {
+        window.__draws++; window.__lastDraw = performance.now(); return orig.apply(this, a);
+      };
+    }
+  }
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') window.__t0 = performance.now();
+  }, true);
+})();"""
+"""Runs before any page script: counts WebGL draw calls, stamps the moment Enter is pressed."""
+
+WAIT_BUILT = """async ([after, t0]) => {
+  const start = t0 || window.__t0;
+  const s = () => document.querySelector('.wb-panel .wb-status [data-build]');
+  const ok = () => { const e = s(); return e && Number(e.dataset.build) > after
+                                       && !e.classList.contains('wb-status-busy'); };
+  let tStatus = ok() ? performance.now() : null;
+  if (tStatus === null) {
+    tStatus = await new Promise((resolve, reject) => {
+      const obs = new MutationObserver(() => {
+        if (ok()) { obs.disconnect(); resolve(performance.now()); }
+      });
+      obs.observe(document.querySelector('.wb-panel .wb-status'),
+                  {subtree: true, childList: true, attributes: true, characterData: true});
+      setTimeout(() => { obs.disconnect(); reject(new Error('no build after ' + after)); }, 60000);
+    });
+  }
+  // the view draws on the animation frames after its message: give it three frames
+  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+  const drawn = Math.max(tStatus, window.__lastDraw);
+  return {status: tStatus - start, drawn: drawn - start, text: s().innerText,
+          drewAfterStart: window.__lastDraw > start};
+}"""
+
+KERNEL_EXEC = """async (code) => {
+  const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  const f = k.requestExecute({code, store_history: false});
+  let out = '';
+  f.onIOPub = (msg) => {
+    const t = msg.header.msg_type;
+    if (t === 'stream') out += msg.content.text;
+    if (t === 'error') out += 'ERROR ' + msg.content.ename + ': ' + msg.content.evalue;
+  };
+  await f.done;
+  return out;
+}"""
+
+PANEL = ("import gc as _gc\nfrom workbench.ui.panel import Workbench as _W\n"
+         "_p = [o for o in _gc.get_objects() if isinstance(o, _W)][-1]\n")
+
+KERNEL_IDLE = """() => {
+  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+  return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
+}"""
+
+
+@dataclass
+class Result:
+    """One measurement: its samples in milliseconds (or a rate), and how it was taken."""
+
+    name: str
+    samples: list[float] = field(default_factory=list)
+    unit: str = "ms"
+    target: str = ""
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples) if self.samples else float("nan")
+
+    @property
+    def spread(self) -> str:
+        """Interquartile range (or min–max under 4 samples)."""
+        s = sorted(self.samples)
+        if not s:
+            return ""
+        if len(s) < 4:
+            return f"{s[0]:.0f}–{s[-1]:.0f}"
+        q = statistics.quantiles(s, n=4)
+        return f"{q[0]:.0f}–{q[2]:.0f}"
+
+
+def kernel(page: Any, code: str) -> str:
+    out = page.evaluate(KERNEL_EXEC, code)
+    if "ERROR" in out:
+        raise RuntimeError(out)
+    return out
+
+
+@contextmanager
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=60_000)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def _new_page(b: Any, width: int = 1700, height: int = 2000) -> Any:
+    page = b.new_page(viewport={"width": width, "height": height})
+    page.set_default_timeout(120_000)
+    page.add_init_script(INSTRUMENT)
+    return page
+
+
+def open_lab_notebook(b: Any, server: Any, name: str, run_all: bool = True) -> Any:
+    page = _new_page(b)
+    page.goto(f"{server.url}/lab/tree/{name}?token={TOKEN}&reset")
+    page.wait_for_function(KERNEL_IDLE, timeout=120_000)
+    page.evaluate("""() => { const app = window.jupyterapp;
+        if (!app.shell.leftCollapsed) app.commands.execute('application:toggle-left-area'); }""")
+    if run_all:
+        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+        wait_panel(page)
+        page.locator(".wb-panel").first.scroll_into_view_if_needed()
+        wait_drawn(page)
+    return page
+
+
+def wait_drawn(page: Any, timeout_s: float = 60) -> None:
+    """Until the 3D view has drawn at least once."""
+    page.wait_for_function("() => window.__draws > 0", timeout=timeout_s * 1000)
+
+
+def build_count(page: Any) -> int:
+    return int(page.locator(".wb-panel .wb-status [data-build]").first.get_attribute("data-build"))
+
+
+def typed_loop(page: Any, values: list[str], param: str = "arm") -> tuple[list[float], list[float]]:
+    """Type each value + Enter; (ms to "Up to date.", ms to drawn) per change."""
+    box = page.locator(f".wb-field-{param} input[type=text]").first
+    status, drawn = [], []
+    for v in values:
+        n = build_count(page)
+        box.fill(v)
+        box.press("Enter")
+        r = page.evaluate(WAIT_BUILT, [n, 0])
+        if "Up to date" not in r["text"]:
+            raise RuntimeError(f"{param}={v}: {r['text']}")
+        status.append(r["status"])
+        drawn.append(r["drawn"])
+        time.sleep(0.2)  # a person reads the result before the next change
+    return status, drawn
+
+
+def kernel_loop(page: Any, values: list[str], param: str = "arm") -> list[float]:
+    """The same change made in the kernel: text value set, until the rebuild has finished (ms)."""
+    code = PANEL + f"""
+import time as _t, json as _j
+_ts = []
+for _v in {values!r}:
+    _t0 = _t.perf_counter()
+    _p.form.fields[{param!r}].text.value = _v
+    _p.wait()
+    _ts.append((_t.perf_counter() - _t0) * 1000)
+    _t.sleep(0.2)
+print(_j.dumps(_ts))
+"""
+    return json.loads(kernel(page, code).strip().splitlines()[-1])
+
+
+def view_updates(page: Any, on: bool) -> None:
+    """Switch the panel's 3D view update off (its `show` does nothing) or back on."""
+    kernel(page, PANEL + ("_p.viewer.__dict__.pop('show', None)" if on
+                          else "_p.viewer.show = lambda parts: None"))
+
+
+def profile(page: Any, values: list[str], top: int = 25) -> str:
+    """A CPU profile of the typed loop over `values`: self and inclusive time by function."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Profiler.enable")
+    cdp.send("Profiler.setSamplingInterval", {"interval": 250})
+    cdp.send("Profiler.start")
+    typed_loop(page, values)
+    prof = cdp.send("Profiler.stop")["profile"]
+    nodes = {n["id"]: n for n in prof["nodes"]}
+    parent = {c: n["id"] for n in prof["nodes"] for c in n.get("children", [])}
+    self_ms: dict[str, float] = {}
+    incl_ms: dict[str, float] = {}
+    by_file: dict[str, float] = {}
+
+    def label(n: dict[str, Any]) -> str:
+        f = n["callFrame"]
+        url = f["url"].rsplit("/", 1)[-1].split("?")[0]
+        return f"{f['functionName'] or '(anonymous)'} [{url}:{f['lineNumber'] + 1}]"
+
+    for sid, dt in zip(prof["samples"], prof["timeDeltas"]):
+        ms = dt / 1000
+        n = nodes[sid]
+        self_ms[label(n)] = self_ms.get(label(n), 0) + ms
+        url = n["callFrame"]["url"].rsplit("/", 1)[-1].split("?")[0] or n["callFrame"]["functionName"]
+        by_file[url] = by_file.get(url, 0) + ms
+        seen = set()
+        cur: int | None = sid
+        while cur is not None:
+            lab = label(nodes[cur])
+            if lab not in seen:
+                incl_ms[lab] = incl_ms.get(lab, 0) + ms
+                seen.add(lab)
+            cur = parent.get(cur)
+    total = sum(dt for dt in prof["timeDeltas"]) / 1000
+    lines = [f"profile of {len(values)} changes, {total:.0f} ms sampled"]
+    lines.append("self time by script file:")
+    lines += [f"  {v:8.1f} ms  {k}" for k, v in sorted(by_file.items(), key=lambda kv: -kv[1])[:12]]
+    lines.append("self time by function:")
+    lines += [f"  {v:8.1f} ms  {k}" for k, v in sorted(self_ms.items(), key=lambda kv: -kv[1])[:top]]
+    lines.append("inclusive time by function:")
+    lines += [f"  {v:8.1f} ms  {k}" for k, v in sorted(incl_ms.items(), key=lambda kv: -kv[1])[:top]]
+    return "\n".join(lines)
+
+
+def _arms(start: float, n: int) -> list[str]:
+    return [f"{start + i:g} mm" for i in range(n)]
+
+
+def typed_rows(page: Any, n: int, where: str, base: float) -> list[Result]:
+    """The typed loop with the view on, off, and in the kernel."""
+    page.locator(".wb-field-arm input[type=text]").first.scroll_into_view_if_needed()
+    typed_loop(page, _arms(base - 2, 2))  # warm-up: the first rebuilds after the page opened
+    status, drawn = typed_loop(page, _arms(base, n))
+    rows = [Result(f"{where}: typed value → checks and 3D view drawn", drawn, target="≤ 200 ms"),
+            Result(f"{where}: typed value → status 'Up to date.'", status)]
+    if where == "JupyterLab":
+        view_updates(page, on=False)
+        _, off = typed_loop(page, _arms(base + 30, n))
+        view_updates(page, on=True)
+        rows.append(Result(f"{where}: typed value → checks, 3D view update off", off))
+        rows.append(Result(f"{where}: kernel side of the same change (evaluate, tessellate, send)",
+                           kernel_loop(page, _arms(base + 60, n))))
+    return rows
+
+
+def run(n: int = 12, voila: bool = True, do_profile: bool = False) -> list[Result]:
+    """All browser measurements (lab typed loop, view off, kernel side; Voila typed loop)."""
+    rows: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="wb-bench-") as tmp, browser() as b:
+        server = start_lab(QUICKSTART, Path(tmp) / "lab")
+        try:
+            page = open_lab_notebook(b, server, QUICKSTART.name)
+            rows += typed_rows(page, n, "JupyterLab", 200)
+            if do_profile:
+                print(profile(page, _arms(300, 4)))
+            page.close()
+        finally:
+            server.stop()
+        if voila:
+            server = start_voila(QUICKSTART, Path(tmp) / "voila")
+            try:
+                page = _new_page(b, 1500, 1400)
+                page.goto(f"{server.url}/?token={TOKEN}", timeout=180_000)
+                wait_panel(page, 180_000)
+                page.locator(".wb-panel").first.scroll_into_view_if_needed()
+                wait_drawn(page)
+                rows += typed_rows(page, n, "Voila", 200)
+                page.close()
+            finally:
+                server.stop()
+    return rows
+
+
+def table(rows: list[Result]) -> str:
+    out = ["| measurement | median | spread (IQR) | n | target |", "| --- | --- | --- | --- | --- |"]
+    for r in rows:
+        med = f"{r.median:.0f} {r.unit}" if r.unit == "ms" else f"{r.median:.1f} {r.unit}"
+        out.append(f"| {r.name} | {med} | {r.spread} | {len(r.samples)} | {r.target} |")
+    return "\n".join(out)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--changes", type=int, default=12)
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--no-voila", action="store_true")
+    args = ap.parse_args()
+    rows = run(args.changes, voila=not args.no_voila, do_profile=args.profile)
+    print(table(rows))
+    for r in rows:
+        print(r.name, [round(s) for s in r.samples])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
