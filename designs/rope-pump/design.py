@@ -239,7 +239,7 @@ class RopePump(Design):
     tube = StockTube("Frame tube", "40 x 40 x 3 mm", role="frame", group="Stock",
                      help="Square steel tube for the frame and the crank arm.")
     sheet = StockThickness(
-        "Wheel plate thickness", 18, min=6, max=40, soft=(9, 25), step=0.5, role="panel",
+        "Wheel plate thickness", 18, min=3, max=40, soft=(9, 25), step=0.5, role="panel",
         group="Stock", help="Plywood for the wheel; the seat disc's thickness is the rope groove.",
     )
     wheel_diameter = Length(
