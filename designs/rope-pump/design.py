@@ -333,7 +333,7 @@ class RopePump(Design):
         piston = (cq.Workplane("XY").circle(lay.piston / 2).circle(p.rope_diameter / 2)
                   .extrude(p.piston_length))
         parts.append(Part("piston", piston, "printed", Process.PRINT, lay.pistons,
-                          (-lay.piston / 2, -lay.pitch_radius, p.delivery_height, 0, 0, 0),
+                          (0, -lay.pitch_radius, p.delivery_height, 0, 0, 0),
                           {"bed_face": "either end face"}))
         g = guide_profile(p, _fit(ctx))
         guide = cq.Workplane("XZ").polyline(g.outline()).close().revolve(360, (0, 0, 0), (0, 1, 0))
