@@ -132,3 +132,19 @@ def test_variants_chain_nairobi_to_india() -> None:
     assert before["leakage past the pistons"].value.to("L/min").magnitude == pytest.approx(1.94, abs=0.01)
     assert after["leakage past the pistons"].value.to("L/min").magnitude == pytest.approx(0.81, abs=0.01)
     assert before["riser stock"].status is Status.WARN and after["riser stock"].status is Status.PASS
+
+
+def test_lima_needs_a_smaller_riser_for_the_deeper_well() -> None:
+    lima = find_variant("rope-pump/lima-deep-sch40")
+    assert lima.parent == "variant:nairobi"
+    ctx = lima.context()
+    c = _checks(evaluate(lima.design(), ctx))
+    assert c["power at the crank"].status is Status.PASS
+    assert c["riser stock"].status is Status.PASS
+    assert "ASTM D1785 Sch 40" in c["riser wall (hoop stress)"].message  # cannot run: no HDS on file
+    # The same well with the 1 in pipe at 30 turns asks more than 75 W.
+    first = _checks(evaluate(lima.design().evolve(riser="sch40-1", crank_speed=30), ctx))
+    assert first["power at the crank"].status is Status.FAIL
+    # 3/4 in Schedule 40: OD 1.050 in, wall 0.113 in → bore 0.824 in = 20.93 mm; pistons 20.53 mm.
+    ev = evaluate(lima.design(), ctx)
+    assert ev.geometry.part("piston").size[0] == pytest.approx((1.050 - 2 * 0.113) * 25.4 - 0.4)
