@@ -409,13 +409,14 @@ class RopePump(Design):
 def _clearance_check(clearance: Any) -> Any:
     """The piston clearance against the 0.2–0.5 mm of working pumps (WOT Twente manual)."""
     from workbench.checks.result import CheckResult, Status
+    from workbench.units import Q_
 
     lo, hi = CLEARANCE_RANGE_MM
     c = float(clearance.m_as("mm"))
     ok = lo - 1e-9 <= c <= hi + 1e-9
     return CheckResult(
         "piston clearance", Status.PASS if ok else Status.WARN, c / hi, clearance.to("mm"),
-        clearance.to("mm") * 0 + hi * clearance.to("mm").units,
+        Q_(hi, "mm"),
         f"The pistons are {c:g} mm smaller than the bore; working rope pumps run {lo:g}–{hi:g} mm"
         + ("." if ok else ": print a test piston and measure the fit in your pipe."),
         "WOT Twente, 'Rope pump construction manual' (1997): pistons fit with 0.2–0.5 mm",

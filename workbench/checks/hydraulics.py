@@ -50,6 +50,10 @@ _LEAK_REFERENCE = (
     "Couette drag of the moving bore (White §4.10)"
 )
 _HEAD_REFERENCE = "Akvopedia 'Rope pump': one person pumps from up to 35 m, two persons to 60 m"
+_NEED_REFERENCE = (
+    "Daily volume / delivered flow; 20 L per person is WHO basic access (Howard & Bartram, WHO "
+    "2003); the 8 h shift of the 75 W sustained-power figure (Wikipedia 'Human power')"
+)
 _BARLOW_REFERENCE = (
     "Pipe hoop stress σ = p·(D − t)/(2t), the ISO 161 / ISO 4065 relation between pressure, "
     "dimension ratio and design stress on which IS 4985 pressure classes are based"
@@ -190,12 +194,12 @@ def daily_need_check(hours: pint.Quantity, shift: pint.Quantity, daily: pint.Qua
     if not math.isfinite(float(hours.magnitude)):
         return CheckResult(name, Status.FAIL, math.inf, hours, shift,
                            f"The pump delivers nothing, so {_show(daily, 'L')} a day never "
-                           "arrives.", _LEAK_REFERENCE)
+                           "arrives.", _NEED_REFERENCE)
     return _compare(
         name, hours.to("h"), shift.to("h"),
         message=(f"{_show(daily, 'L')} a day takes {_show(hours, 'h')} of pumping; the sustained "
                  f"human power on file is for a shift of up to {_show(shift, 'h')}."),
-        reference=_LEAK_REFERENCE,
+        reference=_NEED_REFERENCE,
     )
 
 
