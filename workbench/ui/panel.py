@@ -257,7 +257,7 @@ class Workbench:
         design = self.design
         if not type(design).checks_need_geometry:
             try:
-                live = evaluate(design, self.context, build=False)
+                live = evaluate(design, self.context, build=False, lenient=True)
             except Exception:  # the build that follows shows what is wrong
                 live = None
             if live is not None:
