@@ -334,13 +334,52 @@ def free_parameters(cls: type["Design"], free: Sequence[str] | None = None) -> t
     return names
 
 
+def _local_requirements(cls: type["Design"], design: "Design | None", ctx: "Context"
+                        ) -> dict[str, Any]:
+    """Stock values the fit does not search (a riser pipe) that the place does not sell, replaced
+    by their parameter's rule (`StockBound.replacement`), as `workbench.adapt` does; values the
+    caller set stay."""
+    from workbench.context import material
+    from workbench.stockparams import StockBound, stock_choice
+
+    d = design if design is not None else cls()
+    fixed = set(design.overrides()) if design is not None else set()
+    out: dict[str, Any] = {}
+    for name, p in cls.params().items():
+        if (not isinstance(p, StockBound) or stock_choice(p) or p.replace is None
+                or name in fixed or not p.is_visible(d)):  # type: ignore[attr-defined]
+            continue
+        mat = material(ctx.roles.get(p.role, cls.roles[p.role].default)) if p.role else None
+        if p.sold_item(d.values[name], ctx, mat) is None:
+            item = p.replacement(d.values[name], ctx, mat)
+            if item is not None:
+                out[name] = p.to_text(p.value_of(item))  # type: ignore[attr-defined]
+    return out
+
+
+def _family_of(cls: type["Design"], role: str) -> str:
+    """The materials a fit tries for an open role: those of the default material's family made by
+    the role's process (a riser pipe stays a plastic pipe, a frame tube a steel), else every
+    material the process makes (``*``)."""
+    from workbench.context import material, materials
+
+    spec = cls.roles[role]
+    default = material(spec.default)
+    if default.family is None:
+        return "*"
+    same = sorted(m.id for m in materials().values()
+                  if m.family == default.family and spec.process in m.processes)
+    return ",".join(same) or "*"
+
+
 def search_axes(cls: type["Design"], design: "Design | None", ctx: "Context",
                 vary: Sequence[str | Axis] = ()) -> list[Axis]:
-    """The discrete axes: the caller's, then every open role's materials and stock thickness."""
+    """The discrete axes: the caller's, then every open role's materials (of its default's family)
+    and every stock choice."""
     axes = axes_from(cls, list(vary))
     named = {a.name for a in axes}
     fixed_values = set(design.overrides()) if design is not None else set()
-    texts = [f"material.{r}=*" for r in cls.roles
+    texts = [f"material.{r}={_family_of(cls, r)}" for r in cls.roles
              if r not in ctx.roles and f"material.{r}" not in named]
     texts += [f"{n}=*" for n, p in cls.params().items()
               if stock_bound(p) and n not in named and n not in fixed_values]
@@ -373,7 +412,8 @@ def fit(
     ctx = ctx.validate()
     names = free_parameters(cls, free)
     axes = search_axes(cls, instance, ctx, vary)
-    combos = _without_hidden_repeats(cls, combinations(cls, base_values(instance), ctx, axes))
+    base = {**base_values(instance), **_local_requirements(cls, instance, ctx)}
+    combos = _without_hidden_repeats(cls, combinations(cls, base, ctx, axes))
     metrics = (Metric.MASS, Metric.COST, Metric.CARBON)
     jobs = jobs_for(cls, combos, metrics)
     if isinstance(executor, Executor):

@@ -73,6 +73,9 @@ class StockBound:
     on_unsold: OnUnsold = OnUnsold.REFUSE
     shape: str | None = None
     """Tubes only: square, rect, round or angle (None: any)."""
+    searched: bool = True
+    """Whether fit and ``NAME=*`` try every sold item; False for a value the surroundings set
+    (a pipe's size follows the pump and the well, not the least mass)."""
     stock_kind: ClassVar[str] = ""
     noun: ClassVar[str] = ""
     """How an item of this kind is named in messages ("sheet", "timber section")."""
@@ -206,7 +209,7 @@ def stock_choice(p: Any) -> bool:
     """Whether `p` picks stock for a role's material (searched by fit, ``NAME=*`` in a sweep, its
     smallest and largest item are validation corners); a stock-bound value with no role (the pipe
     an adapter joins) is a requirement, not a pick."""
-    return isinstance(p, StockBound) and p.role is not None
+    return isinstance(p, StockBound) and p.role is not None and p.searched
 
 
 def stock_params(design_cls: Any) -> dict[str, StockBound]:
@@ -256,6 +259,7 @@ class PipeOD(StockBound, Length):
 
     role: str | None = None
     on_unsold: OnUnsold = OnUnsold.CHECK
+    searched: bool = False
     kind = "stock-pipe"
     stock_kind: ClassVar[str] = "pipe"
     noun: ClassVar[str] = "pipe"

@@ -61,6 +61,7 @@ class StockPipe(StockPick):
     wall and stock length. Pipes without a wall on file are refused by the design's rules."""
 
     role: str = "riser"
+    searched: bool = False  # the riser follows the well and the flow, not the least mass
     stock_kind: ClassVar[str] = "pipe"
     examples: ClassVar[str] = "upvc-32-class-4, upvc-40-class-3"
 

@@ -132,9 +132,11 @@ class StockCatalog:
     def _of(self, kind: StockKind, material_id: Optional[str]) -> list[StockItem]:
         if material_id is not None and material_id not in materials():
             raise unknown("material", material_id, materials())
+        loose = not KINDS[kind].needs_materials  # a pipe listing no material suits any
         out = [
             i for i in self.items
-            if i.kind is kind and (material_id is None or material_id in i.materials)
+            if i.kind is kind and (
+                material_id is None or material_id in i.materials or (loose and not i.materials))
         ]
         return sorted(out, key=lambda i: (i.actual.to_base_units().magnitude, i.id))
 

@@ -250,6 +250,8 @@ def _stock_axis(design_cls: type["Design"], axis: Axis, values: Mapping[str, Any
     role = p.role  # type: ignore[attr-defined]
     mat = material(ctx.roles.get(role, design_cls.roles[role].default)).id
     found = _stock_entries(p, ctx, mat)  # type: ignore[arg-type]
+    if not found:  # the place sells none: one pass with the value as it is (its checks say so)
+        return None
     return Axis(axis.name, axis.kind, tuple(f[0] for f in found), tuple(f[1] for f in found),
                 tuple(f[2] for f in found), unit=axis.unit)
 
