@@ -31,8 +31,7 @@ def test_out_under_a_file_is_one_line_and_writes_nothing(capsys, tmp_path) -> No
     a_file.write_text("mine")
     code, out, err = run(capsys, "build", "bracket", "--format", "step", "--out", str(a_file / "x"))
     assert (code, out) == (2, "")
-    assert err == (f"workbench: error: could not create the folder {a_file / 'x'}: a part of it "
-                   f"is a file, not a folder\n")
+    assert err == f"workbench: error: could not write {a_file / 'x'}: a part of it is a file, not a folder\n"
     assert a_file.read_text() == "mine" and sorted(p.name for p in tmp_path.iterdir()) == ["FILE"]
 
 

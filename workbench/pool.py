@@ -98,6 +98,28 @@ def _end_with(parent: int) -> None:
     threading.Thread(target=watch, name="workbench-parent-watch", daemon=True).start()
 
 
+def _start_helpers() -> None:
+    """Start the fork server and resource tracker with Ctrl-C (SIGINT) blocked.
+
+    A blocked signal mask is inherited through fork and exec: the helpers, and every worker the
+    fork server forks, never receive the SIGINT the terminal sends to the whole process group
+    (which, mid-start-up, made each print a traceback or a "Fatal Python error"). The process that
+    made the pool gets it, stops the sweep and prints one line.
+    """
+    import signal
+
+    if _start_method() != "forkserver" or not hasattr(signal, "pthread_sigmask"):
+        return
+    from multiprocessing import forkserver, resource_tracker
+
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        resource_tracker.ensure_running()
+        forkserver.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def _pid() -> int:
     return os.getpid()
 
@@ -115,6 +137,7 @@ class WarmPool(Executor):
             raise ValueError(f"workers {self.workers} must be at least 1")
         self.preload = preload
         self._lock = Lock()
+        _start_helpers()
         self._pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
