@@ -235,15 +235,16 @@ def atomic_path(target: Path, *, exclusive: bool = False) -> Iterator[Path]:
 
 def write_text(target: Path, text: str, *, exclusive: bool = False) -> Path:
     """Write `text` to `target` atomically (UTF-8)."""
-    with atomic_path(target, exclusive=exclusive) as tmp:
-        tmp.write_text(text, encoding="utf-8")
-    return Path(target)
+    return write_bytes(target, text.encode("utf-8"), exclusive=exclusive)
 
 
 def write_bytes(target: Path, data: bytes, *, exclusive: bool = False) -> Path:
-    """Write `data` to `target` atomically."""
+    """Write `data` to `target` atomically; the file's size is checked before it replaces any."""
     with atomic_path(target, exclusive=exclusive) as tmp:
         tmp.write_bytes(data)
+        size = tmp.stat().st_size
+        if size != len(data):
+            raise OSError(errno.EIO, f"wrote {size} of {len(data)} bytes", str(target))
     return Path(target)
 
 
