@@ -8,8 +8,9 @@
 - ``svg``: a preview of each sheet (`export.svg`);
 - ``csv`` / ``md``: the cut list and what to buy (`export.cutlist`).
 
-Every export of a batch is written into a staging folder and moved into place only when all succeed,
-so a failure leaves no partial file behind. Pass an `Evaluation` (or a `Job`) rather than its
+Every export of a batch is written into a staging folder, each file checked by its format, and
+moved into place as one journaled commit only when all succeed (`export._atomic`), so a failure
+or a kill leaves no partial set behind. Pass an `Evaluation` (or a `Job`) rather than its
 geometry: nesting and the cut list need the materials, stock and workshop it was evaluated in.
 """
 
@@ -179,6 +180,6 @@ def _raise_if_full(stage: Path, out_dir: Path, exc: Exception) -> None:
 
 
 __all__ = [
-    "Compensation", "Expect", "check_stem", "Format", "FormatSpec", "Options", "Relief", "Tolerance", "export",
-    "offered", "register_format", "registered", "spec",
+    "Compensation", "Expect", "Format", "FormatSpec", "Options", "Relief", "Tolerance",
+    "check_stem", "export", "offered", "register_format", "registered", "spec",
 ]
