@@ -51,6 +51,8 @@ FAIL_WRITE_ENV = "WORKBENCH_FAULT_FAIL_WRITE"
 KILL_AFTER_RENAME_ENV = "WORKBENCH_FAULT_KILL_AFTER_RENAME"
 KILL_AT_WRITE_ENV = "WORKBENCH_FAULT_KILL_AT_WRITE"
 _COUNTS = {"write": 0, "rename": 0}
+_WRITTEN: list[Path] = []
+"""Files and folders this process has put in place (outside staging folders), newest last."""
 _PART = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")
 """A ``.part`` file of `atomic_path` (`tempfile.mkstemp` adds 8 characters of [a-z0-9_])."""
 _STAGE = re.compile(r"^\.(.+\.)?staging-[a-z0-9_]{8}$")
@@ -131,6 +133,21 @@ def _renamed(dst: str) -> None:
     wanted = os.environ.get(KILL_AFTER_RENAME_ENV)
     if wanted and _COUNTS["rename"] == int(wanted):
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def written() -> list[Path]:
+    """What this process has written into place since `forget_written()` (for a message after
+    an interruption: what exists now)."""
+    return list(_WRITTEN)
+
+
+def forget_written() -> None:
+    _WRITTEN.clear()
+
+
+def _record(path: Path | str) -> None:
+    if not any(_STAGE.match(part) for part in Path(path).parts):
+        _WRITTEN.append(Path(path))
 
 
 def _lock(fd: int) -> bool:
@@ -221,6 +238,7 @@ def atomic_path(target: Path, *, exclusive: bool = False) -> Iterator[Path]:
             tmp.unlink()
         else:
             os.replace(tmp, target)
+        _record(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, FileExistsError) and exclusive:
@@ -298,6 +316,8 @@ def commit(stage: Path, moves: Sequence[tuple[Path, Path]]) -> None:
     except BaseException:
         _roll_back(stage, steps)
         raise
+    for _, dst, _ in steps:
+        _record(dst)
     shutil.rmtree(stage, ignore_errors=True)
 
 
