@@ -31,8 +31,7 @@ def test_out_under_a_file_is_one_line_and_writes_nothing(capsys, tmp_path) -> No
     a_file.write_text("mine")
     code, out, err = run(capsys, "build", "bracket", "--format", "step", "--out", str(a_file / "x"))
     assert (code, out) == (2, "")
-    assert err == (f"workbench: error: could not create the folder {a_file / 'x'}: a part of it "
-                   f"is a file, not a folder\n")
+    assert err == f"workbench: error: could not write {a_file / 'x'}: a part of it is a file, not a folder\n"
     assert a_file.read_text() == "mine" and sorted(p.name for p in tmp_path.iterdir()) == ["FILE"]
 
 
@@ -119,3 +118,20 @@ def test_validate_reads_exports_back_without_trimesh(tmp_path, monkeypatch) -> N
     monkeypatch.setitem(sys.modules, "trimesh", None)  # `import trimesh` now fails
     formats, problems = check_exports(wb.design("bracket"), wb.Context(), tmp_path)
     assert formats == ["stl", "step", "csv", "md"] and problems == []
+
+
+def test_ctrl_c_says_what_was_already_written(capsys, tmp_path, monkeypatch) -> None:
+    from workbench.cli import batch
+
+    def interrupted_after_a_file(args):  # type: ignore[no-untyped-def]
+        _atomic.write_text(tmp_path / "a.csv", "x\n")
+        raise KeyboardInterrupt
+
+    def interrupted_at_once(args):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "cmd_sweep", interrupted_after_a_file)
+    assert run(capsys, "sweep", "bracket") == (
+        130, "", f"workbench: interrupted; written before it: {tmp_path / 'a.csv'}\n")
+    monkeypatch.setattr(batch, "cmd_sweep", interrupted_at_once)
+    assert run(capsys, "sweep", "bracket") == (130, "", "workbench: interrupted; nothing written\n")

@@ -98,6 +98,34 @@ def _end_with(parent: int) -> None:
     threading.Thread(target=watch, name="workbench-parent-watch", daemon=True).start()
 
 
+def _start_helpers() -> None:
+    """Start the fork server and resource tracker with Ctrl-C (SIGINT) ignored.
+
+    An ignored signal stays ignored through exec, and Python then keeps it so: the helpers, and
+    every worker the fork server forks, never act on the SIGINT the terminal sends to the whole
+    process group (which, mid-start-up, made each print a traceback or a "Fatal Python error").
+    The process that made the pool gets it, stops the sweep and prints one line. (A blocked
+    signal mask would not do: the subprocess machinery resets it in the child.)
+    """
+    import signal
+    import threading
+
+    if _start_method() != "forkserver" or threading.current_thread() is not threading.main_thread():
+        return
+    from multiprocessing import forkserver, resource_tracker
+
+    # Blocked meanwhile: on Linux a blocked signal stays pending even while ignored, so a Ctrl-C
+    # in this instant reaches the handler when it is restored.
+    old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        resource_tracker.ensure_running()
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, old)
+        signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+
+
 def _pid() -> int:
     return os.getpid()
 
@@ -115,6 +143,7 @@ class WarmPool(Executor):
             raise ValueError(f"workers {self.workers} must be at least 1")
         self.preload = preload
         self._lock = Lock()
+        _start_helpers()
         self._pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:

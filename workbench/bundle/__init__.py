@@ -31,7 +31,7 @@ from workbench.bundle._fs import files_of, inside, sha256sums, staged
 from workbench.design import Design, Process
 from workbench.errors import ExportError, WorkbenchError
 from workbench.export import Format, Options, export, offered, registered, spec
-from workbench.export._atomic import before_write
+from workbench.export._atomic import WriteError, before_write
 from workbench.units import UnitSystem
 
 if TYPE_CHECKING:
@@ -350,10 +350,12 @@ def make_bundle(
     try:
         with staged(out, out.with_name(out.name + ".zip"), overwrite=overwrite) as stage:
             f, written = _fill(stage, ev, slug, texts, repo_url, UnitSystem(units), ghash, options)
+    except WriteError as exc:  # a file inside the staging folder: name the bundle instead
+        raise WorkbenchError(f"could not write the bundle {out}: {exc.reason}") from exc
     except OSError as exc:  # permissions, a full disk: one line, and nothing half written
         reason = exc.strerror or str(exc)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            reason += f" (the disk holding {out.absolute().parent} is full)"
+            reason += " (the disk is full)"
         raise WorkbenchError(f"could not write the bundle {out}: {reason}") from exc
     return Bundle(out.absolute(), out.absolute().with_name(out.name + ".zip"), written, ghash,
                   f.variant_file, tuple(f.skipped), tuple(f.notes))

@@ -102,5 +102,8 @@ def staged(target: Path, zip_target: Path, *, overwrite: bool) -> Iterator[Path]
         zip_tmp = stage / zip_target.name
         before_write(zip_tmp)
         write_zip(folder, zip_tmp, target.name)
+        with zipfile.ZipFile(zip_tmp) as z:  # read back before anything is replaced
+            if z.testzip() is not None or len(z.namelist()) != len(files_of(folder)):
+                raise WorkbenchError(f"the zip of {target} did not read back whole; nothing replaced")
         check_target(target, overwrite=overwrite)  # again: another process may have written it
         commit(stage, [(folder, target), (zip_tmp, zip_target)])

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 from workbench.cli import batch, commons, designs, outputs, place
 from workbench.cli._common import EXIT_USER_ERROR, _Parser
 from workbench.errors import WorkbenchError
-from workbench.export._atomic import os_error_line
+from workbench.export._atomic import forget_written, os_error_line, written
 
 EXIT_INTERRUPTED = 130
 """128 + SIGINT, as a shell reports a program stopped by Ctrl-C."""
@@ -47,6 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     disk) is one line and status 2; Ctrl-C is one line and 130; a closed pipe (``| head -1``)
     ends the command quietly with 141, as a Unix tool killed by SIGPIPE.
     """
+    forget_written()
     try:
         args = build_parser().parse_args(argv)
         func: Callable[[argparse.Namespace], int] = args.func
@@ -61,7 +62,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         return _fail(os_error_line(exc), EXIT_USER_ERROR)
     except KeyboardInterrupt:
-        return _fail("interrupted; nothing written", EXIT_INTERRUPTED)
+        return _fail(_interrupted(), EXIT_INTERRUPTED)
+
+
+def _interrupted() -> str:
+    """What Ctrl-C leaves: nothing, or the files already in place (every write is atomic)."""
+    done = written()
+    if not done:
+        return "interrupted; nothing written"
+    shown = ", ".join(str(p) for p in done[:3])
+    return f"interrupted; written before it: {shown}" + (
+        f" and {len(done) - 3} more" if len(done) > 3 else "")
 
 
 def _fail(message: str, code: int) -> int:

@@ -57,9 +57,12 @@ def cmd_cutlist(args: argparse.Namespace) -> int:
 def add_commands(sub: Any) -> None:
     """Add this group's commands to the `workbench` subparsers `sub`."""
     p = sub.add_parser("build", help="build a design and export fabrication files")
+    from workbench.export import registered  # light: the registry names its writers lazily
+
     _design_args(p)
     p.add_argument("--format", default="auto",
-                   help="comma-separated: stl, step, dxf, svg, csv, md; auto: all that apply")
+                   help=f"comma-separated: {', '.join(s.format.value for s in registered())}; "
+                        f"auto: all that apply")
     p.add_argument("--out", default="out", help="output folder (default: out)")
     p.add_argument("--name", help="file name stem (default: the design id)")
     p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"), help="STL mesh preset")

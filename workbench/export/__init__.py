@@ -8,8 +8,9 @@
 - ``svg``: a preview of each sheet (`export.svg`);
 - ``csv`` / ``md``: the cut list and what to buy (`export.cutlist`).
 
-Every export of a batch is written into a staging folder and moved into place only when all succeed,
-so a failure leaves no partial file behind. Pass an `Evaluation` (or a `Job`) rather than its
+Every export of a batch is written into a staging folder, each file checked by its format, and
+moved into place as one journaled commit only when all succeed (`export._atomic`), so a failure
+or a kill leaves no partial set behind. Pass an `Evaluation` (or a `Job`) rather than its
 geometry: nesting and the cut list need the materials, stock and workshop it was evaluated in.
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Union
 
 from workbench.errors import ExportError
-from workbench.export._atomic import disk_full, staging_dir, write_error
+from workbench.export._atomic import WriteError, disk_full, staging_dir, write_error
 from workbench.export.formats import (
     Expect, Format, FormatSpec, offered, register_format, registered, spec,
 )
@@ -142,7 +143,9 @@ def export(
             try:
                 paths = s.write(job, stem, stage, options)
             except OSError as exc:
-                raise write_error(exc, out_dir) from exc
+                raise write_error(exc, _outside(exc.filename, stage, out_dir)) from exc
+            except WriteError as exc:  # name the file in `out_dir`, not in the staging folder
+                raise WriteError(_outside(exc.path, stage, out_dir), exc.reason) from exc
             except ExportError as exc:
                 _raise_if_full(stage, out_dir, exc)
                 raise
@@ -157,14 +160,26 @@ def export(
     return [out_dir / name for name in written]
 
 
+def _outside(path: object, stage: Path, out_dir: Path) -> Path:
+    """Where the staged file `path` goes in `out_dir` (temporary ``.part`` names dropped)."""
+    if path is None:
+        return out_dir
+    p = Path(str(path))
+    if p.parent != stage:
+        return p
+    name = p.name
+    if name.startswith(".") and name.endswith(".part"):
+        name = name[1:].rsplit(".", 2)[0]  # .NAME.XXXXXXXX.part -> NAME
+    return out_dir / name
+
+
 def _raise_if_full(stage: Path, out_dir: Path, exc: Exception) -> None:
     """Writers that report a failed write vaguely (OCCT): say so when the disk is full."""
     if disk_full(stage):
-        raise ExportError(f"could not write into {out_dir}: no space left on the disk holding "
-                          f"it (the disk is full)") from exc
+        raise WriteError(out_dir, "No space left on device (the disk is full)") from exc
 
 
 __all__ = [
-    "Compensation", "Expect", "check_stem", "Format", "FormatSpec", "Options", "Relief", "Tolerance", "export",
-    "offered", "register_format", "registered", "spec",
+    "Compensation", "Expect", "Format", "FormatSpec", "Options", "Relief", "Tolerance",
+    "check_stem", "export", "offered", "register_format", "registered", "spec",
 ]

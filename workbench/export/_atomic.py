@@ -24,8 +24,9 @@ The scheme (every writer of the workbench goes through it):
 
 Test hooks (read from the environment; the fault-injection tests set them):
 ``WORKBENCH_FAULT_FAIL_WRITE=N`` makes the N-th file written by this process fail with ENOSPC;
-``WORKBENCH_FAULT_KILL_AFTER_RENAME=K`` kills this process (SIGKILL) right after the K-th commit
-rename.
+``WORKBENCH_FAULT_KILL_AT_WRITE=N`` kills this process (SIGKILL) before its N-th file;
+``WORKBENCH_FAULT_KILL_AFTER_RENAME=K`` kills it right after the K-th commit rename into a
+folder that is not itself a staging folder.
 """
 
 from __future__ import annotations
@@ -45,10 +46,13 @@ from typing import Iterator, Sequence
 from workbench.errors import WorkbenchError
 
 JOURNAL = "COMMIT"
-STAGE_PREFIX = ".staging-"
+STAGE_PREFIX = "staging-"
 FAIL_WRITE_ENV = "WORKBENCH_FAULT_FAIL_WRITE"
 KILL_AFTER_RENAME_ENV = "WORKBENCH_FAULT_KILL_AFTER_RENAME"
+KILL_AT_WRITE_ENV = "WORKBENCH_FAULT_KILL_AT_WRITE"
 _COUNTS = {"write": 0, "rename": 0}
+_WRITTEN: list[Path] = []
+"""Files and folders this process has put in place (outside staging folders), newest last."""
 _PART = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")
 """A ``.part`` file of `atomic_path` (`tempfile.mkstemp` adds 8 characters of [a-z0-9_])."""
 _STAGE = re.compile(r"^\.(.+\.)?staging-[a-z0-9_]{8}$")
@@ -58,19 +62,26 @@ _FULL = (errno.ENOSPC, errno.EDQUOT)
 class WriteError(WorkbenchError):
     """A file or folder that could not be written (permissions, a full disk, a file in the way)."""
 
+    def __init__(self, path: Path | str | None, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(f"could not write {path}: {reason}" if path is not None else
+                         f"could not write: {reason}")
+
+
+def _reason(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return reason + " (the disk is full)" if exc.errno in _FULL else reason
+
 
 def os_error_line(exc: OSError, path: Path | str | None = None) -> str:
     """``PATH: REASON`` for `exc`, saying so by name when the disk is full."""
     where = exc.filename if exc.filename is not None else path
-    reason = exc.strerror or str(exc)
-    if exc.errno in _FULL:
-        reason += f" (the disk holding {Path(str(where)).parent if where else 'it'} is full)"
-    return f"{where}: {reason}" if where is not None else reason
+    return f"{where}: {_reason(exc)}" if where is not None else _reason(exc)
 
 
 def write_error(exc: OSError, path: Path | str | None = None) -> WriteError:
-    """A one-line `WriteError` for `exc`, naming the path and the reason (a full disk by name)."""
-    return WriteError(f"could not write {os_error_line(exc, path)}")
+    """A one-line `WriteError` for `exc` naming `path` (else the error's file) and the reason."""
+    return WriteError(path if path is not None else exc.filename, _reason(exc))
 
 
 def disk_full(folder: Path) -> bool:
@@ -105,18 +116,38 @@ def folder_mode() -> int:
 
 
 def before_write(path: Path) -> None:
-    """Called before each file is written: the ``WORKBENCH_FAULT_FAIL_WRITE`` hook."""
+    """Called before each file is written: the ``WORKBENCH_FAULT_FAIL_WRITE`` and
+    ``WORKBENCH_FAULT_KILL_AT_WRITE`` hooks."""
     _COUNTS["write"] += 1
+    if os.environ.get(KILL_AT_WRITE_ENV) == str(_COUNTS["write"]):
+        os.kill(os.getpid(), signal.SIGKILL)
     wanted = os.environ.get(FAIL_WRITE_ENV)
     if wanted and _COUNTS["write"] == int(wanted):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
 
-def _renamed() -> None:
+def _renamed(dst: str) -> None:
+    if any(_STAGE.match(part) for part in Path(dst).parts):
+        return  # a commit into a staging folder (a bundle's files): not yet the user's folder
     _COUNTS["rename"] += 1
     wanted = os.environ.get(KILL_AFTER_RENAME_ENV)
     if wanted and _COUNTS["rename"] == int(wanted):
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def written() -> list[Path]:
+    """What this process has written into place since `forget_written()` (for a message after
+    an interruption: what exists now)."""
+    return list(_WRITTEN)
+
+
+def forget_written() -> None:
+    _WRITTEN.clear()
+
+
+def _record(path: Path | str) -> None:
+    if not any(_STAGE.match(part) for part in Path(path).parts):
+        _WRITTEN.append(Path(path))
 
 
 def _lock(fd: int) -> bool:
@@ -178,11 +209,9 @@ def _mkdir(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError as exc:
-        raise WriteError(f"could not create the folder {folder}: a file of that name is in the way"
-                         ) from exc
+        raise WriteError(folder, "a file of that name is in the way, not a folder") from exc
     except NotADirectoryError as exc:
-        raise WriteError(f"could not create the folder {folder}: a part of it is a file, "
-                         f"not a folder") from exc
+        raise WriteError(folder, "a part of it is a file, not a folder") from exc
     except OSError as exc:
         raise write_error(exc, folder) from exc
 
@@ -218,6 +247,7 @@ def atomic_path(target: Path, *, exclusive: bool = False) -> Iterator[Path]:
             tmp.unlink()
         else:
             os.replace(tmp, target)
+        _record(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, FileExistsError) and exclusive:
@@ -232,15 +262,16 @@ def atomic_path(target: Path, *, exclusive: bool = False) -> Iterator[Path]:
 
 def write_text(target: Path, text: str, *, exclusive: bool = False) -> Path:
     """Write `text` to `target` atomically (UTF-8)."""
-    with atomic_path(target, exclusive=exclusive) as tmp:
-        tmp.write_text(text, encoding="utf-8")
-    return Path(target)
+    return write_bytes(target, text.encode("utf-8"), exclusive=exclusive)
 
 
 def write_bytes(target: Path, data: bytes, *, exclusive: bool = False) -> Path:
-    """Write `data` to `target` atomically."""
+    """Write `data` to `target` atomically; the file's size is checked before it replaces any."""
     with atomic_path(target, exclusive=exclusive) as tmp:
         tmp.write_bytes(data)
+        size = tmp.stat().st_size
+        if size != len(data):
+            raise OSError(errno.EIO, f"wrote {size} of {len(data)} bytes", str(target))
     return Path(target)
 
 
@@ -276,7 +307,7 @@ def commit(stage: Path, moves: Sequence[tuple[Path, Path]]) -> None:
     """
     for src, dst in moves:
         if Path(dst).is_dir() and not Path(src).is_dir():
-            raise WriteError(f"could not write {dst}: a folder of that name is in the way")
+            raise WriteError(dst, "a folder of that name is in the way")
     steps = [(str(src), str(dst), os.lstat(src).st_ino) for src, dst in moves]
     olds = stage / ".old"
     olds.mkdir()
@@ -294,6 +325,8 @@ def commit(stage: Path, moves: Sequence[tuple[Path, Path]]) -> None:
     except BaseException:
         _roll_back(stage, steps)
         raise
+    for _, dst, _ in steps:
+        _record(dst)
     shutil.rmtree(stage, ignore_errors=True)
 
 
@@ -313,7 +346,7 @@ def _run(stage: Path, steps: list[tuple[str, str, int]]) -> None:
             aside.mkdir(exist_ok=True)
             os.rename(dst, aside / str(i))  # the old folder, removed with the stage
         os.replace(src, dst)
-        _renamed()
+        _renamed(dst)
 
 
 def _roll_back(stage: Path, steps: list[tuple[str, str, int]]) -> None:
