@@ -5,7 +5,9 @@
 - ``dxf``: cut parts nested on sheets, one DXF per sheet of one material and thickness, kerf
   compensated, with dog-bones for a router (`export.dxf`, `export.nesting`, `export.flat`);
 - ``svg``: a preview of each sheet (`export.svg`);
-- ``csv`` / ``md``: the cut list and what to buy (`export.cutlist`).
+- ``csv`` / ``md``: the cut list and what to buy (`export.cutlist`);
+- ``3mf``: every printed part on one plate, named, in millimetres (`export.threemf`);
+- ``pdf``: each nested sheet at true scale with a scale bar, then the cut list (`export.pdf`).
 
 Every export of a batch is written into a staging folder and moved into place only when all succeed,
 so a failure leaves no partial file behind. Pass an `Evaluation` (or a `Job`) rather than its
@@ -38,6 +40,8 @@ class Format(str, Enum):
     SVG = "svg"
     CSV = "csv"
     MD = "md"
+    THREEMF = "3mf"
+    PDF = "pdf"
 
     @classmethod
     def parse(cls, text: str) -> "Format":
@@ -61,6 +65,8 @@ _LABELS = {
     Format.SVG: "sheet previews, SVG",
     Format.CSV: "cut list and what to buy, CSV",
     Format.MD: "cut list and what to buy, Markdown",
+    Format.THREEMF: "printed parts on one plate, 3MF",
+    Format.PDF: "sheets at true scale and the cut list, PDF",
 }
 
 
@@ -154,7 +160,7 @@ def register(fmt: Format) -> Callable[[Exporter], Exporter]:
 
 
 def _load_exporters() -> None:
-    from workbench.export import cutlist, dxf, mesh, svg  # noqa: F401  (register themselves)
+    from workbench.export import cutlist, dxf, mesh, pdf, svg, threemf  # noqa: F401  (register themselves)
 
 
 def export(
