@@ -147,3 +147,16 @@ def test_every_command_runs_from_an_empty_folder(installed, tmp_path) -> None:
     assert license_text.startswith("CERN Open Hardware Licence Version 2 - Strongly Reciprocal")
 
     assert _files(purelib / "workbench") == before, "something was written into the installed package"
+
+
+def test_the_panel_without_the_notebook_extra_names_it() -> None:
+    """A plain install has no ipywidgets: asking for the panel says which extra brings it."""
+    code = ("import sys; sys.modules['ipywidgets'] = None\n"
+            "import workbench as wb\n"
+            "try:\n    wb.Workbench\nexcept wb.WorkbenchError as exc:\n    print(exc)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.stdout.strip() == (
+        "the notebook panel needs ipywidgets, which the [notebook] extra installs: "
+        "pip install 'cosmo-workbench[notebook]'"), proc.stderr

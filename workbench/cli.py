@@ -475,7 +475,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="build a design and export fabrication files")
     _design_args(p)
     p.add_argument("--format", default="auto",
-                   help="comma-separated: stl, step, dxf, svg, csv, md; auto: all that apply")
+                   help="comma-separated: stl, 3mf, step, dxf, svg, csv, md, pdf; auto: all that apply")
     p.add_argument("--out", default="out", help="output folder (default: out)")
     p.add_argument("--name", help="file name stem (default: the design id)")
     p.add_argument("--tolerance", default="fine", choices=["draft", "fine"], help="STL mesh preset")

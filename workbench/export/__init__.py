@@ -197,9 +197,11 @@ def offered(geometry: "Geometry | None") -> list[Format]:
         return []
     out = [Format.STEP, Format.CSV, Format.MD]
     if geometry.by_process(Process.PRINT):
-        out.insert(0, Format.STL)
+        out[0:0] = [Format.STL, Format.THREEMF]
     if geometry.by_process(Process.CUT):
         out[out.index(Format.STEP) + 1:out.index(Format.STEP) + 1] = [Format.DXF, Format.SVG]
+    if geometry.by_process(Process.CUT) or geometry.by_process(Process.FRAME):
+        out.append(Format.PDF)  # the sheets and the cut list, for the workshop wall
     return out
 
 
