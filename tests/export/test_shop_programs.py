@@ -237,13 +237,11 @@ def test_3mf_plate_reads_back_in_prusaslicer_and_slices(root, design_id, slug, t
     import xml.etree.ElementTree as ET
     import zipfile
 
-    from workbench.export import Format
-
     w = _written(root, design_id, slug)
     printed = w.evaluation.geometry.by_process(Process.PRINT)
     if not printed:
         pytest.skip("no printed parts")
-    (path,) = export(w.job, [Format.THREEMF], tmp_path / "3mf", design_id, OPTIONS)
+    (path,) = w.of(".3mf")
     ns = {"m": "http://schemas.microsoft.com/3dmanufacturing/core/2015/02"}
     model = ET.fromstring(zipfile.ZipFile(path).read("3D/3dmodel.model"))
     assert model.get("unit") == "millimeter"

@@ -35,12 +35,12 @@ class Format(str, Enum):
     """Output formats."""
 
     STL = "stl"
+    THREEMF = "3mf"
     STEP = "step"
     DXF = "dxf"
     SVG = "svg"
     CSV = "csv"
     MD = "md"
-    THREEMF = "3mf"
     PDF = "pdf"
 
     @classmethod
