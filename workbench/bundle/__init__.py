@@ -46,7 +46,7 @@ REQUIRED_FORMAT = {Process.PRINT: Format.STL, Process.CUT: Format.DXF}
 """The fabrication file each process needs: a bundle is refused when it cannot be written."""
 BOM_FORMAT = "csv"
 """The format whose cut list (``*cutlist*``, else its first file) is the manifest's `bom`."""
-PROCESS_FORMATS = {Process.PRINT: (Format.STL,),
+PROCESS_FORMATS = {Process.PRINT: (Format.STL, Format.THREEMF),
                    Process.CUT: tuple(f for f in Format if f.value in ("dxf", "svg"))}
 """Formats whose files serve the parts of a process (sheets nest every cut part)."""
 SOURCE_SUFFIXES = (".py", ".md", ".scad")
