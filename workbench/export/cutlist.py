@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from workbench.design import Process
-from workbench.errors import ExportError, WorkbenchError
+from workbench.errors import WorkbenchError
 from workbench.export import Format, Options, register
 from workbench.export._atomic import write_text
 from workbench.export.cutplan import CutPlan, PlanMethod, cut_plan, first_fit_decreasing  # noqa: F401

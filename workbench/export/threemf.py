@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 from workbench.design import Process
 from workbench.errors import ExportError
 from workbench.export import Format, Options, register
-from workbench.export.mesh import bed_check, safe_name
+from workbench.export.mesh import bed_check
 
 if TYPE_CHECKING:
     from workbench.export.job import Job
