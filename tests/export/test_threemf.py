@@ -47,7 +47,8 @@ def test_bracket_3mf_is_a_closed_named_mesh_in_millimetres(tmp_path) -> None:
         for p, q, r in ((points[a], points[b], points[c]) for a, b, c in tris))
     assert volume == pytest.approx(part.volume, rel=1e-3)
     assert min(p[2] for p in points) == 0 and min(p[0] for p in points) == 0
-    assert [i.get("objectid") for i in model.iterfind("m:build/m:item", NS)] == ["1"]
+    assert [(i.get("objectid"), i.get("partnumber")) for i in model.iterfind("m:build/m:item", NS)] == [
+        ("1", "bracket")]
     assert {m.get("name"): m.text for m in model.iterfind("m:metadata", NS)}["LicenseTerms"] == (
         "CERN-OHL-S-2.0")
     (again,) = export(ev, [Format.THREEMF], tmp_path / "again", "bracket")
@@ -57,7 +58,7 @@ def test_bracket_3mf_is_a_closed_named_mesh_in_millimetres(tmp_path) -> None:
 def test_every_copy_is_on_one_plate_without_overlap() -> None:
     mesh = Mesh("clip", (), (), (50.0, 30.0, 10.0))
     placed = plate([mesh], [12], (250.0, 210.0))
-    assert len(placed) == 12
+    assert [p.copy for p in placed] == list(range(1, 13))
     for a in placed:
         assert a.x >= 0 and a.y >= 0 and a.x + 50 <= 250 and a.y + 30 <= 210
         for b in placed:
@@ -82,3 +83,13 @@ def test_weld_joins_repeated_points_and_drops_collapsed_triangles() -> None:
     # sorted vertices; each triangle from its lowest vertex, orientation kept; the last collapsed
     assert vertices == [(0, 0, 0), (0, 1, 0), (1, 0, 0), (1, 1, 0)]
     assert faces == [(0, 2, 1), (1, 2, 3)]
+
+
+def test_copies_are_items_named_like_the_cut_list(tmp_path) -> None:
+    ev = evaluate(catalog.get("pipe-adapter")(), Context())
+    part = dataclasses.replace(ev.geometry.parts[0], quantity=3)
+    job = Job(dataclasses.replace(ev.geometry, parts=(part,)), ev.resolved)
+    (path,) = export(job, [Format.THREEMF], tmp_path, "a", Options())
+    items = _model(path).findall("m:build/m:item", NS)
+    assert [(i.get("objectid"), i.get("partnumber")) for i in items] == [
+        ("1", f"{part.name} 1/3"), ("1", f"{part.name} 2/3"), ("1", f"{part.name} 3/3")]

@@ -74,6 +74,8 @@ class Placement:
     index: int
     x: float
     y: float
+    copy: int = 1
+    """Which copy of the part (1-based)."""
 
 
 def part_mesh(part: "MeasuredPart", options: Options) -> Mesh:
@@ -128,8 +130,8 @@ def plate(meshes: Sequence[Mesh], copies: Sequence[int], bed: tuple[float, float
     if bed is None:
         out, x = [], 0.0
         for i, n in enumerate(copies):
-            for _ in range(n):
-                out.append(Placement(i, x, 0.0))
+            for k in range(1, n + 1):
+                out.append(Placement(i, x, 0.0, k))
                 x += meshes[i].size[0] + gap
         return out
     import rectpack
@@ -140,18 +142,19 @@ def plate(meshes: Sequence[Mesh], copies: Sequence[int], bed: tuple[float, float
     wanted = 0
     for i, n in enumerate(copies):
         w, d = (round((s + gap) * scale) for s in meshes[i].size[:2])
-        for k in range(n):
+        for k in range(1, n + 1):
             packer.add_rect(w, d, rid=(i, k))
             wanted += 1
     packer.pack()
-    placed = [Placement(rid[0], x / scale, y / scale) for _, x, y, _, _, rid in packer.rect_list()]
+    placed = [Placement(rid[0], x / scale, y / scale, rid[1])
+              for _, x, y, _, _, rid in packer.rect_list()]
     if len(placed) != wanted:
         names = ", ".join(dict.fromkeys(m.name for m in meshes))
         raise ExportError(
             f"the printed parts ({names}; {wanted} pieces) do not fit one {bed[0]:g} × {bed[1]:g} mm "
             f"bed together with {gap:g} mm between them; export STL to print them in batches"
         )
-    return sorted(placed, key=lambda p: (p.index, p.y, p.x))
+    return sorted(placed, key=lambda p: (p.index, p.copy))
 
 
 def _num(v: float) -> str:
@@ -174,9 +177,12 @@ def model_xml(meshes: Sequence[Mesh], placements: Sequence[Placement], title: st
         out += [f'<triangle v1="{a}" v2="{b}" v3="{c}"/>\n' for a, b, c in m.triangles]
         out.append("</triangles></mesh></object>\n")
     out.append("</resources>\n<build>\n")
+    counts = {i: sum(1 for q in placements if q.index == i) for i in {p.index for p in placements}}
     for p in placements:
-        out.append(f'<item objectid="{p.index + 1}" transform="1 0 0 0 1 0 0 0 1 '
-                   f'{_num(p.x)} {_num(p.y)} 0"/>\n')
+        # partnumber (core specification 3.4.3) names each copy as the cut list does: "clip 2/4"
+        label = meshes[p.index].name + (f" {p.copy}/{counts[p.index]}" if counts[p.index] > 1 else "")
+        out.append(f'<item objectid="{p.index + 1}" partnumber={quoteattr(label)} '
+                   f'transform="1 0 0 0 1 0 0 0 1 {_num(p.x)} {_num(p.y)} 0"/>\n')
     out.append("</build>\n</model>\n")
     return "".join(out)
 
