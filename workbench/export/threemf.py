@@ -1,12 +1,15 @@
 """3MF of the printed parts: every printed part of a job (each copy) on one build plate, named,
 in millimetres.
 
-A 3MF file is an OPC zip of XML (3MF Consortium, "3MF Core Specification" 1.3.0, 2022:
-``[Content_Types].xml``, ``_rels/.rels`` and the model part ``3D/3dmodel.model``). It is written
-here with `zipfile` and `xml.sax.saxutils` rather than with lib3mf, the consortium's C++ library,
-whose Python binding is not published as a wheel for this Python; the core specification's mesh
-subset needs no more. Each part is one mesh object named after the part (tessellated with the
-export `Tolerance`); each copy is one build item placed on the workshop printer's bed.
+A 3MF file is an OPC zip of XML (3MF Consortium, "3MF Core Specification" 1.4.0,
+https://github.com/3MFConsortium/spec_core:
+``[Content_Types].xml``, ``_rels/.rels`` and the model part ``3D/3dmodel.model``), written here with
+`zipfile` and `xml.sax.saxutils`: the core specification's mesh subset is three small XML parts, and
+writing them ourselves keeps the bytes reproducible (fixed zip times, a canonical vertex and triangle
+order), which commons bundles rely on; the consortium's lib3mf (a 5 MB native library) gives each
+object a fresh random UUID on every write, and is not needed at run time. The tests read every plate back with lib3mf and
+with PrusaSlicer. Each part is one mesh object named after the part (tessellated with the export
+`Tolerance`); each copy is one build item, its ``partnumber`` naming the copy as the cut list does.
 
 Parts stand on the bed as the design built them (like the STL export). Their footprints are packed
 onto the bed with `PLATE_GAP` between them (rectpack, as the sheet nesting); parts that do not fit
@@ -99,7 +102,7 @@ def weld(points: Sequence[tuple[float, float, float]], triangles: Sequence[Seque
          grid: float = WELD_MM) -> tuple[list[tuple[float, float, float]], list[tuple[int, int, int]]]:
     """One vertex per position (within `grid` mm) and no collapsed triangle: OCCT meshes each
     face on its own, so faces repeat the points of their shared edges; 3MF needs a closed mesh
-    whose triangles share vertices (core specification 4.1.1, "manifold")."""
+    whose triangles share vertices (the core specification's mesh rules)."""
     index: dict[tuple[int, int, int], int] = {}
     vertices: list[tuple[float, float, float]] = []
     remap = []
@@ -179,7 +182,7 @@ def model_xml(meshes: Sequence[Mesh], placements: Sequence[Placement], title: st
     out.append("</resources>\n<build>\n")
     counts = {i: sum(1 for q in placements if q.index == i) for i in {p.index for p in placements}}
     for p in placements:
-        # partnumber (core specification 3.4.3) names each copy as the cut list does: "clip 2/4"
+        # the item's partnumber (core specification) names each copy as the cut list does: "clip 2/4"
         label = meshes[p.index].name + (f" {p.copy}/{counts[p.index]}" if counts[p.index] > 1 else "")
         out.append(f'<item objectid="{p.index + 1}" partnumber={quoteattr(label)} '
                    f'transform="1 0 0 0 1 0 0 0 1 {_num(p.x)} {_num(p.y)} 0"/>\n')
