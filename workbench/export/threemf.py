@@ -7,8 +7,8 @@ https://github.com/3MFConsortium/spec_core:
 `zipfile` and `xml.sax.saxutils`: the core specification's mesh subset is three small XML parts, and
 writing them ourselves keeps the bytes reproducible (fixed zip times, a canonical vertex and triangle
 order), which commons bundles rely on; the consortium's lib3mf (a 5 MB native library) gives each
-object a fresh random UUID on every write, and is not needed at run time. The tests read every plate back with lib3mf and
-with PrusaSlicer. Each part is one mesh object named after the part (tessellated with the export
+object a fresh random UUID on every write, and is not needed at run time. The tests read every
+plate back with lib3mf and with PrusaSlicer. Each part is one mesh object named after the part (tessellated with the export
 `Tolerance`); each copy is one build item, its ``partnumber`` naming the copy as the cut list does.
 
 Parts stand on the bed as the design built them (like the STL export). Their footprints are packed
