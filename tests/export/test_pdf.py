@@ -77,6 +77,8 @@ def test_shelf_pdf_has_a_page_per_sheet_then_the_cut_list(tmp_path) -> None:
     assert lines[2:5] == ["0", "500", "1000 mm"]  # the scale bar's labels
     assert lines[5].startswith("Scale 1:10 on A3 (420 × 297 mm). Print at 100 %")
     assert lines[6:8] == ["plywood-shelf: cut list (1/1)", "# Cut list: plywood-shelf"]
+    (again,) = export(ev, [Format.PDF], tmp_path / "again", "shelf")
+    assert again.read_bytes() == data  # no creation date: bundles stay reproducible
 
 
 def test_frame_pdf_says_how_the_cut_plan_was_made(tmp_path) -> None:
