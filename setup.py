@@ -10,9 +10,10 @@ import warnings
 
 from setuptools import find_packages, setup
 
-# Design folders such as `designs/bracket` look like namespace packages to setuptools, which warns
-# that they are "absent from packages": they are data (copied whole by the globs below).
-warnings.filterwarnings("ignore", message=r"Package 'workbench\._shipped\..*' is absent")
+# Design folders such as `designs/bracket` (and `workbench/bundle/spdx`) look like namespace
+# packages to setuptools, which warns that they are "absent from packages": they are data, copied
+# whole by the globs below.
+warnings.filterwarnings("ignore", message=r"Package 'workbench\.(_shipped\..*|bundle\.spdx)' is absent")
 
 SHIPPED = {"workbench._shipped.designs": "designs", "workbench._shipped.materials": "materials"}
 

@@ -67,7 +67,7 @@ def test_build_writes_files(capsys, tmp_path) -> None:
         (["build", "bracket", "--set", "arm=5 kg"], 'arm: "5 kg" is a mass, expected a length'),
         (["build", "bracket", "--set", "arm=900 mm"], "arm: 900 mm is out of range; allowed 60 to 400 mm"),
         (["build", "bracket", "--set", "arm"], "--set 'arm' is not NAME=VALUE"),
-        (["build", "bracket", "--format", "obj"], "unknown format 'obj'; allowed: stl, step, dxf"),
+        (["build", "bracket", "--format", "obj"], "unknown format 'obj'; allowed: stl, 3mf, step, dxf"),
         (["build", "bracket", "--format", "stl,dxf"], "bracket has no flat (cut) parts"),
         (["build", "bracket", "--set", "width=15mm", "--set", "hole_diameter=10mm"],
          "bracket: hole diameter 10.0 mm must be at most half the width"),

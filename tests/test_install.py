@@ -38,6 +38,12 @@ def _run(argv: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Complete
     return proc
 
 
+def _version() -> str:
+    """`workbench.__version__` as written in the source: the one place the version lives."""
+    line = (ROOT / "workbench" / "__init__.py").read_text().split("__version__ = ", 1)[1]
+    return tomllib.loads("v = " + line.splitlines()[0])["v"]
+
+
 def _files(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*")
             if p.is_file() and "__pycache__" not in p.parts}
@@ -93,9 +99,7 @@ def test_the_wheel_carries_the_designs_data_and_license(installed) -> None:
     assert _files(shipped / "materials") == {p for p in _files(ROOT / "materials")}
     (dist,) = purelib.glob("cosmo_workbench-*.dist-info")
     meta = (dist / "METADATA").read_text()
-    version = tomllib.loads("v = " + (ROOT / "workbench" / "__init__.py").read_text()
-                            .split("__version__ = ", 1)[1].splitlines()[0])["v"]
-    assert f"\nVersion: {version}\n" in meta
+    assert f"\nVersion: {_version()}\n" in meta
     assert "\nLicense-Expression: Apache-2.0\n" in meta and "\nLicense-File: LICENSE\n" in meta
     assert "Provides-Extra: notebook" in meta and "Provides-Extra: parquet" in meta
     assert (purelib / "workbench" / "bundle" / "spdx" / "CERN-OHL-S-2.0.txt").is_file()
@@ -113,7 +117,7 @@ def test_every_command_runs_from_an_empty_folder(installed, tmp_path) -> None:
 
     out = _run([str(python), "-c", "import workbench; print(workbench.__file__)"], work, env).stdout
     assert Path(out.strip()) == purelib / "workbench" / "__init__.py"
-    assert wb("--version").strip().startswith("workbench ")
+    assert wb("--version") == f"workbench {_version()}\n"
     listed = [line.split()[0] for line in wb("list").splitlines()]
     assert listed == sorted(p.parent.name for p in (ROOT / "designs").glob("*/design.py"))
     assert _run([str(python), "-m", "workbench", "list"], work, env).stdout.split()[0] == listed[0]
@@ -147,3 +151,16 @@ def test_every_command_runs_from_an_empty_folder(installed, tmp_path) -> None:
     assert license_text.startswith("CERN Open Hardware Licence Version 2 - Strongly Reciprocal")
 
     assert _files(purelib / "workbench") == before, "something was written into the installed package"
+
+
+def test_the_panel_without_the_notebook_extra_names_it() -> None:
+    """A plain install has no ipywidgets: asking for the panel says which extra brings it."""
+    code = ("import sys; sys.modules['ipywidgets'] = None\n"
+            "import workbench as wb\n"
+            "try:\n    wb.Workbench\nexcept wb.WorkbenchError as exc:\n    print(exc)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.stdout.strip() == (
+        "the notebook panel needs ipywidgets, which the [notebook] extra installs: "
+        "pip install 'cosmo-workbench[notebook]'"), proc.stderr

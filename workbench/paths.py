@@ -16,6 +16,7 @@ the installed package: `writable` says whether a folder may be written to.
 from __future__ import annotations
 
 import os
+import site
 import sysconfig
 from importlib.resources import files
 from pathlib import Path
@@ -60,6 +61,9 @@ def _installed_roots() -> list[Path]:
         path = sysconfig.get_paths().get(key)
         if path:
             roots.append(Path(path))
+    user = site.getusersitepackages() if site.ENABLE_USER_SITE else None
+    if isinstance(user, str):
+        roots.append(Path(user))  # pip install --user
     return [r.resolve() for r in roots]
 
 

@@ -86,11 +86,11 @@ class Variant:
                 raise DataError(f"{self._shown()}: variant.parent: lineage loops back to '{slug}'")
             # Beside the child first, then where the design's variants are (a variant saved in
             # ./designs may derive from one shipped with an installed design).
-            beside = self.path.parent / f"{slug}.toml" if self.path is not None else None
-            if beside is None or not beside.is_file():
-                beside = _variant_path(self.design_id, slug) or beside
-            path = beside or variants_dir(self.design_id) / f"{slug}.toml"
-            current = load_variant(path, expect_design=self.design_id)
+            beside = current.path.parent / f"{slug}.toml" if current.path is not None else None
+            found = beside if beside is not None and beside.is_file() else None
+            path = found or _variant_path(self.design_id, slug) or beside
+            current = load_variant(path or variants_dir(self.design_id) / f"{slug}.toml",
+                                   expect_design=self.design_id)
             seen.add(slug)
             out.append(current)
         return list(reversed(out))

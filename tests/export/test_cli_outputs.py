@@ -20,8 +20,8 @@ def test_build_writes_every_format_that_applies(capsys, tmp_path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "plywood-shelf-buy.csv", "plywood-shelf-cutlist.csv", "plywood-shelf-cutlist.md",
         "plywood-shelf-plywood-birch-15mm-sheet-1.dxf",
-        "plywood-shelf-plywood-birch-15mm-sheet-1.svg", "plywood-shelf.step"]
-    assert len(out.splitlines()) == 6
+        "plywood-shelf-plywood-birch-15mm-sheet-1.svg", "plywood-shelf.pdf", "plywood-shelf.step"]
+    assert len(out.splitlines()) == 7
 
 
 def test_cutting_options_reach_the_dxf(capsys, tmp_path) -> None:

@@ -76,3 +76,11 @@ def test_too_large_a_problem_is_planned_first_fit() -> None:
     plan = cut_plan(cuts, [6000], 3)
     assert plan.method is PlanMethod.FIRST_FIT_DECREASING and list(plan.bars) == greedy
     _valid(plan.bars, cuts, [6000], 3)
+
+
+def test_a_solver_out_of_time_leaves_the_first_fit_plan() -> None:
+    # The Johnson family again, with no time for the solver: not proven, so not used.
+    cuts = ([(f"h{i}", 3060) for i in range(6)] + [(f"q{i}", 1620) for i in range(6)]
+            + [(f"r{i}", 1560) for i in range(6)] + [(f"s{i}", 1380) for i in range(12)])
+    plan = cut_plan(cuts, [6000], 0, time_limit=1e-9)
+    assert plan.method is PlanMethod.FIRST_FIT_DECREASING and len(plan.bars) == 11

@@ -91,12 +91,14 @@ def test_failed_batch_leaves_no_file(printed, tmp_path) -> None:
 def test_unknown_format_is_one_line() -> None:
     with pytest.raises(UnknownNameError) as err:
         Format.parse("obj")
-    assert str(err.value) == "unknown format 'obj'; allowed: stl, step, dxf, svg, csv, md"
+    assert str(err.value) == "unknown format 'obj'; allowed: stl, 3mf, step, dxf, svg, csv, md, pdf"
 
 
 def test_offered_formats_follow_the_parts(printed, plywood) -> None:
-    assert offered(printed.geometry) == [Format.STL, Format.STEP, Format.CSV, Format.MD]
-    assert offered(plywood.geometry) == [Format.STEP, Format.DXF, Format.SVG, Format.CSV, Format.MD]
+    assert offered(printed.geometry) == [Format.STL, Format.THREEMF, Format.STEP, Format.CSV,
+                                         Format.MD]
+    assert offered(plywood.geometry) == [Format.STEP, Format.DXF, Format.SVG, Format.CSV, Format.MD,
+                                         Format.PDF]
     assert offered(None) == []
     assert all(f.label for f in Format)
 

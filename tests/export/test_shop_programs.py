@@ -3,6 +3,8 @@ and in every variant it ships:
 
 - STL: admesh reports no disconnected or degenerate facet and no backwards edge, one part, the
   part's volume; PrusaSlicer slices it to G-code on the workshop printer's bed;
+- 3MF: in millimetres, one named object per printed part; PrusaSlicer reads one manifold object
+  per copy, on the bed, with the part's volume, and slices the plate as placed (`--dont-arrange`);
 - STEP: FreeCAD imports it as a valid shape of one solid per part with the assembly's volume;
 - DXF: ezdxf's audit finds no error, FreeCAD's DXF importer reads every contour (same count and
   length as written) and its edges join into closed wires only, and every slot's width in the file
@@ -213,6 +215,60 @@ def test_stl_slices_to_gcode_on_the_workshop_printer(root, design_id, slug, tmp_
         assert run.returncode == 0, f"{path.name}: {run.stdout[-1500:]}{run.stderr[-1500:]}"
         text = gcode.read_text(errors="ignore")
         assert text.count("\nG1 ") > 100 and ";LAYER_CHANGE" in text
+
+
+# -- 3MF ------------------------------------------------------------------------------------------
+def _info(binary: str, path: Path) -> list[dict[str, float | str]]:
+    """PrusaSlicer's `--info` of a file: one dict per object it read."""
+    text = subprocess.run([binary, "--info", str(path)], capture_output=True, text=True,
+                          timeout=300).stdout
+    objects: list[dict[str, float | str]] = []
+    for line in text.splitlines():
+        if line.startswith(f"[{path.name}]"):
+            objects.append({})
+        elif objects and " = " in line:
+            key, value = (t.strip() for t in line.split(" = ", 1))
+            objects[-1][key] = value if key == "manifold" else float(value)
+    return objects
+
+
+@pytest.mark.parametrize("design_id, slug", CASES)
+def test_3mf_plate_reads_back_in_prusaslicer_and_slices(root, design_id, slug, tmp_path) -> None:
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    w = _written(root, design_id, slug)
+    printed = w.evaluation.geometry.by_process(Process.PRINT)
+    if not printed:
+        pytest.skip("no printed parts")
+    (path,) = w.of(".3mf")
+    ns = {"m": "http://schemas.microsoft.com/3dmanufacturing/core/2015/02"}
+    model = ET.fromstring(zipfile.ZipFile(path).read("3D/3dmodel.model"))
+    assert model.get("unit") == "millimeter"
+    assert [o.get("name") for o in model.iterfind("m:resources/m:object", ns)] == [
+        p.name for p in printed]
+    copies = sum(p.quantity for p in printed)
+    assert len(model.findall("m:build/m:item", ns)) == copies
+    binary = _need("prusa-slicer")
+    objects = _info(binary, path)
+    volumes = [p.volume for p in printed for _ in range(p.quantity)]
+    assert len(objects) == copies
+    bed = w.job.context.workshop_profile.bed
+    x, y, z = (float(v.to("mm").magnitude) for v in bed)
+    for info in objects:
+        assert info["manifold"] == "yes" and info["number_of_parts"] == 1
+        assert info["min_x"] >= -1e-3 and info["min_y"] >= -1e-3 and info["min_z"] == 0
+        assert info["max_x"] <= x + 1e-3 and info["max_y"] <= y + 1e-3 and info["max_z"] <= z
+    assert sorted(i["volume"] for i in objects) == pytest.approx(sorted(volumes), rel=2e-3)
+    gcode = tmp_path / "plate.gcode"
+    run = subprocess.run(
+        [binary, "--export-gcode", "--bed-shape", f"0x0,{x:g}x0,{x:g}x{y:g},0x{y:g}",
+         "--max-print-height", f"{z:g}", "--dont-arrange", "--output", str(gcode), str(path)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0, f"{path.name}: {run.stdout[-1500:]}{run.stderr[-1500:]}"
+    text = gcode.read_text(errors="ignore")
+    assert text.count("\nG1 ") > 100 and ";LAYER_CHANGE" in text
 
 
 # -- STEP -----------------------------------------------------------------------------------------

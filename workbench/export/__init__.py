@@ -6,7 +6,9 @@
 - ``dxf``: cut parts nested on sheets, one DXF per sheet of one material and thickness, kerf
   compensated, with dog-bones for a router (`export.dxf`, `export.nesting`, `export.flat`);
 - ``svg``: a preview of each sheet (`export.svg`);
-- ``csv`` / ``md``: the cut list and what to buy (`export.cutlist`).
+- ``csv`` / ``md``: the cut list and what to buy (`export.cutlist`);
+- ``3mf``: every printed part on one plate, named, in millimetres (`export.threemf`);
+- ``pdf``: each nested sheet at true scale with a scale bar, then the cut list (`export.pdf`).
 
 Every export of a batch is written into a staging folder, each file checked by its format, and
 moved into place as one journaled commit only when all succeed (`export._atomic`), so a failure

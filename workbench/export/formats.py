@@ -35,11 +35,13 @@ class Format(str, Enum):
     """Output formats (each registered below)."""
 
     STL = "stl"
+    THREEMF = "3mf"
     STEP = "step"
     DXF = "dxf"
     SVG = "svg"
     CSV = "csv"
     MD = "md"
+    PDF = "pdf"
 
     @classmethod
     def parse(cls, text: str) -> "Format":
@@ -172,6 +174,8 @@ _V = "workbench.export.verify"
 register_format(Format.STL, label="printed parts, binary STL", processes=[Process.PRINT],
                 writer="workbench.export.mesh:export_stl", intact=f"{_V}:stl_intact",
                 read_back=f"{_V}:stl_read_back", required=True)
+register_format(Format.THREEMF, label="printed parts on one plate, 3MF", processes=[Process.PRINT],
+                writer="workbench.export.threemf:export_3mf", intact=f"{_V}:threemf_intact")
 register_format(Format.STEP, label="the assembly, STEP",
                 writer="workbench.export.mesh:export_step", intact=f"{_V}:step_intact",
                 read_back=f"{_V}:step_read_back", required=True)
@@ -184,6 +188,9 @@ register_format(Format.CSV, label="cut list and what to buy, CSV",
                 writer="workbench.export.cutlist:export_csv", intact=f"{_V}:text_intact")
 register_format(Format.MD, label="cut list and what to buy, Markdown",
                 writer="workbench.export.cutlist:export_md", intact=f"{_V}:text_intact")
+register_format(Format.PDF, label="sheets at true scale and the cut list, PDF",
+                processes=[Process.CUT, Process.FRAME],
+                writer="workbench.export.pdf:export_pdf", intact=f"{_V}:pdf_intact")
 
 __all__ = ["Expect", "Format", "FormatSpec", "Intact", "ReadBack", "Writer", "for_file",
            "offered", "register_format", "registered", "spec"]

@@ -55,11 +55,13 @@ def export_stl(job: "Job", stem: str, out: Path, options: Options) -> list[Path]
         check = bed_check(job, part) if printed else None
         if check is not None and not check.passed:  # type: ignore[attr-defined]
             raise ExportError(f"part '{part.name}': {check.message}")  # type: ignore[attr-defined]
-        bb = part.solid.BoundingBox()
-        solid = part.solid.moved(cq.Location(cq.Vector(-bb.xmin, -bb.ymin, -bb.zmin)))
-        # OCCT keeps a finer mesh made earlier (by the viewer or another preset): drop it so the
-        # chosen preset decides the facets.
+        # OCCT keeps a finer mesh made earlier (by the viewer or another preset): drop it (on a
+        # copy) so the chosen preset decides the facets, and before the bounding box, which a
+        # mesh would widen (the part then sat 0.8 µm off the origin after the viewer had run).
+        solid = part.solid.copy()
         BRepTools.Clean_s(solid.wrapped)
+        bb = solid.BoundingBox()
+        solid = solid.moved(cq.Location(cq.Vector(-bb.xmin, -bb.ymin, -bb.zmin)))
         path = out / f"{stem}-{safe_name(part.name)}.stl"
         before_write(path)
         ok = solid.exportStl(

@@ -147,6 +147,30 @@ def svg_intact(path: Path) -> str | None:
     return None
 
 
+def threemf_intact(path: Path) -> str | None:
+    """A 3MF: a whole zip archive holding its 3D model part."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            if z.testzip() is not None:
+                return "3MF archive damaged"
+            if "3D/3dmodel.model" not in z.namelist():
+                return "3MF without its 3D/3dmodel.model"
+    except (zipfile.BadZipFile, OSError) as exc:
+        return f"3MF is not a whole zip archive ({exc})"
+    return None
+
+
+def pdf_intact(path: Path) -> str | None:
+    """A PDF whose end holds ``%%EOF``."""
+    if not Path(path).read_bytes()[:5] == b"%PDF-":
+        return "not a PDF (no %PDF- header)"
+    if b"%%EOF" not in _tail(path, 1024):
+        return "PDF file cut short (no %%EOF)"
+    return None
+
+
 def text_intact(path: Path) -> str | None:
     """A non-empty UTF-8 text file ending with a newline."""
     data = path.read_bytes()
