@@ -117,7 +117,7 @@ def test_validate_reads_exports_back_without_trimesh(tmp_path, monkeypatch) -> N
 
     monkeypatch.setitem(sys.modules, "trimesh", None)  # `import trimesh` now fails
     formats, problems = check_exports(wb.design("bracket"), wb.Context(), tmp_path)
-    assert formats == ["stl", "step", "csv", "md"] and problems == []
+    assert formats == ["stl", "3mf", "step", "csv", "md"] and problems == []
 
 
 def test_ctrl_c_says_what_was_already_written(capsys, tmp_path, monkeypatch) -> None:

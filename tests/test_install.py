@@ -124,7 +124,8 @@ def test_every_command_runs_from_an_empty_folder(installed, tmp_path) -> None:
 
     wb("build", "bracket", "--out", "out")
     assert (work / "out" / "bracket.step").stat().st_size > 1000
-    assert "verdict: PASS" in wb("check", "bracket")
+    # nothing fails; the wall fixing's rated load is the user's to give (load-bearing, not known)
+    assert "verdict: UNVERIFIED" in wb("check", "bracket")
 
     lines = wb("new", "pump-shelf").splitlines()
     assert lines[0] == str(work / "designs" / "pump-shelf")
@@ -142,7 +143,11 @@ def test_every_command_runs_from_an_empty_folder(installed, tmp_path) -> None:
     assert ("  lineage: plywood-shelf@1.0.0 -> lima-15mm -> lima-15mm-tall -> mine"
             in wb("variant", "show", "plywood-shelf/mine").splitlines())
 
-    # adapt: the lead adds `workbench adapt ...` here once the command exists.
+    out = wb("adapt", "plywood-shelf", "--stock", "india", "--save-variant", "india",
+             "--why", "India stock sells softwood plywood")
+    assert out.startswith("plywood-shelf for india stock")
+    assert out.strip().splitlines()[-1] == str(
+        work / "designs" / "plywood-shelf" / "variants" / "india.toml")
 
     wb("bundle", "--variant", "bracket/long-arm", "--out", "share/long-arm", "--repo",
        "https://example.org/workshop/designs")

@@ -20,9 +20,24 @@ def test_each_format_is_registered_once_with_label_processes_writer_and_checks()
     assert [s.format for s in specs] == list(Format)
     assert {s.format: s.processes for s in specs} == {
         Format.STL: {Process.PRINT}, Format.STEP: frozenset(), Format.DXF: {Process.CUT},
-        Format.SVG: {Process.CUT}, Format.CSV: frozenset(), Format.MD: frozenset()}
+        Format.SVG: {Process.CUT}, Format.CSV: frozenset(), Format.MD: frozenset(),
+        Format.THREEMF: {Process.PRINT}, Format.PDF: {Process.CUT, Process.FRAME}}
     assert {s.format for s in specs if s.required} == {Format.STL, Format.STEP, Format.DXF}
     assert spec("step").label == Format.STEP.label == "the assembly, STEP"
+
+
+def test_3mf_and_pdf_intact_checks_refuse_cut_files(bracket, tmp_path) -> None:
+    (path,) = export(bracket, ["3mf"], tmp_path, "b")
+    assert verify.threemf_intact(path) is None
+    cut = tmp_path / "cut.3mf"
+    cut.write_bytes(path.read_bytes()[:-40])
+    assert verify.threemf_intact(cut).startswith("3MF is not a whole zip archive")
+    shelf = wb.evaluate(wb.design("plywood-shelf"))
+    (pdf,) = export(shelf, ["pdf"], tmp_path, "s")
+    assert verify.pdf_intact(pdf) is None
+    short = tmp_path / "short.pdf"
+    short.write_bytes(pdf.read_bytes()[:-200])
+    assert verify.pdf_intact(short) == "PDF file cut short (no %%EOF)"
 
 
 def test_stl_read_back_with_numpy_matches_the_solid(bracket, tmp_path) -> None:
@@ -84,4 +99,4 @@ def test_a_writer_that_fails_silently_replaces_nothing(bracket, tmp_path) -> Non
 
 
 def test_offered_follows_the_registrations(bracket) -> None:
-    assert offered(bracket.geometry) == [Format.STL, Format.STEP, Format.CSV, Format.MD]
+    assert offered(bracket.geometry) == [Format.STL, Format.THREEMF, Format.STEP, Format.CSV, Format.MD]
