@@ -50,11 +50,12 @@ INSTRUMENT = """(() => {
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') window.__t0 = performance.now();
   }, true);
+  document.addEventListener('pointerup', () => { window.__tUp = performance.now(); }, true);
 })();"""
 """Runs before any page script: counts WebGL draw calls, stamps the moment Enter is pressed."""
 
-WAIT_BUILT = """async ([after, t0]) => {
-  const start = t0 || window.__t0;
+WAIT_BUILT = """async ([after, key]) => {
+  const start = window[key];
   const s = () => document.querySelector('.wb-panel .wb-status [data-build]');
   const ok = () => { const e = s(); return e && Number(e.dataset.build) > after
                                        && !e.classList.contains('wb-status-busy'); };
@@ -182,7 +183,7 @@ def typed_loop(page: Any, values: list[str], param: str = "arm") -> tuple[list[f
         n = build_count(page)
         box.fill(v)
         box.press("Enter")
-        r = page.evaluate(WAIT_BUILT, [n, 0])
+        r = page.evaluate(WAIT_BUILT, [n, "__t0"])
         if "Up to date" not in r["text"]:
             raise RuntimeError(f"{param}={v}: {r['text']}")
         status.append(r["status"])
@@ -257,6 +258,125 @@ def profile(page: Any, values: list[str], top: int = 25) -> str:
     return "\n".join(lines)
 
 
+RECORD_DRAG = """(param) => {
+  const d = window.__drag = {values: [], checks: [], texts: [], stop: false};
+  const row = document.querySelector('.wb-field-' + param);
+  const h = row.querySelector('.noUi-handle');
+  new MutationObserver(() => d.values.push(performance.now()))
+    .observe(h, {attributes: true, attributeFilter: ['aria-valuenow']});
+  let last = -1;
+  new MutationObserver(() => {  // one widget update is one batch; count batches 2 ms apart
+    const t = performance.now(); if (t - last > 2) d.checks.push(t); last = t;
+  }).observe(document.querySelector('.wb-panel .wb-checks'),
+             {subtree: true, childList: true, characterData: true});
+  const box = row.querySelector('input[type=text]');
+  let shown = box.value;
+  const poll = () => {
+    if (box.value !== shown) { shown = box.value; d.texts.push(performance.now()); }
+    if (!d.stop) requestAnimationFrame(poll);
+  };
+  poll();
+}"""
+
+
+def slider_drag(page: Any, param: str = "arm", px: int = 120, step_s: float = 0.016) -> dict[str, Any]:
+    """Drag `param`'s slider handle `px` pixels at one pointer move per `step_s`; returns the
+    slider value changes, checks refreshes and value-box updates per second during the drag, the
+    median lag from a slider value to the next checks refresh, and release → geometry drawn."""
+    handle = page.locator(f".wb-field-{param} .noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    box = handle.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.evaluate(RECORD_DRAG, param)
+    n = build_count(page)
+    page.mouse.move(x, y)
+    page.mouse.down()
+    t0 = page.evaluate("performance.now()")
+    for i in range(px):
+        page.mouse.move(x + i + 1, y)
+        time.sleep(step_s)
+    t1 = page.evaluate("performance.now()")
+    page.mouse.up()
+    release = page.evaluate(WAIT_BUILT, [n, "__tUp"])
+    time.sleep(0.3)
+    d = page.evaluate("() => { window.__drag.stop = true; return window.__drag; }")
+    span = (t1 - t0) / 1000
+
+    def rate(ts: list[float]) -> float:
+        return sum(1 for t in ts if t0 <= t <= t1) / span
+
+    lags = []
+    for tv in (t for t in d["values"] if t0 <= t <= t1):
+        after = [tc for tc in d["checks"] if tc >= tv]
+        if after:
+            lags.append(after[0] - tv)
+    builds = build_count(page) - n
+    return {"values_per_s": rate(d["values"]), "checks_per_s": rate(d["checks"]),
+            "texts_per_s": rate(d["texts"]), "lag_ms": statistics.median(lags) if lags else
+            float("nan"), "release_drawn_ms": release["drawn"], "builds": builds,
+            "drag_s": span, "status": release["text"]}
+
+
+FIRST = [
+    "import workbench as wb\nwb.open(\"bracket\")",
+    *[f"wb.open(\"bracket\", arm=\"{161 + i} mm\")" for i in range(8)],
+]
+"""The first-display notebook: a new kernel's first cell, then warm `wb.open` cells."""
+
+RUN_CELL = """(i) => {
+  const nb = window.jupyterapp.shell.currentWidget;
+  nb.content.activeCellIndex = i;
+  window.__panels0 = document.querySelectorAll('.wb-panel').length;
+  window.__draws0 = window.__draws;
+  window.__tCell = performance.now();
+  window.jupyterapp.commands.execute('notebook:run-cell');
+}"""
+
+WAIT_SHOWN = """async () => {
+  const ready = () => {
+    const ps = document.querySelectorAll('.wb-panel');
+    if (ps.length <= window.__panels0) return false;
+    const p = ps[ps.length - 1];
+    return !!(p.querySelector('.wb-status [data-build]') && p.querySelector('.wb-viewer canvas'))
+           && window.__draws > window.__draws0;
+  };
+  while (!ready()) await new Promise((r) => requestAnimationFrame(r));
+  const t = performance.now();
+  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+  return Math.max(t, window.__lastDraw) - window.__tCell;
+}"""
+
+
+def first_display(b: Any, server: Any, warm: int = 5, cold: int = 2) -> tuple[list[float], list[float]]:
+    """ms from running a `wb.open` cell to its panel drawn: (cold: first cell of a new kernel,
+    warm: later cells of that kernel, each with new values so it builds)."""
+    nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                     "source": src} for src in FIRST],
+          "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                      "language": "python"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    (server.root / "first.ipynb").write_text(json.dumps(nb))
+    page = open_lab_notebook(b, server, "first.ipynb", run_all=False)
+    colds, warms = [], []
+    try:
+        for c in range(cold):
+            if c:
+                page.evaluate("""async () => { const s = window.jupyterapp.shell.currentWidget
+                                 .sessionContext.session; await s.kernel.restart(); }""")
+                page.wait_for_function(KERNEL_IDLE, timeout=120_000)
+                time.sleep(1)
+            page.evaluate(RUN_CELL, 0)
+            colds.append(page.evaluate(WAIT_SHOWN))
+            time.sleep(0.5)
+        for i in range(1, min(warm, len(FIRST) - 1) + 1):
+            page.evaluate(RUN_CELL, i)
+            warms.append(page.evaluate(WAIT_SHOWN))
+            time.sleep(0.5)
+    finally:
+        page.close()
+    return colds, warms
+
+
 def _arms(start: float, n: int) -> list[str]:
     return [f"{start + i:g} mm" for i in range(n)]
 
@@ -278,6 +398,30 @@ def typed_rows(page: Any, n: int, where: str, base: float) -> list[Result]:
     return rows
 
 
+def drag_rows(page: Any, where: str, repeat: int = 3) -> list[Result]:
+    """Slider drags: checks refreshes per second and lag while moving; release → drawn."""
+    runs = []
+    for i in range(repeat):
+        box = page.locator(".wb-field-arm input[type=text]").first
+        if box.input_value() != "150 mm":  # each drag starts from the default arm
+            typed_loop(page, ["150 mm"])
+        runs.append(slider_drag(page, px=100))
+        time.sleep(0.3)
+    for r in runs:
+        print(where, "drag:", {k: (round(v, 1) if isinstance(v, float) else v) for k, v in r.items()})
+    return [
+        Result(f"{where}: slider drag, slider values sent", [r["values_per_s"] for r in runs], "/s"),
+        Result(f"{where}: slider drag, checks refreshes", [r["checks_per_s"] for r in runs], "/s",
+               note="each slider value gets its checks"),
+        Result(f"{where}: slider drag, value box updates", [r["texts_per_s"] for r in runs], "/s"),
+        Result(f"{where}: slider drag, slider value → checks refreshed",
+               [r["lag_ms"] for r in runs]),
+        Result(f"{where}: slider released → 3D view drawn", [r["release_drawn_ms"] for r in runs]),
+        Result(f"{where}: slider drag, geometry builds per drag", [float(r["builds"]) for r in runs],
+               "builds"),
+    ]
+
+
 def run(n: int = 12, voila: bool = True, do_profile: bool = False) -> list[Result]:
     """All browser measurements (lab typed loop, view off, kernel side; Voila typed loop)."""
     rows: list[Result] = []
@@ -288,7 +432,12 @@ def run(n: int = 12, voila: bool = True, do_profile: bool = False) -> list[Resul
             rows += typed_rows(page, n, "JupyterLab", 200)
             if do_profile:
                 print(profile(page, _arms(300, 4)))
+            rows += drag_rows(page, "JupyterLab")
             page.close()
+            colds, warms = first_display(b, server)
+            rows += [Result("JupyterLab: first display, `wb.open` cell → panel drawn (warm kernel)",
+                            warms, target="≤ 1.5 s"),
+                     Result("JupyterLab: first display, first cell of a new kernel (cold)", colds)]
         finally:
             server.stop()
         if voila:
@@ -300,6 +449,7 @@ def run(n: int = 12, voila: bool = True, do_profile: bool = False) -> list[Resul
                 page.locator(".wb-panel").first.scroll_into_view_if_needed()
                 wait_drawn(page)
                 rows += typed_rows(page, n, "Voila", 200)
+                rows += drag_rows(page, "Voila")
                 page.close()
             finally:
                 server.stop()
