@@ -98,6 +98,41 @@ def test_unit_text_3_4_in_updates_form_checks_and_view(lab: Any) -> None:
     assert not np.array_equal(canvas_rgb(page), PAGE["first_view"]), "the view did not redraw"
 
 
+CAMERA = """() => { const v = window.currentCadViewer.viewer;
+  return {zoom: v.getCameraZoom(), position: v.getCameraPosition(),
+          quaternion: v.getCameraQuaternion()}; }"""
+
+
+def test_view_redraws_in_place_and_keeps_the_users_camera(lab: Any) -> None:
+    page = lab
+    canvas = page.locator(".wb-viewer canvas").first
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    before_zoom = page.evaluate(CAMERA)
+    page.mouse.wheel(0, -300)  # the user zooms in
+    page.wait_for_function(f"() => window.currentCadViewer.viewer.getCameraZoom() "
+                           f"!= {before_zoom['zoom']}")
+    time.sleep(0.5)
+    camera = page.evaluate(CAMERA)
+    page.evaluate("() => { document.querySelector('.wb-viewer canvas').__wbMark = 1; }")
+    shown = canvas_rgb(page)
+    n = build_count(page)
+    set_text(page, "arm", "190 mm")
+    assert "Up to date." in wait_built(page, n)
+    deadline = time.monotonic() + 20
+    while np.array_equal(canvas_rgb(page), shown) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    after = canvas_rgb(page)
+    assert not np.array_equal(after, shown), "the view did not redraw the longer arm"
+    assert coloured_pixels(after) > 2000
+    assert page.evaluate(CAMERA) == camera  # zoom, place and rotation as the user left them
+    # the same canvas: the geometry was updated in place, not a new scene
+    assert page.evaluate("() => document.querySelector('.wb-viewer canvas').__wbMark === 1")
+    n = build_count(page)
+    set_text(page, "arm", "150 mm")
+    wait_built(page, n)
+
+
 def test_slider_moved_with_the_keyboard(lab: Any) -> None:
     page = lab
     n = build_count(page)

@@ -173,7 +173,8 @@ class Viewer:
     def _update(self, meshed: list[dict[str, Any]], shapes: dict[str, Any],
                 digests: dict[str, tuple[str, str]]) -> None:
         """Send the changed parts' meshes to the shown view, to update in place."""
-        changed = [leaf for leaf in _leaves(shapes) if digests[leaf["id"]] != self._digests[leaf["id"]]]
+        changed = [leaf for leaf in _leaves(shapes)
+                   if digests[leaf["id"]] != self._digests[leaf["id"]]]
         self.sent = [leaf["id"] for leaf in changed]
         if not changed:
             return
