@@ -290,12 +290,17 @@ WAIT_RELEASED = """async (param) => {
            && st && st.classList.contains('wb-status-ok');
   };
   const deadline = performance.now() + 60000;
-  while (!done()) {
-    if (performance.now() > deadline) throw new Error('slider value not built in 60 s');
-    await new Promise((r) => setTimeout(r, 2));
+  let t = null;
+  while (t === null) {
+    while (!done()) {
+      if (performance.now() > deadline) throw new Error('slider value not built in 60 s');
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    t = performance.now();
+    // still so three frames later (not caught between the box's and the status's messages)
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    if (!done()) t = null;
   }
-  const t = performance.now();
-  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
   return {drawn: Math.max(t, window.__lastDraw) - start,
           text: document.querySelector('.wb-panel .wb-status').innerText};
 }"""

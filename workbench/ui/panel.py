@@ -293,6 +293,9 @@ class Workbench:
         if self.error:
             self._set_status("fail", self.error)
             why = "Fix the error above first: the files would not match the form."
+        elif stale:  # built while a slider moved on: its own build follows when it rests
+            self._set_status("busy", "Building…")
+            why = "Building…"
         else:
             self._set_status("ok", "Up to date.")
             why = ""
