@@ -311,13 +311,20 @@ def slider_drag(page: Any, param: str = "arm", px: int = 120, step_s: float = 0.
     slider value changes, checks refreshes and value-box updates per second during the drag, the
     median lag from a slider value to the next checks refresh, and release → geometry drawn."""
     handle = page.locator(f".wb-field-{param} .noUi-handle").first
-    handle.scroll_into_view_if_needed()
-    box = handle.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.evaluate(RECORD_DRAG, param)
     n = build_count(page)
-    page.mouse.move(x, y)
-    page.mouse.down()
+    for _ in range(3):  # the page may still scroll after the last edit: grab the handle itself
+        handle.scroll_into_view_if_needed()
+        time.sleep(0.2)
+        box = handle.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
+        page.mouse.down()
+        if "noUi-active" in (handle.get_attribute("class") or ""):
+            break
+        page.mouse.up()
+    else:
+        raise RuntimeError(f"could not grab the {param} slider's handle")
     t0 = page.evaluate("performance.now()")
     for i in range(px):
         page.mouse.move(x + i + 1, y)
