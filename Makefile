@@ -45,7 +45,8 @@ system-deps:
 	    apt-get install -y -qq admesh prusa-slicer freecad openscad >/dev/null'; \
 	fi
 
-bench: $(STAMP)
+# The browser section of the benchmark drives the same Chromium as the browser tests.
+bench: $(STAMP) chromium
 	$(PY) bench/run.py
 
 clean-env:

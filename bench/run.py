@@ -1,7 +1,9 @@
 """`make bench`: medians of the workbench's hot paths, and ratios against bare CadQuery.
 
-Run as ``python bench/run.py [--repeat N] [--out bench/RESULTS.md]``. Prints a Markdown table and
-writes it (atomically) with the machine it came from.
+Run as ``python bench/run.py [--repeat N] [--out bench/RESULTS.md] [--no-browser | --browser-only]``.
+Prints a Markdown table and writes it (atomically) with the machine it came from. The browser
+section (`bench/browser.py`: the panel in JupyterLab and Voila, headless Debian Chromium, loopback)
+follows the kernel-side table; ``--browser-only`` re-measures just that section and keeps the rest.
 """
 
 from __future__ import annotations
@@ -79,8 +81,16 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--out", default=str(ROOT / "bench" / "RESULTS.md"))
+    ap.add_argument("--no-browser", action="store_true", help="skip the browser section")
+    ap.add_argument("--browser-only", action="store_true",
+                    help="measure only the browser section; keep the rest of --out")
     args = ap.parse_args()
     n = args.repeat
+    out = Path(args.out)
+    if args.browser_only:
+        kept = out.read_text(encoding="utf-8").split(BROWSER_HEADING)[0].rstrip() + "\n"
+        _write(out, kept + "\n" + _browser_section(max(n, 10)))
+        return 0
 
     rows: list[tuple[str, float, str]] = []
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -151,13 +161,32 @@ def main() -> int:
         lines.append(f"| {name} | {shown} | {target} | {_met(value, target)} |")
     lines += ["", NOTES]
     text = "\n".join(lines) + "\n"
+    if not args.no_browser:
+        text += "\n" + _browser_section(max(n, 10))
+    _write(out, text)
+    return 0
+
+
+def _write(out: Path, text: str) -> None:
     print(text)
-    out = Path(args.out)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".results-")
     with os.fdopen(fd, "w") as f:
         f.write(text)
     os.replace(tmp, out)
-    return 0
+
+
+BROWSER_HEADING = "## In the browser"
+
+
+def _browser_section(n: int) -> str:
+    """The panel measured from the page (bench/browser.py); a line saying why when it cannot run."""
+    from bench import browser
+
+    head = [BROWSER_HEADING, ""]
+    if not Path(browser.CHROMIUM).is_file():
+        return "\n".join(head + [f"Not run: no Chromium at {browser.CHROMIUM} (`make chromium`).", ""])
+    rows = browser.run(n)
+    return "\n".join(head + [browser.INTRO, "", browser.table(rows), "", browser.FINDINGS, ""])
 
 
 def _interactive_rows(Bracket: Any, ctx: Any, n: int) -> list[tuple[str, float, str]]:

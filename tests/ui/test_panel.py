@@ -11,6 +11,7 @@ import workbench as wb
 from workbench.export import Format, offered
 from workbench.ui import Workbench
 from workbench.ui import panel as panel_module
+from workbench.ui.checks_view import render_checks
 from workbench.units import Q_
 
 
@@ -136,3 +137,27 @@ def test_starting_unit_system(tmp_path, monkeypatch, system):
     p = Workbench("bracket", system=system, background=False)
     assert p.context_form.units.value == system
     assert p.form.fields["arm"].text.value == ("150 mm" if system == "metric" else "5.906 in")
+
+
+def test_a_moving_slider_updates_checks_at_once_and_builds_once_it_rests(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    p = Workbench("bracket")  # background, as in a notebook
+    assert p.wait(120)
+    builds, table = p.builds, p.checks.table.value
+    arm = p.form.fields["arm"]
+    monkeypatch.setattr(panel_module, "SETTLE_S", 5.0)  # the slider keeps moving for this test
+    for value in (160, 170, 180):
+        arm.slider.value = value
+    assert p.builds == builds and p.busy and p.evaluation.design.arm == Q_(150, "mm")
+    assert arm.text.value == "180 mm"  # the value box follows the slider
+    live = p.checks.table.value
+    assert live != table and not p.checks.stale
+    assert "mass <b>—</b>" in p.checks.summary.value  # mass needs the parts: not guessed
+    expected = wb.evaluate(p.design, p.context, build=False)  # checks-only, for arm 180 mm
+    assert live == render_checks(expected.checks, p.system)
+    p._settle.cancel()
+    p._rebuild()  # what the timer does once the slider rests
+    assert p.wait(120)
+    assert p.builds == builds + 1 and p.evaluation.design.arm == Q_(180, "mm")
+    assert p.checks.table.value == live and "mass <b>—</b>" not in p.checks.summary.value
+    assert "Up to date." in p.status.value

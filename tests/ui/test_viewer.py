@@ -62,3 +62,54 @@ def test_viewer_without_the_widget_package_degrades_to_a_note(monkeypatch):
     assert not v.available and "cad-viewer-widget" in v._view.value
     v.show([])
     v.mark_stale(True)
+
+
+def _record(viewer: Viewer) -> list[dict]:
+    """The custom messages the view is sent (a new scene goes through the widget's state)."""
+    sent: list[dict] = []
+    viewer._cad.widget.send = lambda content=None, buffers=None: sent.append(content)
+    return sent
+
+
+def test_a_size_change_updates_only_the_changed_part_in_place(panel):
+    panel.form.fields["make"].input.value = "plywood"
+    v = panel.viewer
+    assert v.sent == ["/Group/wall-plate", "/Group/arm-plate", "/Group/gusset"]
+    scenes, messages = v.scenes, _record(v)
+    panel.form.fields["arm"].text.value = "200 mm"
+    assert panel.error is None
+    assert v.sent == ["/Group/arm-plate"] and v.scenes == scenes  # no new scene: camera kept
+    assert [m["method"] for m in messages] == [["viewer", "updatePart"], ["viewer", "updateBounds"]]
+    path, part, options = messages[0]["args"]
+    assert path == "/Group/arm-plate" and part["name"] == "arm-plate" and options == {
+        "skipBounds": True}
+    xyz = np.array(part["shape"]["vertices"]).reshape(-1, 3)
+    assert len(xyz) * 3 == len(part["shape"]["normals"])
+    assert max(part["shape"]["triangles"]) < len(xyz)
+    sheet = panel.evaluation.resolved.sheet.to("mm").magnitude
+    extent = xyz.max(axis=0) - xyz.min(axis=0)  # the plate in its own frame, mm
+    assert extent.max() == pytest.approx(200 - sheet, abs=0.01)  # the arm beyond the wall plate
+    json.dumps(messages)  # plain JSON numbers and text
+
+
+def test_a_moved_part_is_replaced_at_its_new_place(panel):
+    panel.form.fields["make"].input.value = "plywood"
+    v = panel.viewer
+    messages = _record(v)
+    panel.form.fields["height"].text.value = "200 mm"  # the arm plate moves up
+    assert panel.error is None and "/Group/arm-plate" in v.sent
+    calls = [(m["method"][1], (m["args"] or [None])[0]) for m in messages]
+    assert ("removePart", "/Group/arm-plate") in calls and ("addPart", "/Group") in calls
+    added = next(m["args"][1] for m in messages if m["method"][1] == "addPart")
+    assert added["name"] == "arm-plate" and added["loc"][0][2] == pytest.approx(200 - 18, abs=1)
+
+
+def test_an_unchanged_geometry_sends_nothing_and_new_parts_send_a_new_scene(panel):
+    v = panel.viewer
+    messages = _record(v)
+    panel.form.fields["load"].text.value = "300 N"  # the build never reads the load
+    assert panel.error is None and v.sent == [] and messages == []
+    scenes = v.scenes
+    panel.form.fields["make"].input.value = "plywood"  # three plates instead of one bracket
+    assert v.scenes == scenes + 1 and messages == []  # a new scene, through the widget state
+    assert _names(v._cad.widget.shapes["shapes"]) == ["wall-plate", "arm-plate", "gusset"]

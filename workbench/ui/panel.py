@@ -12,6 +12,7 @@ marked stale.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
@@ -239,10 +240,21 @@ class Workbench:
 
     def wait(self, timeout: float | None = 120) -> bool:
         """Wait until no rebuild runs or waits for a slider; False on timeout."""
-        settle = self._settle
-        if settle is not None:
-            settle.join(timeout)
-        return self._builder.wait(timeout)
+        end = None if timeout is None else time.monotonic() + timeout
+
+        def left() -> float | None:
+            return None if end is None else max(0.0, end - time.monotonic())
+
+        while True:
+            settle = self._settle
+            if settle is not None:
+                settle.join(left())
+            if not self._builder.wait(left()):
+                return False
+            if not self.busy:  # a slider moved again meanwhile: wait for that build too
+                return True
+            if end is not None and time.monotonic() >= end:
+                return False
 
     # -- changes ----------------------------------------------------------------------------------
     def _design_changed(self, design: "Design") -> None:
@@ -444,6 +456,9 @@ class Workbench:
         if self.error:
             self._set_status("fail", self.error)
             why = "Fix the error above first: the files would not match the form."
+        elif stale:  # built while a slider moved on: its own build follows when it rests
+            self._set_status("busy", "Building…")
+            why = "Building…"
         else:
             self._set_status("ok", "Up to date.")
             why = ""

@@ -113,7 +113,8 @@ class Viewer:
         self.shown: list[str] = []
         """Names of the parts on screen."""
         self._cad: Any = None
-        self._digests: dict[str, str] = {}
+        self._digests: dict[str, tuple[str, str]] = {}
+        """Per shown part id: its mesh's fingerprint and its placement."""
         self.sent: list[str] = []
         """Ids of the parts whose meshes the last `show` sent (unchanged parts are not sent)."""
         self.scenes = 0
@@ -156,7 +157,8 @@ class Viewer:
             self.sent = []
             return
         meshed, shapes = _mesh(parts)
-        digests = {leaf["id"]: _digest(meshed[leaf["shape"]["ref"]]) for leaf in _leaves(shapes)}
+        digests = {leaf["id"]: (_digest(meshed[leaf["shape"]["ref"]]), repr(_jsonable(leaf["loc"])))
+                   for leaf in _leaves(shapes)}
         if same and digests.keys() == self._digests.keys():
             self._update(meshed, shapes, digests)
         else:
@@ -169,16 +171,23 @@ class Viewer:
         self._digests = digests
 
     def _update(self, meshed: list[dict[str, Any]], shapes: dict[str, Any],
-                digests: dict[str, str]) -> None:
+                digests: dict[str, tuple[str, str]]) -> None:
         """Send the changed parts' meshes to the shown view, to update in place."""
-        changed = [leaf for leaf in _leaves(shapes) if digests[leaf["id"]] != self._digests[leaf["id"]]]
+        changed = [leaf for leaf in _leaves(shapes)
+                   if digests[leaf["id"]] != self._digests[leaf["id"]]]
         self.sent = [leaf["id"] for leaf in changed]
         if not changed:
             return
+        skip = {"skipBounds": True}  # the bounds once, after the last part
         for leaf in changed:
+            pid = leaf["id"]
             data = _jsonable({**leaf, "shape": _plain(meshed[leaf["shape"]["ref"]])})
-            # a leaf whose vertex counts changed is replaced by the viewer (removePart + addPart)
-            self._cad.execute("viewer.updatePart", [leaf["id"], data, {"skipBounds": True}])
+            if digests[pid][1] == self._digests[pid][1]:
+                # the mesh in place; a mesh whose vertex counts changed the viewer itself replaces
+                self._cad.execute("viewer.updatePart", [pid, data, skip])
+            else:  # moved: updatePart keeps a part's place, so the part is replaced
+                self._cad.execute("viewer.removePart", [pid, skip])
+                self._cad.execute("viewer.addPart", [pid.rsplit("/", 1)[0], data, skip])
         self._cad.execute("viewer.updateBounds")
         self.updates += 1
 
