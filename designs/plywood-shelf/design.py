@@ -20,7 +20,7 @@ from typing import Any, Iterator
 
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
-from workbench.params import Count, Flag, Length, Mass, StockThickness
+from workbench.params import Count, Flag, Force, Length, Mass, StockThickness
 
 HANDLE_LENGTH = 115.0
 HANDLE_HEIGHT = 38.0
@@ -116,6 +116,14 @@ class PlywoodShelf(Design):
     load = Mass(
         "Load per shelf", 20, min=0, max=100, soft=(0, 60), step=1, group="Load",
         help="What each shelf carries, spread evenly along it.",
+    )
+
+    push = Force(
+        "Sideways push", 0, min=0, max=1000, soft=(0, 400), step=10, group="Load",
+        help="A sideways push or pull at the top (someone leaning on it, pulling it to climb, "
+        "bumping it). 0 = not set: tipping stays unverified. Furniture standards (EN 14749, "
+        "EN 16122) set such test forces; their values are not on file: use the one your use "
+        "calls for.",
     )
 
     # -- rules ----------------------------------------------------------------------------------
@@ -223,6 +231,21 @@ class PlywoodShelf(Design):
         return out
 
     # -- checks ---------------------------------------------------------------------------------
+    @staticmethod
+    def _tipping(r: Any, mat: Any) -> Any:
+        """The empty unit tipping forward about its front feet under a push at its top
+        (`workbench.checks.stability`, EN 1990 EQU)."""
+        from workbench.checks import stability
+        from workbench.checks.result import CheckResult
+
+        if mat.density is None:
+            return CheckResult.missing("tip-over", f"a density for {mat.name} (its weight holds "
+                                       "it up)")
+        remedy = ("Strap it to the wall through the anchor holes." if r.anchors else
+                  "Switch on the wall-anchor holes and strap it to the wall.")
+        return stability.tipping_check(_unit_weight(r, mat), r.depth / 2, r.push, r.height,
+                                       what="The empty unit", remedy=remedy)
+
     def checks(self, r: Any, ctx: Any, geometry: Any) -> list[Any]:
         from workbench.checks import cutting, timber
         from workbench.checks.loads import weight
@@ -264,6 +287,7 @@ class PlywoodShelf(Design):
             out.append(res.with_reference(
                 f"{res.reference}; {timber.basis(timber.TimberProduct.PLYWOOD, **factors)}; "
                 "EN 1990 load 1.35 G + 1.5 Q"))
+        out.append(self._tipping(r, mat))
         try:
             setup = cutting.cut_setup(ctx.workshop_profile)
         except WorkbenchError:
@@ -274,6 +298,14 @@ class PlywoodShelf(Design):
             out.append(cutting.grain_fit_check(along, across, setup, sheet,
                                                name=f"{name} fits the sheet"))
         return out
+
+
+def _unit_weight(r: Any, mat: Any) -> Any:
+    """Weight (N) of the empty unit: two sides and the shelves as full panels (slots ignored)."""
+    from workbench.checks.loads import weight
+
+    t, W, H, D = (r.sheet.to("mm"), r.width.to("mm"), r.height.to("mm"), r.depth.to("mm"))
+    return weight((2 * D * H + r.shelves * W * D) * t * mat.density)
 
 
 def _box(x: float, y: float, dx: float, dy: float, t: float) -> Any:

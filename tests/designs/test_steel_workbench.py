@@ -140,7 +140,7 @@ def test_top_rail_checks_by_hand() -> None:
         1000 * span**3 / (48 * 210000 * inertia), rel=1e-6)  # 2.55 mm
     assert checks["top rail bending (point load)"].value.to("MPa").magnitude == pytest.approx(
         1.5 * 1000 * span / 4 / w_el, rel=1e-6)  # 78.7 MPa
-    assert ev.status == "pass"
+    assert ev.status == "unverified"  # no sideways push set: tipping and racking (issue 13)
 
 
 def test_leg_buckling_by_hand() -> None:
@@ -229,5 +229,6 @@ def test_variants_rebuild_to_their_hash_and_pass() -> None:
         assert ev.status != "fail", [c.message for c in ev.checks if c.status.value == "fail"]
     assert found["minneapolis-hss-2x2"].design().tube.id == "hss-2x2x1-8"
     nairobi = evaluate(found["nairobi-40x40-short"].design(), found["nairobi-40x40-short"].context())
-    assert [c.name for c in nairobi.checks if c.status.value == "warn"] == ["tube stock"]
+    assert [c.name for c in nairobi.checks
+            if c.status.value == "warn" and not (c.load_bearing and not c.ran)] == ["tube stock"]
     assert f"{nairobi.cost.units:~P}" == "KES"
