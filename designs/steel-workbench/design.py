@@ -279,7 +279,7 @@ def _frame_checks(r: Any, mat: Any, frame: Layout, imperial: bool) -> list[Any]:
         deflection_check,
     )
     from workbench.checks.result import CheckResult
-    from workbench.checks.sections import square_tube
+    from workbench.checks.sections import cold_formed_tube, square_tube
     from workbench.units import Q_
 
     missing = [(attr, what) for attr, what in (
@@ -292,7 +292,10 @@ def _frame_checks(r: Any, mat: Any, frame: Layout, imperial: bool) -> list[Any]:
         return [CheckResult.missing(n, f"{missing[0][1]} for {mat.name}",
                                     load_bearing="deflection" not in n) for n in names] + [
             _weld_check(r, mat, None, imperial)]
-    section = square_tube(r.tube.width, r.tube.wall)
+    # Metric tubes are cold-formed to EN 10219 with rounded corners (its Annex B radii: the
+    # sharp-cornered section overstates I by 6–9 %); inch HSS keep the sharp-cornered section.
+    section = (square_tube(r.tube.width, r.tube.wall) if imperial
+               else cold_formed_tube(r.tube.width, r.tube.width, r.tube.wall))
     loads = _loads(r, frame, mat.density)
     length_unit, force_unit = ("inch", "lbf") if imperial else ("mm", "N")
     span = Q_(frame.of("top-rail-front")[0].length + frame.side, "mm").to(length_unit)  # leg to leg
