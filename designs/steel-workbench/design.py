@@ -316,10 +316,39 @@ def _frame_checks(r: Any, mat: Any, frame: Layout, imperial: bool) -> list[Any]:
         out.append(bend.with_reference(f"{bend.reference}; {basis}"))
         out.append(deflection_check(span, load, mat.E, section, limit=DeflectionLimit.L360,
                                     name=f"top rail deflection ({case})", **common))
+    if r.crossbars:
+        out.append(_crossbar_path(r, frame, section, strength, loads, force_unit))
     out.append(_leg_check(r, mat, frame, section, loads["leg"].to(force_unit), length_unit))
     out.append(_weld_check(r, mat, loads["end"].to(force_unit), imperial))
     out += _sideways(r, mat, frame, section, loads)
     return out
+
+
+def _crossbar_path(r: Any, frame: Layout, section: Any, strength: Any, loads: dict[str, Any],
+                   force_unit: str) -> Any:
+    """The other way the top can carry its load: a worktop spanning along the bench from the side
+    rails to the crossbars puts each crossbar's share (its strip, one pitch wide, of the spread
+    load) on the front and back rails as a point load at the crossbar: the rail's moment is then
+    the sum of those point loads' moments (simply supported, Roark Table 8.1 case 1e), larger than
+    the same load spread evenly."""
+    from workbench.checks.result import CheckResult
+    from workbench.units import Q_
+
+    span = frame.of("top-rail-front")[0].length + frame.side  # leg centre to leg centre, mm
+    pitch = (r.length.m_as("mm") - 2 * frame.side) / (r.crossbars + 1)
+    share = float(loads["rail"].m_as("N")) * 2 * pitch / r.length.m_as("mm") / 2  # per rail end
+    xs = [frame.side / 2 + (i + 1) * pitch for i in range(r.crossbars)]
+    moment = max(sum(share * (a * (span - x) / span if a <= x else x * (span - a) / span)
+                     for a in xs) for x in xs + [span / 2])
+    stress = Q_(GAMMA_Q * moment / section.W.m_as("mm**3"), "MPa")
+    return CheckResult.compare(
+        "top rail bending (crossbar loads)", stress.to(strength.units), strength,
+        message=(f"If the worktop spans along the bench onto the {r.crossbars} crossbar(s), each "
+                 f"puts {Q_(share, 'N').to(force_unit):~.0fP} on the front rail at its end; the rail "
+                 f"is stressed to {stress.to(strength.units):~.1fP} (× γ_Q {GAMMA_Q:g}); "
+                 f"steel allows {strength:~.0fP}."),
+        reference="σ = γ_Q·ΣM/W for point loads on a simply supported rail (Roark, Table 8.1 "
+                  "case 1e); f_y/γ_M0 (EN 1993-1-1 §6.1)", load_bearing=True)
 
 
 def _sideways(r: Any, mat: Any, frame: Layout, section: Any, loads: dict[str, Any]) -> list[Any]:

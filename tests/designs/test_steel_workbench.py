@@ -262,3 +262,17 @@ def test_variants_rebuild_to_their_hash_and_pass() -> None:
     assert [c.name for c in nairobi.checks
             if c.status.value == "warn" and not (c.load_bearing and not c.ran)] == ["tube stock"]
     assert f"{nairobi.cost.units:~P}" == "KES"
+
+
+def test_crossbar_load_path_by_hand() -> None:
+    # The worktop spanning along the bench onto the side rails and the one crossbar: the crossbar
+    # takes a strip one pitch wide, (1800 − 100)/2 = 850 mm, of each long rail's 1583.9 N, and puts
+    # it on the rail at 25 + 850 = 875 mm of the 1750 mm span: M = P·a·b/L (Roark Table 8.1, 1e)
+    top_steel = (2 * 1700 + 3 * 600) * 564e-9 * 7850
+    rail = (300 + top_steel) * G / 2
+    p = rail * 850 / 1800
+    w_el = _en10219(50, 3)[1] / 25
+    res = _checks(evaluate(Bench(), Context()))["top rail bending (crossbar loads)"]
+    assert res.value.to("MPa").magnitude == pytest.approx(1.5 * p * 875 * 875 / 1750 / w_el,
+                                                         rel=1e-6)
+    assert res.load_bearing and res.status.value == "pass"
