@@ -232,6 +232,10 @@ class ShelfBracket(Design):
                 clim.t_max, mat.hdt, mat.tg, printed=True,
                 exposure=plastics.Exposure.from_choice(r.exposure), material=mat.name,
                 climate=clim.id))
+            if r.exposure != "shade":
+                from workbench.checks.durability import uv_warning
+
+                out.append(uv_warning(mat.name))
             if shop.nozzle is not None:
                 out.append(fabrication.min_wall_check(t, shop.nozzle))
             if shop.bed is not None:
