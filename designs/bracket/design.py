@@ -224,6 +224,15 @@ class ShelfBracket(Design):
         else:
             out.append(deflection_check(span, r.load, modulus, section, name="arm deflection",
                                         limit=DeflectionLimit.L180, **common))
+        if printed:  # a shelf's load is sustained: the print creeps (pseudo-elastic method)
+            creep = getattr(mat, "creep_modulus", None)
+            if creep is None:
+                out.append(CheckResult.missing(
+                    "arm creep", f"a long-term (creep) modulus for {mat.name}", load_bearing=False))
+            else:
+                out.append(plastics.creep_deflection_check(
+                    span, r.load, creep, section, modulus=modulus, limit=DeflectionLimit.L180,
+                    name="arm creep", **common))
         out.append(self._wall_fixing(r))
         shop = ctx.workshop_profile
         if printed:
