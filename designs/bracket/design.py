@@ -105,6 +105,13 @@ class ShelfBracket(Design):
         help="The part of the shelf's weight this bracket carries, taken at the arm's tip "
         "(10 kg is about 100 N).",
     )
+    exposure = Choice(
+        "Where it hangs", "shade",
+        options=EXPOSURE,
+        group="Load",
+        help="Sun heats a part above the air temperature (EN 1991-1-5 Table 5.2); printed "
+        "plastics soften.",
+    )
     wall = Choice(
         "Wall", "masonry", options=WALLS, group="Wall fixing",
         help="What the bracket is fixed to. Screws into a timber stud are checked by EN 1995-1-1 "
@@ -124,13 +131,6 @@ class ShelfBracket(Design):
         "Screw depth in the wall", 50, min=10, max=150, step=5, group="Wall fixing",
         help="How deep the screw's thread goes into the stud (or the plug into the wall).",
         enabled_if=lambda d: d.holes > 0,
-    )
-    exposure = Choice(
-        "Where it hangs", "shade",
-        options=EXPOSURE,
-        group="Load",
-        help="Sun heats a part above the air temperature (EN 1991-1-5 Table 5.2); printed "
-        "plastics soften.",
     )
 
     # -- rules ----------------------------------------------------------------------------------

@@ -103,8 +103,10 @@ def test_assembly_places_parts_in_the_bracket_envelope() -> None:
     for values in ({}, {"make": "plywood"}):
         ev = evaluate(Bracket(**values), Context())
         bb = ev.geometry.assembly().toCompound().BoundingBox()
-        assert (bb.xmin, bb.ymin, bb.zmin) == pytest.approx((0, 0, 0), abs=1e-6)
-        assert (bb.xmax, bb.ymax, bb.zmax) == pytest.approx((150, 40, 150), abs=1e-6)
+        # 1e-3: once a viewer has meshed the parts, OCC bounds curved faces (the wall holes beside
+        # the plywood gusset plate, 3.5 mm from the edge) by their mesh, within its deflection
+        assert (bb.xmin, bb.ymin, bb.zmin) == pytest.approx((0, 0, 0), abs=1e-3)
+        assert (bb.xmax, bb.ymax, bb.zmax) == pytest.approx((150, 40, 150), abs=1e-3)
 
 
 def test_wall_fixing_at_defaults_and_with_a_rated_plug() -> None:
