@@ -225,7 +225,7 @@ class ShelfBracket(Design):
             out.append(deflection_check(span, r.load, modulus, section, name="arm deflection",
                                         limit=DeflectionLimit.L180, **common))
         if printed:  # a shelf's load is sustained: the print creeps (pseudo-elastic method)
-            creep = getattr(mat, "creep_modulus", None)
+            creep = mat.creep_modulus
             if creep is None:
                 out.append(CheckResult.missing(
                     "arm creep", f"a long-term (creep) modulus for {mat.name}", load_bearing=False))
