@@ -84,3 +84,53 @@ def test_bundle_readme_says_unverified() -> None:
     lines = _conditions(SimpleNamespace(ev=ev, units=UnitSystem.METRIC))
     assert any("**UNVERIFIED**" in line for line in lines)
     assert f"**{ev.unverified_note}**" in lines
+
+
+@pytest.mark.parametrize("design_id", DESIGNS)
+def test_readme_says_what_the_checks_cover_and_the_panel_links_it(design_id: str) -> None:
+    import sys
+    from pathlib import Path
+
+    from workbench.ui.checks_view import coverage_link, render_summary
+    from workbench.units import UnitSystem
+
+    d = wb.design(design_id)
+    readme = Path(sys.modules[type(d).__module__].__file__).with_name("README.md").read_text()
+    section = readme.split("## What the checks cover\n", 1)[1].split("\n## ", 1)[0]
+    assert "| failure mode | checked by | not checked (and why) |" in section
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line]
+    assert len(rows) >= 5  # the header and at least four failure modes
+    # every check the design runs at defaults is named in the README
+    ev = wb.evaluate(d, Context(), build=False)
+    for c in ev.checks:  # by its name, or the last two words of it ("pump socket depth")
+        words = c.name.split(" (")[0].split()
+        assert c.name in readme or " ".join(words[-2:]) in readme, c.name
+    link = coverage_link(d)
+    assert link.endswith('README.md#what-the-checks-cover" target="_blank">what the checks cover</a>')
+    assert link in render_summary(ev, UnitSystem.METRIC)
+
+
+@pytest.mark.parametrize("design_id", DESIGNS)
+def test_readme_defaults_match_the_code(design_id: str) -> None:
+    """Issue 13: the bracket's README said 6 mm and 200 N where the code had 8 mm and 100 N."""
+    import re
+    import sys
+    from pathlib import Path
+
+    from workbench.stockparams import StockPick
+
+    d = wb.design(design_id)
+    cls = type(d)
+    readme = Path(sys.modules[cls.__module__].__file__).with_name("README.md").read_text()
+    params = cls.params()
+    seen = 0
+    for line in readme.splitlines():
+        m = re.match(r"\| `(\w+)` \| [^|]* \| ([^|]*) \|", line)
+        if not m or m.group(1) not in params or isinstance(params[m.group(1)], StockPick):
+            continue
+        shown = m.group(2).strip().lower().replace(", ", "-")
+        shown = {"yes": "true", "no": "false"}.get(shown, shown)
+        code = params[m.group(1)].to_text(d.values[m.group(1)]).lower()
+        assert shown.startswith(code), f"{m.group(1)}: README {shown!r}, code {code!r}"
+        seen += 1
+    assert seen >= 6

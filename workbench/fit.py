@@ -225,10 +225,12 @@ def _shown(cls: type["Design"], c: Combination, row: Row) -> dict[str, str]:
     return out
 
 
-def _rank(objective: Objective, c: Candidate) -> tuple[bool, float, float, int]:
-    """Verified candidates first (every check ran), then the objective, then the margin."""
+def _rank(objective: Objective, c: Candidate) -> tuple[int, float, float, int]:
+    """Verified candidates first (every check ran), then those with fewer checks that could not
+    run (a wall fixing nobody can verify leaves every candidate one short), then the objective,
+    then the margin."""
     worst = c.row.worst
-    return (bool(c.row.unverified_checks), objective.of(c.row) or math.inf,
+    return (len(c.row.unverified_checks), objective.of(c.row) or math.inf,
             worst.utilisation if worst else 0.0, c.row.index)
 
 
@@ -467,7 +469,7 @@ def _refine_all(cls: type["Design"], jobs: Sequence[Job], combos: Sequence[Combi
         return []
     ok = [(j, c, r) for j, c, r in zip(jobs, combos, rows)
           if not _reasons(r, goal, require_verified)]
-    ok.sort(key=lambda t: (bool(t[2].unverified_checks), goal.of(t[2]) or math.inf))
+    ok.sort(key=lambda t: (len(t[2].unverified_checks), goal.of(t[2]) or math.inf))
     near = [(j, c, r) for j, c, r in zip(jobs, combos, rows)
             if r.status == "fail" and r.worst is not None and not r.unverified_checks]
     near.sort(key=lambda t: t[2].worst.utilisation)  # type: ignore[union-attr]

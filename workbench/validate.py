@@ -143,7 +143,9 @@ def check_build(design: Design, ctx: "Context") -> list[str]:
             problems.append(f"{design!r}: a check returned {type(c).__name__}, not a CheckResult")
         elif "\n" in c.message or not c.message or not c.reference:
             problems.append(f"{design!r}: check '{c.name}' needs a one-line message and a reference")
-    expected = design.expected(ev.resolved.kernel())
+    kernel = ev.resolved.kernel()
+    kernel.context = ev.resolved.context  # what a design's expectation may depend on (stock, fit)
+    expected = design.expected(kernel)
     for part in ev.geometry.parts:
         exp = expected.get(part.name)
         if exp is None:

@@ -105,6 +105,13 @@ class ShelfBracket(Design):
         help="The part of the shelf's weight this bracket carries, taken at the arm's tip "
         "(10 kg is about 100 N).",
     )
+    exposure = Choice(
+        "Where it hangs", "shade",
+        options=EXPOSURE,
+        group="Load",
+        help="Sun heats a part above the air temperature (EN 1991-1-5 Table 5.2); printed "
+        "plastics soften.",
+    )
     wall = Choice(
         "Wall", "masonry", options=WALLS, group="Wall fixing",
         help="What the bracket is fixed to. Screws into a timber stud are checked by EN 1995-1-1 "
@@ -124,13 +131,6 @@ class ShelfBracket(Design):
         "Screw depth in the wall", 50, min=10, max=150, step=5, group="Wall fixing",
         help="How deep the screw's thread goes into the stud (or the plug into the wall).",
         enabled_if=lambda d: d.holes > 0,
-    )
-    exposure = Choice(
-        "Where it hangs", "shade",
-        options=EXPOSURE,
-        group="Load",
-        help="Sun heats a part above the air temperature (EN 1991-1-5 Table 5.2); printed "
-        "plastics soften.",
     )
 
     # -- rules ----------------------------------------------------------------------------------
@@ -224,6 +224,15 @@ class ShelfBracket(Design):
         else:
             out.append(deflection_check(span, r.load, modulus, section, name="arm deflection",
                                         limit=DeflectionLimit.L180, **common))
+        if printed:  # a shelf's load is sustained: the print creeps (pseudo-elastic method)
+            creep = mat.creep_modulus
+            if creep is None:
+                out.append(CheckResult.missing(
+                    "arm creep", f"a long-term (creep) modulus for {mat.name}", load_bearing=False))
+            else:
+                out.append(plastics.creep_deflection_check(
+                    span, r.load, creep, section, modulus=modulus, limit=DeflectionLimit.L180,
+                    name="arm creep", **common))
         out.append(self._wall_fixing(r))
         shop = ctx.workshop_profile
         if printed:
@@ -232,6 +241,10 @@ class ShelfBracket(Design):
                 clim.t_max, mat.hdt, mat.tg, printed=True,
                 exposure=plastics.Exposure.from_choice(r.exposure), material=mat.name,
                 climate=clim.id))
+            if r.exposure != "shade":
+                from workbench.checks.durability import uv_warning
+
+                out.append(uv_warning(mat.name))
             if shop.nozzle is not None:
                 out.append(fabrication.min_wall_check(t, shop.nozzle))
             if shop.bed is not None:

@@ -279,6 +279,10 @@ class PipeAdapter(Design):
             clim.t_max, mat.hdt, mat.tg, printed=True,
             exposure=plastics.Exposure.from_choice(r.exposure), material=mat.name,
             climate=clim.id))
+        if r.exposure != "shade":
+            from workbench.checks.durability import uv_warning
+
+            out.append(uv_warning(mat.name))
         shop = ctx.workshop_profile
         if shop.nozzle is not None:
             out.append(fabrication.min_wall_check(t, shop.nozzle))
@@ -371,14 +375,25 @@ def _hoop_check(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult
 
 
 def _thrust_result(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult:
-    """Axial stress from the end thrust, across the print layers: shown, not passed, because the
-    data holds no interlayer strength."""
-    from workbench.checks.result import CheckResult, Status
+    """Axial stress from the end thrust, across the print layers, against the interlayer strength
+    (material data) divided by the printed-strength factor; cannot run without that data."""
+    from workbench.checks.plastics import PRINTED_STRENGTH_FACTOR, printed_design_strength
+    from workbench.checks.result import CheckResult
     from workbench.units import Q_
 
     pipe_od = prof.d1  # the thrust acts over the socket bore
     wall_area = math.pi * (prof.o1**2 - prof.d1**2) / 4
     stress = Q_(float(pressure.to("MPa").magnitude) * math.pi * pipe_od**2 / 4 / wall_area, "MPa")
+    allowed = printed_design_strength(getattr(mat, "interlayer_strength", None))
+    if allowed is not None:
+        return CheckResult.compare(
+            "layer bond (end thrust)", stress, allowed.to("MPa"),
+            message=(f"The end thrust pulls the socket wall along the axis, across the print "
+                     f"layers, at {stress.magnitude:.2f} MPa; printed {mat.name} bonds its layers "
+                     f"with {mat.interlayer_strength.to('MPa').magnitude:g} MPa, allowed "
+                     f"{allowed.to('MPa').magnitude:.2f} MPa (÷ {PRINTED_STRENGTH_FACTOR:g})."),
+            reference=f"{_THRUST_REFERENCE}; interlayer strength: material data",
+            load_bearing=True)
     return CheckResult.cannot_run(
         "layer bond (end thrust)", f"an interlayer strength for {mat.name}",
         f"The end thrust pulls the socket wall along the axis, across the print layers, at "

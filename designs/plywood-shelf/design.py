@@ -20,7 +20,7 @@ from typing import Any, Iterator
 
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
-from workbench.params import Count, Flag, Length, Mass, StockThickness
+from workbench.params import Count, Flag, Force, Length, Mass, StockThickness
 
 HANDLE_LENGTH = 115.0
 HANDLE_HEIGHT = 38.0
@@ -118,6 +118,14 @@ class PlywoodShelf(Design):
         help="What each shelf carries, spread evenly along it.",
     )
 
+    push = Force(
+        "Sideways push", 0, min=0, max=1000, soft=(0, 400), step=10, group="Load",
+        help="A sideways push or pull at the top (someone leaning on it, pulling it to climb, "
+        "bumping it). 0 = not set: tipping stays unverified. Furniture standards (EN 14749, "
+        "EN 16122) set such test forces; their values are not on file: use the one your use "
+        "calls for.",
+    )
+
     # -- rules ----------------------------------------------------------------------------------
     def rules(self, v: Any) -> Iterator[str]:
         t, o = _mm(v.sheet), _mm(v.overhang)
@@ -158,11 +166,23 @@ class PlywoodShelf(Design):
         fit = ctx.workshop_profile.fit_clearance
         return _mm(fit) if fit is not None else 0.0
 
+    @classmethod
+    def _slot_sheet(cls, p: Any, ctx: Any) -> float:
+        """The sheet thickness a slot is cut for (mm): the catalog's thickest sheet of this
+        nominal (its `thickness_max`), so every sheet of the batch goes in; the actual thickness
+        when the catalog gives no tolerance."""
+        mat = dict(ctx.materials).get("panel", cls.roles["panel"].default)
+        for item in ctx.stock_catalog.sheets(mat):
+            if abs(_mm(item.actual) - p.sheet) < 1e-6:
+                t_max = item.dims.get("thickness_max")
+                return max(_mm(t_max), p.sheet) if t_max is not None else p.sheet
+        return p.sheet
+
     # -- geometry -------------------------------------------------------------------------------
     def build(self, p: Any, ctx: Any) -> list[Part]:
         c = self._clearance(ctx)
         t, W, H, D, o = p.sheet, p.width, p.height, p.depth, p.overhang
-        s = t + c  # slot width: actual thickness of the mating sheet + fit clearance
+        s = self._slot_sheet(p, ctx) + c  # slot: the thickest sheet the catalog allows + fit
         levels = self._levels(p)
 
         # every opening of a side as one compound, cut in one boolean operation
@@ -199,15 +219,17 @@ class PlywoodShelf(Design):
         return parts
 
     def expected(self, p: Any) -> dict[str, Expect]:
-        """Sizes and volumes at `p`, with the default workshop's fit clearance unless `p` carries
-        ``fit_clearance`` (mm)."""
+        """Sizes and volumes at `p`, with the fit clearance and the stock catalog's thickest sheet
+        of `p.context` (the default context without one) unless `p` carries ``fit_clearance`` and
+        ``slot_sheet`` (mm)."""
+        from workbench.context import Context
+
+        ctx = getattr(p, "context", None) or Context()
         c = getattr(p, "fit_clearance", None)
         if c is None:
-            from workbench.context import Context
-
-            c = self._clearance(Context())
+            c = self._clearance(ctx)
         t, W, H, D = p.sheet, p.width, p.height, p.depth
-        s = t + c
+        s = (getattr(p, "slot_sheet", None) or self._slot_sheet(p, ctx)) + c
         side_area = D * H - p.shelves * (D / 2) * s
         if p.feet:
             side_area -= (D - 2 * FOOT_FRACTION * D) * p.base / 2
@@ -223,6 +245,21 @@ class PlywoodShelf(Design):
         return out
 
     # -- checks ---------------------------------------------------------------------------------
+    @staticmethod
+    def _tipping(r: Any, mat: Any) -> Any:
+        """The empty unit tipping forward about its front feet under a push at its top
+        (`workbench.checks.stability`, EN 1990 EQU)."""
+        from workbench.checks import stability
+        from workbench.checks.result import CheckResult
+
+        if mat.density is None:
+            return CheckResult.missing("tip-over", f"a density for {mat.name} (its weight holds "
+                                       "it up)")
+        remedy = ("Strap it to the wall through the anchor holes." if r.anchors else
+                  "Switch on the wall-anchor holes and strap it to the wall.")
+        return stability.tipping_check(_unit_weight(r, mat), r.depth / 2, r.push, r.height,
+                                       what="The empty unit", remedy=remedy)
+
     def checks(self, r: Any, ctx: Any, geometry: Any) -> list[Any]:
         from workbench.checks import cutting, timber
         from workbench.checks.loads import weight
@@ -264,16 +301,54 @@ class PlywoodShelf(Design):
             out.append(res.with_reference(
                 f"{res.reference}; {timber.basis(timber.TimberProduct.PLYWOOD, **factors)}; "
                 "EN 1990 load 1.35 G + 1.5 Q"))
+        out.append(self._tipping(r, mat))
         try:
             setup = cutting.cut_setup(ctx.workshop_profile)
         except WorkbenchError:
             return out  # no cutter here: nothing to fit
-        out.append(cutting.slot_tool_check(t + setup.fit_clearance, setup))
+        slot_sheet = Q_(self._slot_sheet(r.kernel(), ctx), "mm")
+        out.append(cutting.slot_tool_check(slot_sheet + setup.fit_clearance, setup))
+        out.append(_slot_fit(r, slot_sheet, setup.fit_clearance))
         sheet = _largest_sheet(r)
         for name, along, across in (("side", r.height, D), ("shelf", W, D)):
             out.append(cutting.grain_fit_check(along, across, setup, sheet,
                                                name=f"{name} fits the sheet"))
         return out
+
+
+def _slot_fit(r: Any, t: Any, clearance: Any) -> Any:
+    """The thickest sheet the catalog's tolerance allows against the slot (actual thickness + the
+    workshop's fit clearance): a thicker sheet does not go in. The play with the thinnest sheet is
+    said in the message (a loose joint racks)."""
+    from workbench.checks.result import CheckResult
+    from workbench.units import Q_
+
+    name = "slot fits the thickest sheet"
+    item = r.stock.get("sheet")
+    dims = getattr(item, "dims", {}) if item is not None else {}
+    t_max, t_min = dims.get("thickness_max"), dims.get("thickness_min")
+    if t_max is None:
+        return CheckResult.missing(name, f"a maximum thickness (thickness_max) for "
+                                   f"{getattr(item, 'label', 'the sheet')} in the stock catalog",
+                                   load_bearing=False)
+    slot = (t + clearance).to("mm")
+    loose = f"; the thinnest ({t_min.to('mm'):~.1fP}) leaves {(slot - t_min).to('mm'):~.1fP} of play" \
+        if t_min is not None else ""
+    return CheckResult.compare(
+        name, t_max.to("mm"), slot,
+        message=(f"The slots are {slot:~.2fP} wide (cut for a {t.to('mm'):~.2fP} sheet + "
+                 f"{clearance.to('mm'):~.2fP} fit); the catalog's thickest sheet is "
+                 f"{t_max.to('mm'):~.2fP}{loose}. Measure the sheet you bought: a snug fit may "
+                 "need a smaller fit clearance."),
+        reference="stock catalog thickness tolerance (thickness_min … thickness_max)")
+
+
+def _unit_weight(r: Any, mat: Any) -> Any:
+    """Weight (N) of the empty unit: two sides and the shelves as full panels (slots ignored)."""
+    from workbench.checks.loads import weight
+
+    t, W, H, D = (r.sheet.to("mm"), r.width.to("mm"), r.height.to("mm"), r.depth.to("mm"))
+    return weight((2 * D * H + r.shelves * W * D) * t * mat.density)
 
 
 def _box(x: float, y: float, dx: float, dy: float, t: float) -> Any:

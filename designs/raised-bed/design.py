@@ -256,18 +256,21 @@ class RaisedBed(Design):
         ]
         out += _board_checks(r, bed)
         out.append(movement_check(r, ctx.climate_profile))
+        out.append(_ground_contact(r))
         return out
 
 
 # -- the engineering of the bed --------------------------------------------------------------------
 def soil_line_load(r: Any, bed: Layout) -> Any:
-    """The soil's push on the bottom board (N/mm along it): Rankine active pressure integrated over
-    the board's width, the soil level with the top of the bed (`workbench.checks.soil`)."""
+    """The soil's push on the bottom board (N/mm along it): the at-rest pressure K_0 = 1 − sin φ'
+    (Jáky) integrated over the board's width, the soil level with the top of the bed
+    (`workbench.checks.soil`). Boards screwed to staked posts cannot move out far enough to
+    mobilise the active state (Rankine K_a): the fill presses on them at rest."""
     from workbench.checks import soil
     from workbench.units import Q_
 
     fill = SOILS[r.soil]
-    k_a = soil.active_coefficient(Q_(fill.friction_angle_deg, "deg"))
+    k_a = soil.at_rest_coefficient(Q_(fill.friction_angle_deg, "deg"))
     w = r.kernel().board.width
     top, bottom = Q_(bed.height - w, "mm"), Q_(bed.height, "mm")
     return soil.lateral_force(top, bottom, Q_(fill.unit_weight_kn_m3, "kN/m**3"), k_a).to("N/mm")
@@ -297,10 +300,11 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
     length_unit, force_unit = ("inch", "lbf") if imperial else ("mm", "N")
     t, w = sorted((r.board.thickness, r.board.width))
     section = rectangle(w.to(length_unit), t.to(length_unit))  # bent flat: the soil pushes its face
-    where = (f"Bottom board, {fill.label.lower()} (K_a "
-             f"{soil.active_coefficient(Q_(fill.friction_angle_deg, 'deg')):.2f}, "
+    where = (f"Bottom board, {fill.label.lower()} (at rest, K_0 "
+             f"{soil.at_rest_coefficient(Q_(fill.friction_angle_deg, 'deg')):.2f}, "
              f"{fill.unit_weight_kn_m3:g} kN/m³)")
-    soil_ref = f"soil: {soil.REFERENCE}; fill: {fill.source}"
+    soil_ref = (f"soil: at rest, K_0 = 1 − sin φ' (Jáky 1944; Craig's Soil Mechanics, 8th ed., "
+                f"ch. 11); fill: {fill.source}")
     for side, span_mm in sides:
         span = Q_(span_mm, "mm").to(length_unit)
         load = (q * Q_(span_mm, "mm")).to(force_unit)
@@ -334,6 +338,17 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
                 f"service class {SERVICE_CLASS}); {soil_ref}",
             ))
     return out
+
+
+def _ground_contact(r: Any) -> Any:
+    """Boards holding wet soil, and posts staked into the ground, are in use class 4 (EN 335:
+    in contact with ground or fresh water): untreated, non-durable timber rots there within a few
+    years. A warning with the remedy, not a structural check."""
+    from workbench.checks.durability import ground_contact_warning
+
+    what = "The posts run into the ground and the boards hold wet soil" if r.stake.magnitude > 0 \
+        else "The boards hold wet soil"
+    return ground_contact_warning(what, r.materials["board"].name, r.materials["post"].name)
 
 
 def emc_range(clim: Any) -> tuple[Any, Any] | None:

@@ -170,6 +170,12 @@ class SteelWorkbench(Design):
         help="A concentrated load at the middle of the front top rail, alone: a person kneeling "
         "on the edge is about 1000 N, an engine block on a board more.",
     )
+    push = Force(
+        "Sideways push", 0, min=0, max=3000, soft=(0, 1000), step=10, group="Load",
+        help="A sideways push at the top of the frame, across its depth (planing or sawing at a "
+        "vice, leaning on it). 0 = not set: tipping and racking stay unverified. Use the force your "
+        "work calls for; no standard's value is on file.",
+    )
     weld = Length(
         "Fillet weld throat", 3, min=3, max=8, step=0.5, group="Joints",
         help="Throat thickness a of the fillet welds at the rail ends; EN 1993-1-8 §4.5.2(2) asks "
@@ -273,7 +279,7 @@ def _frame_checks(r: Any, mat: Any, frame: Layout, imperial: bool) -> list[Any]:
         deflection_check,
     )
     from workbench.checks.result import CheckResult
-    from workbench.checks.sections import square_tube
+    from workbench.checks.sections import cold_formed_tube, square_tube
     from workbench.units import Q_
 
     missing = [(attr, what) for attr, what in (
@@ -286,7 +292,10 @@ def _frame_checks(r: Any, mat: Any, frame: Layout, imperial: bool) -> list[Any]:
         return [CheckResult.missing(n, f"{missing[0][1]} for {mat.name}",
                                     load_bearing="deflection" not in n) for n in names] + [
             _weld_check(r, mat, None, imperial)]
-    section = square_tube(r.tube.width, r.tube.wall)
+    # Metric tubes are cold-formed to EN 10219 with rounded corners (its Annex B radii: the
+    # sharp-cornered section overstates I by 6–9 %); inch HSS keep the sharp-cornered section.
+    section = (square_tube(r.tube.width, r.tube.wall) if imperial
+               else cold_formed_tube(r.tube.width, r.tube.width, r.tube.wall))
     loads = _loads(r, frame, mat.density)
     length_unit, force_unit = ("inch", "lbf") if imperial else ("mm", "N")
     span = Q_(frame.of("top-rail-front")[0].length + frame.side, "mm").to(length_unit)  # leg to leg
@@ -307,8 +316,90 @@ def _frame_checks(r: Any, mat: Any, frame: Layout, imperial: bool) -> list[Any]:
         out.append(bend.with_reference(f"{bend.reference}; {basis}"))
         out.append(deflection_check(span, load, mat.E, section, limit=DeflectionLimit.L360,
                                     name=f"top rail deflection ({case})", **common))
+    if r.crossbars:
+        out.append(_crossbar_path(r, frame, section, strength, loads, force_unit))
     out.append(_leg_check(r, mat, frame, section, loads["leg"].to(force_unit), length_unit))
     out.append(_weld_check(r, mat, loads["end"].to(force_unit), imperial))
+    out += _sideways(r, mat, frame, section, loads)
+    return out
+
+
+def _crossbar_path(r: Any, frame: Layout, section: Any, strength: Any, loads: dict[str, Any],
+                   force_unit: str) -> Any:
+    """The other way the top can carry its load: a worktop spanning along the bench from the side
+    rails to the crossbars puts each crossbar's share (its strip, one pitch wide, of the spread
+    load) on the front and back rails as a point load at the crossbar: the rail's moment is then
+    the sum of those point loads' moments (simply supported, Roark Table 8.1 case 1e), larger than
+    the same load spread evenly."""
+    from workbench.checks.result import CheckResult
+    from workbench.units import Q_
+
+    span = frame.of("top-rail-front")[0].length + frame.side  # leg centre to leg centre, mm
+    pitch = (r.length.m_as("mm") - 2 * frame.side) / (r.crossbars + 1)
+    share = float(loads["rail"].m_as("N")) * 2 * pitch / r.length.m_as("mm") / 2  # per rail end
+    xs = [frame.side / 2 + (i + 1) * pitch for i in range(r.crossbars)]
+    moment = max(sum(share * (a * (span - x) / span if a <= x else x * (span - a) / span)
+                     for a in xs) for x in xs + [span / 2])
+    stress = Q_(GAMMA_Q * moment / section.W.m_as("mm**3"), "MPa")
+    return CheckResult.compare(
+        "top rail bending (crossbar loads)", stress.to(strength.units), strength,
+        message=(f"If the worktop spans along the bench onto the {r.crossbars} crossbar(s), each "
+                 f"puts {Q_(share, 'N').to(force_unit):~.0fP} on the front rail at its end; the rail "
+                 f"is stressed to {stress.to(strength.units):~.1fP} (× γ_Q {GAMMA_Q:g}); "
+                 f"steel allows {strength:~.0fP}."),
+        reference="σ = γ_Q·ΣM/W for point loads on a simply supported rail (Roark, Table 8.1 "
+                  "case 1e); f_y/γ_M0 (EN 1993-1-1 §6.1)", load_bearing=True)
+
+
+def _sideways(r: Any, mat: Any, frame: Layout, section: Any, loads: dict[str, Any]) -> list[Any]:
+    """Tipping of the bare frame across its depth, and racking of the unbraced frame: the push
+    shared by the four legs bends each at its joint with the top rails (portal method, pinned
+    feet), and the joint's welds carry that moment with the rail's end shear."""
+    from workbench.checks import stability
+    from workbench.checks.connections import weld_group_check
+    from workbench.checks.fasteners import SteelGrade
+    from workbench.checks.result import CheckResult
+    from workbench.checks.loads import STANDARD_GRAVITY
+    from workbench.units import Q_
+
+    total_mm = sum(m.length for m in frame.members)
+    own = (Q_(frame.area * total_mm, "mm**3") * mat.density * STANDARD_GRAVITY).to("N")
+    height = r.height.to("mm")
+    out = [stability.tipping_check(own, r.width.to("mm") / 2, r.push, height,
+                                   what="The bare frame",
+                                   remedy="Bolt it to the floor or the wall, or add weight low down.")]
+    lacks = ("the sideways push to resist (set 'Sideways push'; no standard's value is on file)")
+    if r.push.magnitude <= 0:
+        out.append(CheckResult.cannot_run(
+            "racking (legs)", lacks, "No sideways push is set, so the unbraced frame's racking is "
+            "not checked: set 'Sideways push'.", "portal method", load_bearing=True))
+        out.append(CheckResult.cannot_run(
+            "racking (joint welds)", lacks, "No sideways push is set, so the rail-to-leg welds are "
+            "checked for the vertical load only.", "portal method", load_bearing=True))
+        return out
+    lever = height - Q_(frame.side / 2, "mm")  # floor to the top rails' centre line
+    moment = stability.portal_leg_moment(r.push, lever, 4)
+    axial = loads["leg"].to("N")
+    stress = (GAMMA_Q * (axial / section.area + moment / section.W)).to("MPa")
+    strength = (mat.yield_strength / GAMMA_M0).to("MPa")
+    out.append(CheckResult.compare(
+        "racking (legs)", stress, strength,
+        message=(f"A {r.push.to('N'):~.0fP} push at the top, shared by 4 legs with pinned feet, "
+                 f"bends each leg with {moment.m_as('N*m'):.0f} N·m at the top rails; with its share "
+                 f"of the load the leg's edge is stressed to {stress:~.1fP} (× γ_Q {GAMMA_Q:g}); "
+                 f"steel allows {strength:~.0fP}."),
+        reference=("portal method (Hibbeler, Structural Analysis, §7.5); σ = γ_Q(N/A + M/W) ≤ "
+                   "f_y/γ_M0 (EN 1993-1-1 §6.2.1(7), conservative linear sum)"),
+        load_bearing=True))
+    if mat.tensile_strength is None:
+        out.append(CheckResult.missing("racking (joint welds)",
+                                       f"ultimate tensile strength for {mat.name}"))
+        return out
+    grade = WELD_GRADES.get(mat.id)
+    beta = SteelGrade(grade) if grade else BETA_W_UNKNOWN
+    out.append(weld_group_check(
+        GAMMA_Q * loads["end"].to("N"), GAMMA_Q * moment, r.weld.to("mm"), r.tube.width.to("mm"),
+        mat.tensile_strength, beta, lines=2, name="racking (joint welds)"))
     return out
 
 

@@ -276,3 +276,27 @@ def test_variants_rebuild_to_their_hash_and_tell_their_story():
     assert geometry_hash(ev.geometry) == nairobi.geometry_hash
     assert ev.resolved.kernel().line_pipe == pytest.approx(25.0)
     assert ev.status == "unverified"
+
+
+def test_layer_bond_against_the_interlayer_strength() -> None:
+    # Prusament ASA TDS: interlayer adhesion 11 MPa (materials/); allowed 11/3 MPa for a print.
+    # End thrust p·π·d²/4 over the socket wall π·(D² − d²)/4: σ = p·d²/(D² − d²).
+    ev = evaluate(Adapter(), Context(materials={"printed": "asa"}))
+    bond = _checks(ev)["layer bond (end thrust)"]
+    import sys
+
+    prof = sys.modules[type(ev.design).__module__].profile(ev.resolved.kernel())
+    stress = 0.3 * prof.d1**2 / (prof.o1**2 - prof.d1**2)
+    assert bond.value.to("MPa").magnitude == pytest.approx(stress, rel=1e-9)
+    assert bond.limit.to("MPa").magnitude == pytest.approx(11 / 3)
+    assert bond.load_bearing and bond.ran
+    # PETG's data sheet gives no interlayer value: cannot run, never a pass
+    petg = _checks(evaluate(Adapter(), Context()))["layer bond (end thrust)"]
+    assert not petg.ran and petg.lacks == "an interlayer strength for PETG (Prusament PETG)"
+
+
+def test_sun_brings_a_uv_warning() -> None:
+    sunny = _checks(evaluate(Adapter(exposure="sun-light"), Context()))
+    assert sunny["sunlight (UV)"].status is Status.WARN
+    assert "UV-stable filament (ASA)" in sunny["sunlight (UV)"].message
+    assert "sunlight (UV)" not in _checks(evaluate(Adapter(), Context()))

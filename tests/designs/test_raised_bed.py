@@ -87,27 +87,29 @@ def test_boards_and_posts_sit_where_the_layout_says() -> None:
 
 
 def test_soil_push_on_the_bottom_board_by_hand() -> None:
-    # Loam: φ = 20°, K_a = tan²35° = 0.4903, γ = 18 kN/m³. The bottom board spans depths
-    # 98 … 193 mm: q = K_a·γ·(193² − 98²)/2 = 0.1220 N/mm along it.
+    # Loam: φ = 20°; boards on staked posts hold the soil at rest (issue 13): K_0 = 1 − sin 20°
+    # = 0.658 (Jáky), γ = 18 kN/m³. The bottom board spans depths 98 … 193 mm:
+    # q = K_0·γ·(193² − 98²)/2 = 0.1637 N/mm along it (Rankine's active K_a 0.490 gave 0.1220).
     r = evaluate(Bed(), Context(), build=False).resolved
     q = bed_module.soil_line_load(r, bed_module.layout(r.kernel()))
-    k_a = math.tan(math.radians(35)) ** 2
-    assert q.to("N/mm").magnitude == pytest.approx(k_a * 18e-6 * (193**2 - 98**2) / 2, rel=1e-9)
+    k_0 = 1 - math.sin(math.radians(20))
+    assert q.to("N/mm").magnitude == pytest.approx(k_0 * 18e-6 * (193**2 - 98**2) / 2, rel=1e-9)
+    assert q.to("N/mm").magnitude == pytest.approx(0.1637, abs=1e-4)
 
 
 def test_board_checks_by_hand() -> None:
     checks = _checks(evaluate(Bed(), Context()))
-    k_a = math.tan(math.radians(35)) ** 2
-    q = k_a * 18e-6 * (193**2 - 98**2) / 2  # N/mm
+    k_0 = 1 - math.sin(math.radians(20))  # at rest (Jáky)
+    q = k_0 * 18e-6 * (193**2 - 98**2) / 2  # N/mm
     span = (2400 - 2 * 45 - 95) / 2  # post centre to post centre: 1107.5 mm
     w_el, inertia = 95 * 45**2 / 6, 95 * 45**3 / 12  # the board bent flat by the soil
-    stress = 1.35 * q * span * span / 8 / w_el  # γ_G·q·L²/8 / W = 0.787 MPa
+    stress = 1.35 * q * span * span / 8 / w_el  # γ_G·q·L²/8 / W = 1.057 MPa
     bending = checks["long-side board bending"]
     assert bending.value.to("MPa").magnitude == pytest.approx(stress, rel=1e-6)
     assert bending.limit.to("MPa").magnitude == pytest.approx(0.5 * 24 / 1.3)  # k_mod·f_m,k/γ_M
-    assert bending.message.startswith("Bottom board, garden loam (K_a 0.49, 18 kN/m³): ")
+    assert bending.message.startswith("Bottom board, garden loam (at rest, K_0 0.66, 18 kN/m³): ")
     # creep in service class 3: u_fin = u_inst·(1 + k_def), k_def = 2.0 for solid timber
-    sag = 5 * q * span**4 / (384 * 11000 * inertia) * (1 + 2.0)  # 0.903 mm
+    sag = 5 * q * span**4 / (384 * 11000 * inertia) * (1 + 2.0)  # 1.212 mm
     deflection = checks["long-side board deflection"]
     assert deflection.value.to("mm").magnitude == pytest.approx(sag, rel=1e-6)
     assert deflection.limit.to("mm").magnitude == pytest.approx(span / 180)
@@ -117,14 +119,25 @@ def test_board_checks_by_hand() -> None:
 
 
 def test_clay_loam_pushes_harder_and_a_long_bed_without_posts_fails() -> None:
-    # φ = 10°: K_a = tan²40° = 0.704, 44 % more than loam
+    # φ = 10°: K_0 = 1 − sin 10° = 0.826, 26 % more than loam's 0.658
     loam = _checks(evaluate(Bed(), Context()))["long-side board bending"]
     clay = _checks(evaluate(Bed(soil="clay-loam"), Context()))["long-side board bending"]
-    ratio = math.tan(math.radians(40)) ** 2 / math.tan(math.radians(35)) ** 2
+    ratio = (1 - math.sin(math.radians(10))) / (1 - math.sin(math.radians(20)))
     assert clay.value.magnitude == pytest.approx(loam.value.magnitude * ratio)
     # four boards high, 4.8 m long, no posts between the corners: the bottom board fails
     deep = evaluate(Bed(courses=4, length="4.8 m", mid_posts=0, soil="clay-loam"), Context())
     assert _checks(deep)["long-side board bending"].status.value == "fail"
+
+
+def test_ground_contact_is_a_warning_with_the_remedy() -> None:
+    checks = _checks(evaluate(Bed(), Context(), build=False))
+    ground = checks["ground contact"]
+    assert ground.status.value == "warn" and not ground.load_bearing
+    assert ground.message.startswith("The posts run into the ground and the boards hold wet soil: "
+                                     "use class 4 (EN 335).")
+    assert "durability class 1–2 (EN 350)" in ground.message and "post shoes" in ground.message
+    flat = _checks(evaluate(Bed(stake="0 mm"), Context(), build=False))["ground contact"]
+    assert flat.message.startswith("The boards hold wet soil: ")
 
 
 def test_stock_checks_follow_the_local_catalog() -> None:

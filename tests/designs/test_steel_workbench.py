@@ -20,6 +20,36 @@ def _tube_area(side: float, wall: float) -> float:
     return side**2 - (side - 2 * wall) ** 2  # sharp-cornered square hollow section
 
 
+def _en10219(side: float, wall: float) -> tuple[float, float]:
+    """(A, I) of a cold-formed square tube with EN 10219-2:2006 Annex B corners, r_o = 2T
+    (T ≤ 6 mm), r_i = T: the sharp square less four corner spandrels (r × r square less a quarter
+    disc), each moved to the axis by the parallel-axis theorem."""
+    def rounded(b: float, r: float) -> tuple[float, float]:
+        sq = r**4 / 12 + r * r * (b / 2 - r / 2) ** 2
+        yq = (b / 2 - r) + 4 * r / (3 * math.pi)
+        disc = (math.pi / 16 - 4 / (9 * math.pi)) * r**4 + math.pi * r * r / 4 * yq**2
+        return b * b - (4 - math.pi) * r * r, b**4 / 12 - 4 * (sq - disc)
+
+    a_out, i_out = rounded(side, 2 * wall)
+    a_in, i_in = rounded(side - 2 * wall, wall)
+    return a_out - a_in, i_out - i_in
+
+
+def test_en10219_rounded_corners() -> None:
+    from workbench.checks.sections import cold_formed_tube
+    from workbench.units import Q_
+
+    area, inertia = _en10219(50, 3)
+    assert area == pytest.approx(540.82, abs=0.01) and inertia == pytest.approx(194671, abs=1)
+    assert inertia / ((50**4 - 44**4) / 12) == pytest.approx(0.934, abs=1e-3)  # sharp: +7 %
+    s = cold_formed_tube(Q_(50, "mm"), Q_(50, "mm"), Q_(3, "mm"))
+    assert s.I.m_as("mm**4") == pytest.approx(inertia) and s.area.m_as("mm**2") == pytest.approx(area)
+    # EN 10219-2 table value for RHS 40 × 20 × 2 (r_o 4, r_i 2 mm): A 2.14 cm², I_y 4.04 cm⁴
+    rhs = cold_formed_tube(Q_(40, "mm"), Q_(20, "mm"), Q_(2, "mm"))
+    assert rhs.area.m_as("cm**2") == pytest.approx(2.14, abs=0.005)
+    assert rhs.I.m_as("cm**4") == pytest.approx(4.04, rel=0.003)
+
+
 def _checks(ev):
     return {c.name: c for c in ev.checks}
 
@@ -121,7 +151,7 @@ def test_top_rail_checks_by_hand() -> None:
     ev = evaluate(Bench(), Context())
     checks = _checks(ev)
     # simply supported between the legs' centre lines: 1800 − 50 = 1750 mm
-    span, inertia = 1750.0, (50**4 - 44**4) / 12  # 208 492 mm⁴
+    span, inertia = 1750.0, _en10219(50, 3)[1]  # 194 671 mm⁴ (EN 10219 corners; sharp 208 492)
     w_el = inertia / 25
     # each long rail: half of 300 kg plus half the top ring and crossbar's own weight
     top_steel = (2 * 1700 + 3 * 600) * 564e-9 * 7850  # kg
@@ -140,7 +170,7 @@ def test_top_rail_checks_by_hand() -> None:
         1000 * span**3 / (48 * 210000 * inertia), rel=1e-6)  # 2.55 mm
     assert checks["top rail bending (point load)"].value.to("MPa").magnitude == pytest.approx(
         1.5 * 1000 * span / 4 / w_el, rel=1e-6)  # 78.7 MPa
-    assert ev.status == "pass"
+    assert ev.status == "unverified"  # no sideways push set: tipping and racking (issue 13)
 
 
 def test_leg_buckling_by_hand() -> None:
@@ -149,7 +179,7 @@ def test_leg_buckling_by_hand() -> None:
     # held square by welded rails, free to sway: K = 1 (AISC C-A-7.1 case c). r = √(I/A) =
     # 19.23 mm, K·L/r = 31.2 < (K·L/r)₁ = 132.8: Johnson, P_cr = A·[S_y − (S_y·KL/(2πr))²/E].
     leg = _checks(evaluate(Bench(), Context()))["leg buckling"]
-    area, inertia = 564.0, (50**4 - 44**4) / 12
+    area, inertia = _en10219(50, 3)  # 540.8 mm², 194 671 mm⁴ (EN 10219-2 rounded corners)
     r = math.sqrt(inertia / area)
     slender = 600 / r
     p_cr = area * (235 - (235 * slender / (2 * math.pi)) ** 2 / 210000)  # 128.9 kN
@@ -177,10 +207,10 @@ def test_weld_check_by_hand() -> None:
 
 
 def test_forty_mm_tube_sags_at_1800_and_passes_at_1500() -> None:
-    # 40 x 40 x 3: I = (40⁴ − 34⁴)/12 = 101 972 mm⁴. A 1000 N point load on the 1760 mm span
-    # between leg centres: δ = P·L³/(48·E·I) = 5.30 mm > L/360 = 4.89 mm; 1460 mm: 3.03 < 4.06 mm.
+    # 40 x 40 x 3 with EN 10219 corners: I = 93 236 mm⁴. A 1000 N point load on the 1760 mm span
+    # between leg centres: δ = P·L³/(48·E·I) = 5.80 mm > L/360 = 4.89 mm; 1460 mm: 3.31 < 4.06 mm.
     long = _checks(evaluate(Bench(tube="40x40x3"), Context()))["top rail deflection (point load)"]
-    inertia = (40**4 - 34**4) / 12
+    inertia = _en10219(40, 3)[1]
     assert long.value.to("mm").magnitude == pytest.approx(1000 * 1760**3 / (48 * 210000 * inertia))
     assert long.status.value == "fail"
     short = evaluate(Bench(tube="40x40x3", length="1500 mm"), Context())
@@ -229,5 +259,20 @@ def test_variants_rebuild_to_their_hash_and_pass() -> None:
         assert ev.status != "fail", [c.message for c in ev.checks if c.status.value == "fail"]
     assert found["minneapolis-hss-2x2"].design().tube.id == "hss-2x2x1-8"
     nairobi = evaluate(found["nairobi-40x40-short"].design(), found["nairobi-40x40-short"].context())
-    assert [c.name for c in nairobi.checks if c.status.value == "warn"] == ["tube stock"]
+    assert [c.name for c in nairobi.checks
+            if c.status.value == "warn" and not (c.load_bearing and not c.ran)] == ["tube stock"]
     assert f"{nairobi.cost.units:~P}" == "KES"
+
+
+def test_crossbar_load_path_by_hand() -> None:
+    # The worktop spanning along the bench onto the side rails and the one crossbar: the crossbar
+    # takes a strip one pitch wide, (1800 − 100)/2 = 850 mm, of each long rail's 1583.9 N, and puts
+    # it on the rail at 25 + 850 = 875 mm of the 1750 mm span: M = P·a·b/L (Roark Table 8.1, 1e)
+    top_steel = (2 * 1700 + 3 * 600) * 564e-9 * 7850
+    rail = (300 + top_steel) * G / 2
+    p = rail * 850 / 1800
+    w_el = _en10219(50, 3)[1] / 25
+    res = _checks(evaluate(Bench(), Context()))["top rail bending (crossbar loads)"]
+    assert res.value.to("MPa").magnitude == pytest.approx(1.5 * p * 875 * 875 / 1750 / w_el,
+                                                         rel=1e-6)
+    assert res.load_bearing and res.status.value == "pass"

@@ -152,7 +152,7 @@ def weld_group_check(
     message = (
         f"The {lines} welds ({_show(throat, 'mm')} throat, {_show(line_length, 'mm')} long each) "
         f"carry {_show(_require(shear, 'N', 'shear'), 'N')} of shear and "
-        f"{_show(_require(moment, 'N*mm', 'moment').to('N*m'), 'N*m')} of moment: "
+        f"{float(_require(moment, 'N*mm', 'moment').m_as('N*m')):.3g} N·m of moment: "
         f"{_show(demand, 'N/mm')} at the worst point; they resist {_show(capacity, 'N/mm')}."
     )
     return _compare(name, demand, capacity, message=message, reference=_WELD_GROUP,

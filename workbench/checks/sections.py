@@ -76,6 +76,39 @@ def square_tube(side: pint.Quantity, wall: pint.Quantity) -> Section:
     return rectangular_tube(side, side, wall)
 
 
+def en10219_corner_radius(wall: pint.Quantity) -> pint.Quantity:
+    """Outside corner radius of a cold-formed hollow section for its section properties,
+    EN 10219-2:2006 Annex B: r_o = 2T for T ≤ 6 mm, 2.5T for 6 < T ≤ 10 mm, 3T above (r_i = r_o − T)."""
+    t = _positive(wall, "mm", "wall")
+    factor = 2.0 if t <= 6 else 2.5 if t <= 10 else 3.0
+    return _q(factor * t, "mm")
+
+
+def _rounded_rectangle(b: float, h: float, r: float) -> tuple[float, float]:
+    """Area and I about the axis parallel to `b` of a b × h rectangle with corners of radius r:
+    the rectangle less four spandrels (square r × r less a quarter disc, parallel-axis theorem)."""
+    area = b * h - (4 - math.pi) * r * r
+    square = r**4 / 12 + r * r * (h / 2 - r / 2) ** 2
+    y_disc = (h / 2 - r) + 4 * r / (3 * math.pi)
+    disc = (math.pi / 16 - 4 / (9 * math.pi)) * r**4 + math.pi * r * r / 4 * y_disc**2
+    return area, b * h**3 / 12 - 4 * (square - disc)
+
+
+def cold_formed_tube(depth: pint.Quantity, width: pint.Quantity, wall: pint.Quantity) -> Section:
+    """Cold-formed rectangular or square hollow section to EN 10219-2 with rounded corners
+    (`en10219_corner_radius`), bending about the axis parallel to `width` (depth = the bent
+    dimension). A 50 × 50 × 3 tube: I = 19.47 cm⁴, 6.6 % below the sharp-cornered 20.85 cm⁴."""
+    h = _positive(depth, "mm", "depth")
+    b = _positive(width, "mm", "width")
+    t = _positive(wall, "mm", "wall")
+    _wall_fits(t, min(b, h), "tube")
+    r_o = float(en10219_corner_radius(wall).m_as("mm"))
+    r_i = max(r_o - t, 0.0)
+    a_out, i_out = _rounded_rectangle(b, h, r_o)
+    a_in, i_in = _rounded_rectangle(b - 2 * t, h - 2 * t, r_i)
+    return _section(a_out - a_in, i_out - i_in, h / 2)
+
+
 def round_tube(outer_diameter: pint.Quantity, wall: pint.Quantity) -> Section:
     """Round tube or pipe from outside diameter D and wall t: A = π(D²−d²)/4, I = π(D⁴−d⁴)/64.
 

@@ -72,6 +72,8 @@ PROPERTIES: dict[str, tuple[str, str, str]] = {
     "bending_strength": ("MPa", "a stress", "24 MPa"),
     "yield_strength": ("MPa", "a stress", "235 MPa"),
     "tensile_strength": ("MPa", "a stress", "360 MPa"),
+    "interlayer_strength": ("MPa", "a stress", "17 MPa"),
+    "creep_modulus": ("MPa", "a modulus", "300 MPa"),
     "alpha": ("1/K", "a thermal expansion coefficient", "12 µm/m/K"),
     "tg": ("degC", "a temperature", "60 degC"),
     "hdt": ("degC", "a temperature", "55 degC"),
@@ -126,6 +128,11 @@ class Material:
     bending_strength: Optional[pint.Quantity] = None
     yield_strength: Optional[pint.Quantity] = None
     tensile_strength: Optional[pint.Quantity] = None
+    interlayer_strength: Optional[pint.Quantity] = None
+    """Tensile strength across the layers of a print (a maker's interlayer adhesion test)."""
+    creep_modulus: Optional[pint.Quantity] = None
+    """Apparent (creep) modulus of a plastic under a sustained load for years at room temperature
+    (from its creep or isochronous curves), for the pseudo-elastic creep checks."""
     alpha: Optional[pint.Quantity] = None
     tg: Optional[pint.Quantity] = None
     hdt: Optional[pint.Quantity] = None

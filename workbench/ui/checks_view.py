@@ -70,6 +70,33 @@ def render_checks(checks: Sequence["CheckResult"], system: UnitSystem) -> str:
     return f"<table>{head}{rows}</table>"
 
 
+COVERAGE_ANCHOR = "what-the-checks-cover"
+"""The anchor of the "What the checks cover" section every design's README carries."""
+
+
+def coverage_link(design: Any) -> str:
+    """A link to the design README's "What the checks cover" table (what a PASS covers and what
+    it does not), relative to the working directory (a notebook's folder); "" when the design has
+    no README beside its module."""
+    import os
+    import sys
+    from pathlib import Path
+
+    module = sys.modules.get(type(design).__module__)
+    source = getattr(module, "__file__", None)
+    if not source:
+        return ""
+    readme = Path(source).with_name("README.md")
+    if not readme.is_file():
+        return ""
+    try:
+        href = os.path.relpath(readme, os.getcwd()).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        href = readme.as_uri()
+    return (f'<a class="wb-coverage" href="{escape(href)}#{COVERAGE_ANCHOR}" target="_blank">'
+            "what the checks cover</a>")
+
+
 def render_summary(ev: "Evaluation", system: UnitSystem) -> str:
     """Overall status, mass, cost and embodied carbon of the parts."""
     colour = STATUS_COLOURS.get(ev.status, "#666")
@@ -80,6 +107,7 @@ def render_summary(ev: "Evaluation", system: UnitSystem) -> str:
         f"<span>mass <b>{_e(_quantity(ev.mass, system))}</b></span>"
         f"<span>cost <b>{_e(_quantity(ev.cost, system))}</b></span>"
         f"<span>carbon <b>{_e(_quantity(ev.carbon, system))}</b></span>"
+        f"<span>{coverage_link(ev.design)}</span>"
         + (f'<div class="wb-unverified">{_e(ev.unverified_note)}</div>'
            if ev.unverified_note else "")
         + "</div>"

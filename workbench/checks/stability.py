@@ -1,0 +1,79 @@
+"""Stability: a free-standing piece tipping over under a push, an unbraced frame racking sideways.
+
+Tipping (static equilibrium, EN 1990:2002 §6.4.2 EQU with Table A1.2(A)): the overturning moment
+of the design push, γ_Q·F·h (γ_Q = 1.5), must not exceed the restoring moment of the piece's own
+weight about the edge it tips over, γ_G,inf·W·b (γ_G,inf = 0.9, a favourable permanent action).
+Utilisation = 1.5·F·h / (0.9·W·b).
+
+The push itself: furniture standards (EN 14749 with the test methods of EN 16122 §11, EN 16121
+for non-domestic storage) apply a horizontal force at the top of a unit taller than 1 m together
+with a vertical force; their values were not found in a source on file, so the push is the user's
+input (`push`), and with none the check cannot run but says how hard a push tips the piece.
+
+Racking of an unbraced frame with pinned feet (a portal): a sideways push H at the top shared by
+n legs gives each leg a shear H/n and a moment (H/n)·h at its joint with the top rails, which the
+leg and the joint's welds must carry (portal method: Hibbeler, Structural Analysis, 8th ed.,
+§7.5, approximate analysis of portal frames with pinned supports).
+"""
+
+from __future__ import annotations
+
+import pint
+
+from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _show
+from workbench.checks.result import CheckResult
+
+GAMMA_Q_EQU = 1.5
+"""EN 1990:2002 Table A1.2(A): γ_Q for a variable action, unfavourable (EQU)."""
+GAMMA_G_INF_EQU = 0.9
+"""EN 1990:2002 Table A1.2(A): γ_G,j,inf for a favourable permanent action (EQU)."""
+
+_REFERENCE = ("Overturning: 1.5·F·h ≤ 0.9·W·b (EN 1990:2002 §6.4.2 EQU, Table A1.2(A)); the push "
+              "is the user's input (EN 14749 / EN 16122 §11 test forces are not on file)")
+
+
+def tipping_push(weight: pint.Quantity, lever: pint.Quantity, height: pint.Quantity) -> pint.Quantity:
+    """The design push (N) at `height` that tips a piece of `weight` about an edge `lever` from its
+    centre of gravity: F = 0.9·W·b/(1.5·h)."""
+    w = _positive(weight, "N", "weight")
+    b = _positive(lever, "mm", "lever")
+    h = _positive(height, "mm", "height")
+    return _q(GAMMA_G_INF_EQU * w * b / (GAMMA_Q_EQU * h), "N")
+
+
+def tipping_check(
+    weight: pint.Quantity, lever: pint.Quantity, push: pint.Quantity | None,
+    height: pint.Quantity, *, what: str = "It", remedy: str = "", name: str = "tip-over",
+) -> CheckResult:
+    """The overturning moment of `push` at `height` against the restoring moment of `weight`
+    (EN 1990 EQU). With no push (None or 0) the check cannot run and says what push tips it.
+    Load-bearing."""
+    tips = tipping_push(weight, lever, height)
+    unit = "lbf" if _imperial(weight, lever, height) else "N"
+    length = "inch" if unit == "lbf" else "mm"
+    limit_text = (f"{what} tips over when pushed with {_show(tips, unit)} at "
+                  f"{_show(_require(height, 'mm', 'height'), length)} (its own weight "
+                  f"{_show(_require(weight, 'N', 'weight'), unit)}, "
+                  f"{_show(_require(lever, 'mm', 'lever'), length)} from its centre to the edge "
+                  "it tips over, EQU factors 0.9 and 1.5)")
+    if push is None or float(_require(push, "N", "push").m_as("N")) <= 0:
+        return CheckResult.cannot_run(
+            name, "the sideways push to resist (set 'Sideways push'; the furniture standards' "
+            "test forces are not on file)",
+            f"{limit_text}. No push is set, so tipping is not checked: set 'Sideways push' to "
+            f"the force your use calls for.{' ' + remedy if remedy else ''}",
+            _REFERENCE, value=tips.to(unit))
+    f = _q(_positive(push, "N", "push"), "N")
+    message = f"{limit_text}; the push is {_show(f, unit)}.{' ' + remedy if remedy else ''}"
+    return _compare(name, f.to(unit), tips.to(unit), message=message, reference=_REFERENCE,
+                    load_bearing=True)
+
+
+def portal_leg_moment(push: pint.Quantity, height: pint.Quantity, legs: int) -> pint.Quantity:
+    """Moment (N·mm) at the top of each leg of a pinned-foot portal under a sideways `push` at
+    `height`, shared by `legs` legs: (H/n)·h (portal method)."""
+    h_force = float(_require(push, "N", "push").m_as("N"))
+    h = _positive(height, "mm", "height")
+    if legs < 1:
+        raise ValueError("legs must be at least 1")
+    return _q(abs(h_force) / legs * h, "N*mm")
