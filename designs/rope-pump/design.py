@@ -210,10 +210,9 @@ class RopePump(Design):
         "panel": Role("Wheel plates", "plywood-birch", Process.CUT,
                       "Sheet for the wheel: a seat disc between two flange discs."),
         "frame": Role("Frame tube", "steel-s235", Process.FRAME,
-                      "Square tube for the posts, feet, ties and crank arm."),
-        "riser": Role("Riser pipe", "pvc-u", Process.FRAME,
-                      "The bought water pipe the pistons run up, cut from stock lengths."),
-        "axle": Role("Axle bar", "steel-s235", Process.FRAME, "Round bar for the axle."),
+                      "Steel for the posts, feet, ties and crank arm (square tube) and the axle (round bar)."),
+        "riser": Role("Riser pipe", "pvc-u", Process.BUY,
+                      "The bought water pipe the pistons run up, in its stock lengths."),
     }
 
     well_depth = Length(
@@ -314,13 +313,13 @@ class RopePump(Design):
         for i, piece in enumerate(lay.riser_pieces, start=1):
             solid = (cq.Workplane("XY").center(pipe.od / 2, pipe.od / 2).circle(pipe.od / 2)
                      .circle(pipe.bore / 2).extrude(piece))
-            parts.append(Part(f"riser-{i}", solid, "riser", Process.FRAME, 1,
+            parts.append(Part(f"riser-{i}", solid, "riser", Process.BUY, 1,
                               (-pipe.od / 2, -lay.pitch_radius - pipe.od / 2, z, 0, 0, 0),
                               {"stock": pipe.id, "cut_length": piece}))
             z += piece
         axle = cq.Workplane("XY").center(p.axle_diameter / 2, p.axle_diameter / 2) \
             .circle(p.axle_diameter / 2).extrude(lay.axle_length)
-        parts.append(Part("axle", axle, "axle", Process.FRAME, 1,
+        parts.append(Part("axle", axle, "frame", Process.FRAME, 1,
                           (-lay.axle_length / 2, -p.axle_diameter / 2, lay.axle_height, 0, 90, 0),
                           {"cut_length": lay.axle_length}))
         hole = p.axle_diameter
@@ -441,7 +440,8 @@ def _frame_checks(r: Any, lay: Layout, tension: Any, force: Any, ctx: Any) -> li
 
     k = r.kernel()
     s, w, t = k.tube.side, k.tube.wall, k.sheet
-    steel, axle_mat, panel = r.materials["frame"], r.materials["axle"], r.materials["panel"]
+    steel, panel = r.materials["frame"], r.materials["panel"]
+    axle_mat = steel  # the axle is round bar of the frame's steel
     wheel_vol = math.pi / 4 * (2 * lay.flange**2 + k.wheel_diameter**2 - 3 * k.axle_diameter**2) * t
     wheel = _weight(wheel_vol, panel)
     axle_vol = math.pi / 4 * k.axle_diameter**2 * lay.axle_length

@@ -28,6 +28,8 @@ class MaterialProcess(str, Enum):
     PRINT = "print"
     CUT = "cut"
     FRAME = "frame"
+    BUY = "buy"
+    """Bought as a finished item (a pipe, a rope): the material of parts no workshop makes."""
 
 
 # property → (unit it is stored in, what it is, an example for messages)
@@ -134,7 +136,7 @@ def _material(doc: Doc, ident: str, table: Any) -> Material:
     kind_text = e.option("kind", table.get("kind"), "kind", [k.value for k in MaterialKind])
     processes = e.texts("processes")
     if not processes:
-        raise DataError(f"{doc.shown}: {ident} has no processes (print, cut or frame)")
+        raise DataError(f"{doc.shown}: {ident} has no processes (print, cut, frame or buy)")
     for p in processes:
         e.option("processes", p, "process", [m.value for m in MaterialProcess])
     props = {
