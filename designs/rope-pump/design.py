@@ -184,8 +184,8 @@ class GuideProfile(NamedTuple):
 def guide_profile(p: Any, fit: float) -> GuideProfile:
     pipe = p.riser
     socket = pipe.od + fit
-    return GuideProfile(2 * pipe.bore, pipe.bore, socket, max(2 * pipe.bore, socket) + 2 * GUIDE_WALL,
-                        pipe.od)
+    outer = max(2 * pipe.bore, socket) + 2 * GUIDE_WALL
+    return GuideProfile(2 * pipe.bore, pipe.bore, socket, outer, pipe.od)
 
 
 def _fit(ctx: Any) -> float:
@@ -210,7 +210,8 @@ class RopePump(Design):
         "panel": Role("Wheel plates", "plywood-birch", Process.CUT,
                       "Sheet for the wheel: a seat disc between two flange discs."),
         "frame": Role("Frame tube", "steel-s235", Process.FRAME,
-                      "Steel for the posts, feet, ties and crank arm (square tube) and the axle (round bar)."),
+                      "Steel for the posts, feet, ties and crank arm (square tube) and the "
+                      "axle (round bar)."),
         "riser": Role("Riser pipe", "pvc-u", Process.BUY,
                       "The bought water pipe the pistons run up, in its stock lengths."),
     }
@@ -486,7 +487,8 @@ def _stock_checks(r: Any, lay: Layout, ctx: Any) -> list[Any]:
     local = [i for i in catalog.pipes() if "wall" in i.dims]
     ref = f"{catalog.name} stock catalog (materials/stock/{catalog.id}.toml)"
     if not local:
-        out = [CheckResult.missing("riser stock", f"water pipes with walls in {catalog.name} stock")]
+        out = [CheckResult.missing("riser stock",
+                                   f"water pipes with walls in {catalog.name} stock")]
     elif any(abs(float((i.actual - pipe.actual).m_as("mm"))) < 1e-6
              and abs(float((i.dims["wall"] - pipe.dims["wall"]).m_as("mm"))) < 1e-6 for i in local):
         out = [CheckResult("riser stock", Status.PASS, math.nan, None, None,
@@ -503,7 +505,8 @@ def _stock_checks(r: Any, lay: Layout, ctx: Any) -> list[Any]:
     if shop.bed is not None:
         k = r.kernel()
         out.append(fabrication.bed_fit_check(Q_(lay.piston, "mm"), Q_(lay.piston, "mm"),
-                                             r.piston_length, *shop.bed, name="piston fits the bed"))
+                                             r.piston_length, *shop.bed,
+                                             name="piston fits the bed"))
         g = guide_profile(k, _fit(ctx))
         out.append(fabrication.bed_fit_check(Q_(g.outer, "mm"), Q_(g.outer, "mm"),
                                              Q_(g.height, "mm"), *shop.bed,
