@@ -185,8 +185,8 @@ class GuideProfile(NamedTuple):
 def guide_profile(p: Any, fit: float) -> GuideProfile:
     pipe = p.riser
     socket = pipe.od + fit
-    return GuideProfile(2 * pipe.bore, pipe.bore, socket, max(2 * pipe.bore, socket) + 2 * GUIDE_WALL,
-                        pipe.od)
+    outer = max(2 * pipe.bore, socket) + 2 * GUIDE_WALL
+    return GuideProfile(2 * pipe.bore, pipe.bore, socket, outer, pipe.od)
 
 
 def _fit(ctx: Any) -> float:
@@ -211,10 +211,10 @@ class RopePump(Design):
         "panel": Role("Wheel plates", "plywood-birch", Process.CUT,
                       "Sheet for the wheel: a seat disc between two flange discs."),
         "frame": Role("Frame tube", "steel-s235", Process.FRAME,
-                      "Square tube for the posts, feet, ties and crank arm."),
-        "riser": Role("Riser pipe", "pvc-u", Process.FRAME,
-                      "The bought water pipe the pistons run up, cut from stock lengths."),
-        "axle": Role("Axle bar", "steel-s235", Process.FRAME, "Round bar for the axle."),
+                      "Steel for the posts, feet, ties and crank arm (square tube) and the "
+                      "axle (round bar)."),
+        "riser": Role("Riser pipe", "pvc-u", Process.BUY,
+                      "The bought water pipe the pistons run up, in its stock lengths."),
     }
 
     well_depth = Length(
@@ -315,13 +315,13 @@ class RopePump(Design):
         for i, piece in enumerate(lay.riser_pieces, start=1):
             solid = (cq.Workplane("XY").center(pipe.od / 2, pipe.od / 2).circle(pipe.od / 2)
                      .circle(pipe.bore / 2).extrude(piece))
-            parts.append(Part(f"riser-{i}", solid, "riser", Process.FRAME, 1,
+            parts.append(Part(f"riser-{i}", solid, "riser", Process.BUY, 1,
                               (-pipe.od / 2, -lay.pitch_radius - pipe.od / 2, z, 0, 0, 0),
                               {"stock": pipe.id, "cut_length": piece}))
             z += piece
         axle = cq.Workplane("XY").center(p.axle_diameter / 2, p.axle_diameter / 2) \
             .circle(p.axle_diameter / 2).extrude(lay.axle_length)
-        parts.append(Part("axle", axle, "axle", Process.FRAME, 1,
+        parts.append(Part("axle", axle, "frame", Process.FRAME, 1,
                           (-lay.axle_length / 2, -p.axle_diameter / 2, lay.axle_height, 0, 90, 0),
                           {"cut_length": lay.axle_length}))
         hole = p.axle_diameter
@@ -442,7 +442,8 @@ def _frame_checks(r: Any, lay: Layout, tension: Any, force: Any, ctx: Any) -> li
 
     k = r.kernel()
     s, w, t = k.tube.side, k.tube.wall, k.sheet
-    steel, axle_mat, panel = r.materials["frame"], r.materials["axle"], r.materials["panel"]
+    steel, panel = r.materials["frame"], r.materials["panel"]
+    axle_mat = steel  # the axle is round bar of the frame's steel
     wheel_vol = math.pi / 4 * (2 * lay.flange**2 + k.wheel_diameter**2 - 3 * k.axle_diameter**2) * t
     wheel = _weight(wheel_vol, panel)
     axle_vol = math.pi / 4 * k.axle_diameter**2 * lay.axle_length
@@ -487,7 +488,8 @@ def _stock_checks(r: Any, lay: Layout, ctx: Any) -> list[Any]:
     local = [i for i in catalog.pipes() if "wall" in i.dims]
     ref = f"{catalog.name} stock catalog (materials/stock/{catalog.id}.toml)"
     if not local:
-        out = [CheckResult.missing("riser stock", f"water pipes with walls in {catalog.name} stock")]
+        out = [CheckResult.missing("riser stock",
+                                   f"water pipes with walls in {catalog.name} stock")]
     elif any(abs(float((i.actual - pipe.actual).m_as("mm"))) < 1e-6
              and abs(float((i.dims["wall"] - pipe.dims["wall"]).m_as("mm"))) < 1e-6 for i in local):
         out = [CheckResult("riser stock", Status.PASS, math.nan, None, None,
@@ -504,7 +506,8 @@ def _stock_checks(r: Any, lay: Layout, ctx: Any) -> list[Any]:
     if shop.bed is not None:
         k = r.kernel()
         out.append(fabrication.bed_fit_check(Q_(lay.piston, "mm"), Q_(lay.piston, "mm"),
-                                             r.piston_length, *shop.bed, name="piston fits the bed"))
+                                             r.piston_length, *shop.bed,
+                                             name="piston fits the bed"))
         g = guide_profile(k, _fit(ctx))
         out.append(fabrication.bed_fit_check(Q_(g.outer, "mm"), Q_(g.outer, "mm"),
                                              Q_(g.height, "mm"), *shop.bed,

@@ -15,8 +15,7 @@ from workbench.evaluate import evaluate
 from workbench.variants import find_variant
 
 Pump = catalog.get("rope-pump")
-INDIA = Context(stock="india", materials={"panel": "plywood-softwood", "frame": "steel-yst310",
-                                          "axle": "steel-yst310"})
+INDIA = Context(stock="india", materials={"panel": "plywood-softwood", "frame": "steel-yst310"})
 INDIA_TUBE = "shs-40x40x3-2"
 
 

@@ -2,10 +2,10 @@
 sustains over a working shift, and whether their pull tips the frame over.
 
 Sustained human power: "a healthy, well-fed labourer over the course of an 8-hour work shift can
-sustain an average output of about 75 watts" (Wikipedia, 'Human power', citing the engineering
-rule of thumb also used by FAO and ILO work-planning figures). Only this one duration is on file:
-for a shorter pumping time 75 W is a safe (low) figure, for a longer one no figure is on file and
-the check fails rather than guess.
+sustain an average output of about 75 watts" (Wikipedia, 'Human power'; a secondary source: a
+primary ergonomics table of power against duration would refine it). Only this one duration is
+on file: for a shorter pumping time 75 W is a safe (low) figure, for a longer one no figure is on
+file and the check fails rather than guess.
 """
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ def crank_power(head: pint.Quantity, swept: pint.Quantity, delivered: pint.Quant
     return max(water_power(head, swept), water_power(head, delivered) / efficiency)
 
 
-def crank_force(power: pint.Quantity, radius: pint.Quantity, turns_per_minute: float) -> pint.Quantity:
+def crank_force(
+    power: pint.Quantity, radius: pint.Quantity, turns_per_minute: float
+) -> pint.Quantity:
     """Mean tangential force on the handle (N): P / (ω·r), ω = 2π·n/60."""
     omega = 2 * math.pi * turns_per_minute / 60.0
     return _q(float(power.to("W").magnitude) / (omega * _positive(radius, "m", "radius")), "N")
@@ -65,7 +67,8 @@ def sustained_power_check(power: pint.Quantity, hours: pint.Quantity,
     if not h <= SHIFT_HOURS:
         return CheckResult(
             name, Status.FAIL, math.inf, power.to("W"), limit,
-            f"Pumping the daily need takes {_show(hours, 'h') if math.isfinite(h) else 'for ever'}, "
+            f"Pumping the daily need takes "
+            f"{_show(hours, 'h') if math.isfinite(h) else 'for ever'}, "
             f"longer than the {SHIFT_HOURS:g} h shift for which a person's sustained power is on "
             "file: more people, a larger riser or a smaller need.", _POWER_REFERENCE)
     return _compare(

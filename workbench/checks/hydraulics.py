@@ -188,7 +188,9 @@ def riser_wall_check(
     )
 
 
-def daily_need_check(hours: pint.Quantity, shift: pint.Quantity, daily: pint.Quantity) -> CheckResult:
+def daily_need_check(
+    hours: pint.Quantity, shift: pint.Quantity, daily: pint.Quantity
+) -> CheckResult:
     """Pumping time for the daily need against the working shift the human power figure is for."""
     name = "time to deliver the daily need"
     if not math.isfinite(float(hours.magnitude)):

@@ -2,9 +2,9 @@
 
 Polypropylene 3- and 8-strand rope, minimum breaking strength by diameter, with a safety factor
 of 12 for the safe load (The Engineering ToolBox, 'Polypropylene Fiber Rope - Strength',
-engineeringtoolbox.com/polypropylene-rope-strength-d_1516.html). Rope pumps use 5–6 mm
-polypropylene rope ("1/4 in or 6 mm", Bombas de Mecate, ropepump.com 'Operation, Maintenance and
-Repair').
+engineeringtoolbox.com/polypropylene-rope-strength-d_1516.html). Rope pumps use rope "of a
+thickness (1/4 in or 6 mm) which, under normal circumstances, lasts three years" (Bombas de Mecate,
+ropepump.com, 'Operation, Maintenance and Repair').
 """
 
 from __future__ import annotations

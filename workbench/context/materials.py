@@ -29,9 +29,9 @@ class MaterialKind(str, Enum):
 
 
 MaterialProcess = Process
-"""How a material can be made into parts: the one `workbench.design.Process` enum (a material is
-never "buy"); kept under this name for code that imports it."""
-_MAKE = [p.value for p in Process if p is not Process.BUY]
+"""How a material can be made into parts (or bought as a finished item, a pipe or a rope): the one
+`workbench.design.Process` enum, kept under this name for code that imports it."""
+_MAKE = [p.value for p in Process]
 
 
 class MaterialFamily(str, Enum):
@@ -209,7 +209,7 @@ def _material(doc: Doc, ident: str, table: Any) -> Material:
         e.option("family", family_text, "family", [f.value for f in MaterialFamily])
     processes = e.texts("processes")
     if not processes:
-        raise DataError(f"{doc.shown}: {ident} has no processes (print, cut or frame)")
+        raise DataError(f"{doc.shown}: {ident} has no processes (print, cut, frame or buy)")
     for p in processes:
         e.option("processes", p, "process", _MAKE)
     props = {
