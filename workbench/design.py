@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 class Process(str, Enum):
-    """How a part is made; a material's `processes` use the same enum (BUY excepted)."""
+    """How a part is made (or bought); a material's `processes` use the same enum."""
 
     PRINT = "print"
     CUT = "cut"
