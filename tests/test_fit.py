@@ -24,10 +24,6 @@ REGIONS = ("eu-metric", "us-customary")
 DATA_GAPS = {
     ("raised-bed", "us-customary"): "US sections are sold as softwood-lumber, which has no density "
                                     "or strength on file in materials/ (mass cannot be computed)",
-    ("rope-pump", "us-customary"): "fit does not vary pipes (a pipe size is a requirement, "
-                                   "workbench.sweep.axes.STOCK_LISTS): the default IS 4985 riser "
-                                   "is not sold in US stock, so every combination fails 'riser "
-                                   "stock' until pipe parameters are stock-bound",
 }
 
 
