@@ -119,11 +119,11 @@ class PlywoodShelf(Design):
     )
 
     push = Force(
-        "Sideways push", 0, min=0, max=1000, soft=(0, 400), step=10, group="Load",
+        "Sideways push", 50, min=0, max=1000, soft=(0, 400), step=10, group="Load",
         help="A sideways push or pull at the top (someone leaning on it, pulling it to climb, "
-        "bumping it). 0 = not set: tipping stays unverified. Furniture standards (EN 14749, "
-        "EN 16122) set such test forces; their values are not on file: use the one your use "
-        "calls for.",
+        "bumping it). Default 50 N: the outward force a free-standing storage unit taller than "
+        "1000 mm must resist, unloaded, in EN 14749:2016 Table 3 test 5.6.2 (EN 16122:2012 "
+        "§11.2.2). 0 = not set: tipping stays unverified.",
     )
 
     # -- rules ----------------------------------------------------------------------------------
@@ -258,7 +258,8 @@ class PlywoodShelf(Design):
         remedy = ("Strap it to the wall through the anchor holes." if r.anchors else
                   "Switch on the wall-anchor holes and strap it to the wall.")
         return stability.tipping_check(_unit_weight(r, mat), r.depth / 2, r.push, r.height,
-                                       what="The empty unit", remedy=remedy)
+                                       what="The empty unit", remedy=remedy,
+                                       strapped=bool(r.anchors))
 
     def checks(self, r: Any, ctx: Any, geometry: Any) -> list[Any]:
         from workbench.checks import cutting, timber

@@ -10,6 +10,7 @@ boards run the full length; the end boards fit between them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+import math
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, NamedTuple
 
@@ -199,6 +200,12 @@ class RaisedBed(Design):
         help="What the bed is filled with: the soil's weight and friction angle set how hard it "
         "pushes on the boards (Rankine).",
     )
+    ground = Choice(
+        "Ground", "loam",
+        options={key: s.label for key, s in SOILS.items()}, group="Load",
+        help="The soil the posts are staked into: its weight and friction angle set how hard it "
+        "holds a mid post that the fill pushes outwards (Broms; cohesion not counted).",
+    )
 
     # -- rules ----------------------------------------------------------------------------------
     def rules(self, v: Any) -> Iterator[str]:
@@ -255,6 +262,8 @@ class RaisedBed(Design):
             for name in ("board", "post")
         ]
         out += _board_checks(r, bed)
+        if r.mid_posts:
+            out.append(post_leaning_check(r, bed))
         out.append(movement_check(r, ctx.climate_profile))
         out.append(_ground_contact(r))
         return out
@@ -338,6 +347,78 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
                 f"service class {SERVICE_CLASS}); {soil_ref}",
             ))
     return out
+
+
+GAMMA_PHI_M2 = 1.25
+"""EN 1997-1:2004 Table A.4, set M2: partial factor on tan φ' (geotechnicaldesign.info/ec7p1)."""
+GAMMA_G_A2 = 1.0
+"""EN 1997-1:2004 Table A.3, set A2: permanent unfavourable action."""
+COHESIVE = frozenset({"loam", "clay-loam"})
+"""Soils whose source gives them a cohesion (loam 20, clay loam 30 kN/m², 'Typical Soil
+Properties'): Broms' cohesionless method leaves it out, so for them a failing result is only a
+lower bound and the check cannot conclude."""
+
+
+def post_leaning_check(r: Any, bed: Layout) -> Any:
+    """A mid post leaning out: the fill's at-rest thrust on the boards it holds (one span, the
+    whole bed height, acting H/3 above the ground) against Broms' ultimate load of the post staked
+    into the ground (`workbench.checks.soil.short_post_capacity`), in both combinations of EN 1997-1
+    Design Approach 1: C1 loads × 1.35 (A1), strengths as they are (M1); C2 loads × 1.0 (A2),
+    tan φ' of fill and ground ÷ 1.25 (M2). The worse governs. Load-bearing."""
+    from workbench.checks import soil
+    from workbench.checks.result import CheckResult
+    from workbench.units import Q_
+
+    name = "mid-post leaning"
+    fill, ground = SOILS[r.soil], SOILS[r.ground]
+    p = r.kernel()
+    if p.stake <= 0:
+        return CheckResult.cannot_run(
+            name, "a stake into the ground (set 'Stake depth')",
+            "The mid posts stand on the ground: nothing holds their feet, so the fill pushes "
+            "them and the long sides out unchecked. Stake them in, or tie the long sides across.",
+            soil.BROMS_REFERENCE)
+    height, span = Q_(bed.height, "mm"), Q_(bed.long_span, "mm")
+
+    def phi(deg: float, factor: float) -> Any:
+        return Q_(math.degrees(math.atan(math.tan(math.radians(deg)) / factor)), "deg")
+
+    worst = None
+    for label, g_load, g_phi in (("C1", GAMMA_G, 1.0), ("C2", GAMMA_G_A2, GAMMA_PHI_M2)):
+        k_0 = soil.at_rest_coefficient(phi(fill.friction_angle_deg, g_phi))
+        thrust = (g_load * soil.lateral_force(Q_(0, "m"), height,
+                                              Q_(fill.unit_weight_kn_m3, "kN/m**3"), k_0)
+                  * span).to("N")
+        capacity = soil.short_post_capacity(
+            Q_(p.post.width, "mm"), Q_(p.stake, "mm"), height / 3,
+            Q_(ground.unit_weight_kn_m3, "kN/m**3"), phi(ground.friction_angle_deg, g_phi))
+        if worst is None or thrust / capacity > worst[1] / worst[2]:
+            worst = (label, thrust, capacity)
+    label, thrust, capacity = worst
+    if r.ground in COHESIVE and thrust > capacity:
+        return CheckResult.cannot_run(
+            name, f"the undrained shear strength of the {ground.label.lower()} the posts are "
+            "staked into (Broms' method for cohesive soil)",
+            f"Each mid post holds {span.m_as('mm'):.0f} mm of side against the "
+            f"{fill.label.lower()}'s push, {thrust.m_as('N'):.0f} N at "
+            f"{(height / 3).m_as('mm'):.0f} mm above the ground (EN 1997-1 DA1-{label}). Counting "
+            f"only the friction of the {ground.label.lower()} (no cohesion), a {p.stake:g} mm "
+            f"stake holds {capacity.m_as('N'):.0f} N: too little to be sure, and its cohesion is "
+            "not on file. Stake deeper, add posts, or tie the long sides across the bed.",
+            soil.BROMS_REFERENCE, value=thrust)
+    message = (f"Each mid post holds {span.m_as('mm'):.0f} mm of side against the "
+               f"{fill.label.lower()}'s push, {thrust.m_as('N'):.0f} N at "
+               f"{(height / 3).m_as('mm'):.0f} mm above the ground (EN 1997-1 DA1-{label}); "
+               f"staked {p.stake:g} mm into {ground.label.lower()} it holds "
+               f"{capacity.m_as('N'):.0f} N before the ground gives (Broms, cohesion not counted). "
+               "Stake deeper, add posts, or tie the long sides across the bed.")
+    return CheckResult.compare(
+        name, thrust, capacity, message=message,
+        reference=(f"{soil.BROMS_REFERENCE}; thrust: at rest K_0 = 1 − sin φ' (Jáky 1944); "
+                   f"EN 1997-1:2004 DA1 C1 (A1 γ_G {GAMMA_G:g}, M1) / C2 (A2 γ_G "
+                   f"{GAMMA_G_A2:g}, M2 tan φ' ÷ {GAMMA_PHI_M2:g}), Tables A.3, A.4; "
+                   f"ground: {ground.source}"),
+        load_bearing=True)
 
 
 def _ground_contact(r: Any) -> Any:

@@ -174,7 +174,8 @@ class SteelWorkbench(Design):
         "Sideways push", 0, min=0, max=3000, soft=(0, 1000), step=10, group="Load",
         help="A sideways push at the top of the frame, across its depth (planing or sawing at a "
         "vice, leaning on it). 0 = not set: tipping and racking stay unverified. Use the force your "
-        "work calls for; no standard's value is on file.",
+        "work calls for: the furniture standards' pushes are for storage units (EN 14749) and "
+        "EN 15372 excludes industrial workbenches, so no standard's value is on file.",
     )
     weld = Length(
         "Fillet weld throat", 3, min=3, max=8, step=0.5, group="Joints",

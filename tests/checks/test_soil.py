@@ -72,3 +72,38 @@ def test_wrong_inputs_are_one_line_errors(call, error, text):
     with pytest.raises(error) as err:
         call()
     assert text in str(err.value) and "\n" not in str(err.value)
+
+
+def test_passive_coefficient_is_the_inverse_of_the_active():
+    # Rankine: K_p = tan²(45° + φ/2) = 1/K_a; at φ = 30°, K_p = 3 (Craig's Soil Mechanics,
+    # 8th ed., ch. 11)
+    assert soil.passive_coefficient(Q_(30, "deg")) == pytest.approx(3.0, rel=1e-12)
+    for phi in (10, 20, 28, 35):
+        assert soil.passive_coefficient(Q_(phi, "deg")) == pytest.approx(
+            1 / soil.active_coefficient(Q_(phi, "deg")))
+
+
+def test_short_post_capacity_is_broms_moment_balance_about_the_toe():
+    # Broms (1964), short free-head pile in cohesionless soil: ground reaction 3·K_p·γ·b·z on the
+    # embedded length, the post turning about its toe; moments about the toe:
+    # H·(e + L) = ∫₀ᴸ 3·K_p·γ·b·z·(L − z) dz = ½·K_p·γ·b·L³. No published worked example with
+    # numbers for this case was found in the stored sources (FHWA-HI-97-013 §9.7.3.2 works it
+    # from charts), so the closed form is checked against the integral, summed numerically here.
+    b, length, e, gamma, phi = 0.095, 0.3, 0.064, 18.0, 28.0
+    k_p = math.tan(math.radians(45 + phi / 2)) ** 2
+    n = 20000
+    dz = length / n
+    moment = sum(3 * k_p * gamma * b * ((i + 0.5) * dz) * (length - (i + 0.5) * dz) * dz
+                 for i in range(n))  # kN·m about the toe
+    h_u = soil.short_post_capacity(Q_(b, "m"), Q_(length, "m"), Q_(e, "m"),
+                                   Q_(gamma, "kN/m**3"), Q_(phi, "deg"))
+    assert h_u.to("kN").magnitude == pytest.approx(moment / (e + length), rel=1e-6)
+    # by hand: 0.5 × 18 × 0.095 × 0.3³ × 2.770 / 0.364 = 0.1756 kN
+    assert h_u.to("N").magnitude == pytest.approx(175.6, abs=0.1)
+    # units: inches and lbf/ft³ give the same force
+    same = soil.short_post_capacity(Q_(b / 0.0254, "inch"), Q_(length, "m"), Q_(e, "m"),
+                                    Q_(gamma, "kN/m**3").to("lbf/ft**3"), Q_(phi, "deg"))
+    assert same.to("N").magnitude == pytest.approx(h_u.to("N").magnitude)
+    with pytest.raises(BoundsError, match="^width: 0 m must be greater than zero"):
+        soil.short_post_capacity(Q_(0, "m"), Q_(0.3, "m"), Q_(0, "m"), Q_(18, "kN/m**3"),
+                                 Q_(28, "deg"))

@@ -140,10 +140,22 @@ def test_checks_by_hand() -> None:
     # 150 mm from its centre, under 0.9 × 201.7 × 150 / (1.5 × 1200) = 15.1 N at the top
     weight = (2 * 0.3 * 1.2 + 4 * 0.8 * 0.3) * 0.018 * 680 * 9.80665
     tip = checks["tip-over"]
-    assert tip.value.to("N").magnitude == pytest.approx(0.9 * weight * 150 / (1.5 * 1200))
-    assert tip.value.to("N").magnitude == pytest.approx(15.12, abs=0.01)
-    assert tip.load_bearing and not tip.ran  # no push set: never a pass (issue 13)
-    assert ev.status == "unverified"
+    assert tip.limit.to("N").magnitude == pytest.approx(0.9 * weight * 150 / (1.5 * 1200))
+    assert tip.limit.to("N").magnitude == pytest.approx(15.12, abs=0.01)
+    assert tip.value.to("N").magnitude == pytest.approx(50)
+    # the default push is EN 14749:2016 Table 3 test 5.6.2's 50 N outward force for storage
+    # units taller than 1000 mm (EN 16122:2012 §11.2.2): 50 / 15.12 = 3.31, it tips free-standing;
+    # with the anchor holes (default) it is made to be strapped, so it warns instead of failing
+    assert tip.load_bearing and tip.ran and tip.status.value == "warn"
+    assert tip.utilisation == pytest.approx(50 / (0.9 * weight * 150 / (1.5 * 1200)))
+    assert tip.utilisation == pytest.approx(3.306, abs=1e-3)
+    assert "the push is 50 N" in tip.message and "must be strapped to the wall" in tip.message
+    assert "EN 14749:2016 Table 3" in tip.reference
+    assert ev.status == "warn"
+    loose = {c.name: c for c in evaluate(Shelf(anchors=False), Context()).checks}["tip-over"]
+    assert loose.status.value == "fail" and loose.utilisation == pytest.approx(tip.utilisation)
+    unset = {c.name: c for c in evaluate(Shelf(push="0 N"), Context()).checks}["tip-over"]
+    assert not unset.ran and "50 N, EN 14749:2016 Table 3 test 5.6.2" in unset.lacks
     pushed = {c.name: c for c in evaluate(Shelf(push="10 N"), Context()).checks}["tip-over"]
     assert pushed.utilisation == pytest.approx(10 / (0.9 * weight * 150 / (1.5 * 1200)))
 
@@ -201,8 +213,8 @@ def test_variants_adapt_to_two_regions() -> None:
     assert sorted(found) == ["lima-15mm", "lima-15mm-tall", "us-23-32"]
     lima = evaluate(found["lima-15mm"].design(), found["lima-15mm"].context())
     assert lima.resolved.sheet.to("mm").magnitude == pytest.approx(15)
-    # no sideways push is set in the variants: tipping unverified, nothing fails (issue 13)
-    assert lima.resolved.context.climate == "lima" and lima.status == "unverified"
+    # the variants keep the EN 14749 default push and the anchor holes: tipping warns (strap it)
+    assert lima.resolved.context.climate == "lima" and lima.status == "warn"
     tall = find_variant("plywood-shelf/lima-15mm-tall")
     assert [v.slug for v in tall.chain()] == ["lima-15mm", "lima-15mm-tall"]
     assert tall.design().values["shelves"] == 6
@@ -210,4 +222,4 @@ def test_variants_adapt_to_two_regions() -> None:
     us = evaluate(found["us-23-32"].design(), found["us-23-32"].context())
     assert us.resolved.sheet.to("mm").magnitude == pytest.approx(18.25625)
     assert us.geometry.part("shelf-1").size == pytest.approx((762, 304.8, 18.25625))
-    assert us.status == "unverified"
+    assert us.status == "warn"

@@ -241,3 +241,52 @@ def test_variants_rebuild_to_their_hash() -> None:
     mombasa = evaluate(found["mombasa-c16"].design(), found["mombasa-c16"].context())
     assert all(c.status.value == "pass" for c in mombasa.checks if "board " in c.name
                and c.name != "board stock" and c.name != "board movement")
+
+
+def test_mid_post_leaning_by_hand() -> None:
+    # The fill's at-rest thrust on one 1107.5 mm span over the 193 mm bed height, H/3 = 64.3 mm
+    # above the ground, against Broms' short free-head post in cohesionless ground,
+    # H_u = 0.5·γ·b·L³·K_p/(e + L) (Broms 1964; FHWA-HI-97-013 §9.7.3.2), in EN 1997-1 DA1:
+    # C1 loads × 1.35, φ as is; C2 loads × 1.0, tan φ' ÷ 1.25 (Tables A.3, A.4).
+    span, h, b = (2400 - 2 * 45 - 95) / 2 / 1000, 0.193, 0.095
+
+    def thrust(phi_fill: float, g_load: float, g_phi: float) -> float:  # N
+        phi = math.atan(math.tan(math.radians(phi_fill)) / g_phi)
+        return g_load * 0.5 * (1 - math.sin(phi)) * 18e3 * h**2 * span
+
+    def holds(phi_ground: float, stake: float, g_phi: float) -> float:  # N
+        phi = math.atan(math.tan(math.radians(phi_ground)) / g_phi)
+        k_p = math.tan(math.pi / 4 + phi / 2) ** 2
+        return 0.5 * 18e3 * b * stake**3 * k_p / (h / 3 + stake)
+
+    # sandy fill, sandy ground (φ 28°), staked 450 mm: C1 and C2, the worse (C2) governs
+    c1 = thrust(28, 1.35, 1.0) / holds(28, 0.45, 1.0)
+    c2 = thrust(28, 1.0, 1.25) / holds(28, 0.45, 1.25)
+    sand = _checks(evaluate(Bed(soil="sandy", ground="sandy", stake="450 mm"), Context(),
+                            build=False))["mid-post leaning"]
+    assert sand.load_bearing and sand.ran and sand.status.value == "pass"
+    assert sand.utilisation == pytest.approx(max(c1, c2), rel=1e-6)
+    assert sand.utilisation == pytest.approx(0.652, abs=1e-3) and c2 > c1
+    assert "DA1-C2" in sand.message and "holds 346 N" in sand.message
+    # in sandy ground a 300 mm stake under loam fills fails: 330 N against 176 N (C1)
+    short = _checks(evaluate(Bed(ground="sandy"), Context(), build=False))["mid-post leaning"]
+    assert short.status.value == "fail"
+    assert short.utilisation == pytest.approx(thrust(20, 1.35, 1.0) / holds(28, 0.3, 1.0),
+                                              rel=1e-6)
+    assert short.utilisation == pytest.approx(1.879, abs=1e-3)
+    # defaults: loam ground has a cohesion the method leaves out; friction alone holds 129 N of
+    # 330 N, so the check cannot conclude and the bed is unverified, never passed (issue 13)
+    ev = evaluate(Bed(), Context(), build=False)
+    loam = _checks(ev)["mid-post leaning"]
+    assert loam.load_bearing and not loam.ran
+    assert loam.lacks.startswith("the undrained shear strength of the garden loam")
+    assert "a 300 mm stake holds 129 N" in loam.message and "330 N" in loam.message
+    assert holds(20, 0.3, 1.0) == pytest.approx(129, abs=0.5)
+    assert ev.status == "unverified"
+    # a loam stake deep enough to hold on friction alone passes: 600 mm holds 567 N
+    deep = _checks(evaluate(Bed(stake="600 mm"), Context(), build=False))["mid-post leaning"]
+    assert deep.status.value == "pass" and "holds 567 N" in deep.message
+    # no stake: nothing holds the feet; no mid posts: no check
+    flat = _checks(evaluate(Bed(stake="0 mm"), Context(), build=False))["mid-post leaning"]
+    assert not flat.ran and flat.lacks == "a stake into the ground (set 'Stake depth')"
+    assert "mid-post leaning" not in _checks(evaluate(Bed(mid_posts=0), Context(), build=False))

@@ -11,6 +11,18 @@ K_0 = 1 − sin φ (Jáky 1944, for normally consolidated soil).
 
 Cohesion is ignored (a cohesive fill's tension crack and wet-season loss of cohesion make it
 unreliable in a garden bed); so is water pressure: a fill that cannot drain pushes much harder.
+
+A post staked into cohesionless ground and pushed sideways at its top (a raised bed's mid post)
+turns as a rigid body about its toe: Broms' short free-head pile in cohesionless soil, with the
+ground's resistance taken as three times the Rankine passive pressure, 3·K_p·γ·z per unit width of
+the post, K_p = tan²(45° + φ/2). Moments about the toe give the ultimate load at a height e above
+the ground for an embedment L and a post width b:
+H_u = 0.5·γ·b·L³·K_p/(e + L)
+(Broms, B.B. 1964, "Lateral resistance of piles in cohesionless soils", J. Soil Mech. Found. Div.
+ASCE 90(SM3), 123–156; restated as the short free-head case in Hannigan et al., "Design and
+Construction of Driven Pile Foundations", FHWA-HI-97-013, FHWA 1998, §9.7.3.2; Reese & Van Impe,
+"Single Piles and Pile Groups under Lateral Loading", Balkema 2001, Appendix A). Cohesion is left
+out here too, which is on the safe side for a loam or clay.
 """
 
 from __future__ import annotations
@@ -68,6 +80,34 @@ def active_coefficient(friction_angle: pint.Quantity) -> float:
     return math.tan(math.pi / 4 - phi / 2) ** 2
 
 
+def passive_coefficient(friction_angle: pint.Quantity) -> float:
+    """Rankine passive earth pressure coefficient K_p = tan²(45° + φ/2) = 1/K_a: 3 at φ = 30°."""
+    phi = _phi_radians(friction_angle)
+    return math.tan(math.pi / 4 + phi / 2) ** 2
+
+
+def short_post_capacity(
+    width: pint.Quantity,
+    embedment: pint.Quantity,
+    height: pint.Quantity,
+    unit_weight: pint.Quantity,
+    friction_angle: pint.Quantity,
+) -> pint.Quantity:
+    """Ultimate sideways load (N) at `height` e above the ground on a rigid post of `width` b
+    staked `embedment` L into cohesionless ground: H_u = 0.5·γ·b·L³·K_p/(e + L) (Broms 1964,
+    short free-head pile; see the module docstring)."""
+    b = float(_require(width, "m", "width").m_as("m"))
+    if b <= 0:
+        raise BoundsError(f"width: {width:~P} must be greater than zero")
+    length = _depth(embedment, "embedment")
+    e = _depth(height, "height")
+    if length + e <= 0:
+        raise BoundsError("embedment and height must not both be zero")
+    k_p = passive_coefficient(friction_angle)
+    gamma = _unit_weight(unit_weight)  # kN/m³
+    return _q(0.5 * gamma * b * length**3 * k_p / (e + length), "kN").to("N")
+
+
 def at_rest_coefficient(friction_angle: pint.Quantity) -> float:
     """At-rest coefficient K_0 = 1 − sin φ (Jáky 1944): 0.5 at φ = 30°."""
     return 1.0 - math.sin(_phi_radians(friction_angle))
@@ -118,7 +158,11 @@ def _coefficient(value: Any) -> float:
 
 REFERENCE = _REFERENCE
 """The citation for the formulas, for checks built on them."""
+BROMS_REFERENCE = ("Broms 1964, short free-head pile in cohesionless soil, H_u = 0.5·γ·b·L³·K_p/(e + L) "
+                   "(J. Soil Mech. Found. Div. ASCE 90(SM3); FHWA-HI-97-013 §9.7.3.2)")
+"""The citation for `short_post_capacity`."""
 
 __all__ = [
-    "REFERENCE", "active_coefficient", "at_rest_coefficient", "lateral_force", "lateral_pressure",
+    "BROMS_REFERENCE", "REFERENCE", "active_coefficient", "at_rest_coefficient", "lateral_force",
+    "lateral_pressure", "passive_coefficient", "short_post_capacity",
 ]
