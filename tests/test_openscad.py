@@ -191,7 +191,8 @@ def test_cli_export_import_and_save_a_variant(bracket_dir, tmp_path, capsys) -> 
     out, err = capsys.readouterr()
     assert out.splitlines() == [f"{sets}: parameter set 'us-8in' with 8 values"]
     # what OpenSCAD cannot take is a message: on stderr, not in the data
-    assert [line.split(":")[1].strip() for line in err.splitlines()] == ["sheet", "load", "exposure"]
+    assert [line.split(":")[1].strip() for line in err.splitlines()] == [
+        "sheet", "load", "exposure", "wall", "fixing_load", "screw", "embedment"]
     assert main(["openscad", "import", "bracket", str(sets)]) == 0
     assert capsys.readouterr().out.splitlines() == ["arm = 203.2 mm", "holes = 1"]
     assert main(["openscad", "import", "bracket", str(sets), "--save-variant", "us-8in",
