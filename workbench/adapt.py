@@ -208,10 +208,11 @@ def _util(c: "CheckResult | None") -> str:
 
 
 def _check_dict(c: "CheckResult") -> dict[str, Any]:
+    """A check as ``adapt --json`` prints it: the keys and statuses of ``check --json``."""
     u = c.utilisation
-    return {"name": c.name, "status": _status(c),
+    return {"name": c.name, "status": str(c.status.value),
             "utilisation": None if u is None or math.isnan(u) else round(u, 4),
-            "message": c.message}
+            "message": c.message, "load_bearing": c.load_bearing, "ran": c.ran, "lacks": c.lacks}
 
 
 def _failed(c: "CheckResult") -> bool:

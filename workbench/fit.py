@@ -399,7 +399,7 @@ def fit(
     workers: int | None = None,
     runners_up: int = 3,
     require_verified: bool = False,
-    progress: bool = True,
+    progress: bool | None = True,
 ) -> FitResult:
     """Search materials, stock and (if declared) free parameters for the best passing variant.
 

@@ -4,6 +4,9 @@ context flags, and turning them into a design and a context."""
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import sys
 from typing import Any, Sequence
 
 from workbench.errors import WorkbenchError
@@ -114,3 +117,33 @@ class EnumChoices:
 
     def __len__(self) -> int:
         return len(self._values())
+
+
+# -- output conventions ---------------------------------------------------------------------------
+# Data (tables, JSON, written paths) goes to stdout, messages (notes, hints, warnings, summaries,
+# progress) to stderr, so that `workbench ... --json | jq` and `> file` get the data alone.
+
+
+def _finite(data: Any) -> Any:
+    """`data` with every NaN or infinity replaced by None (JSON has no NaN: `jq` refuses it)."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_finite(v) for v in data]
+    return data
+
+
+def print_json(data: Any) -> None:
+    """Print `data` to stdout as strict JSON (indented; NaN becomes null)."""
+    print(json.dumps(_finite(data), indent=2, allow_nan=False))
+
+
+def note(text: str) -> None:
+    """A message for the person at the terminal: to stderr, never mixed into the data."""
+    print(text, file=sys.stderr)
+
+
+def _json_arg(p: argparse.ArgumentParser, what: str = "print JSON instead of a table") -> None:
+    p.add_argument("--json", action="store_true", help=what)

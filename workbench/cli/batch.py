@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from workbench.cli._common import EnumChoices, _context, _context_args, _design, _design_args
+from workbench.cli._common import (
+    EnumChoices, _context, _context_args, _design, _design_args, _json_arg, note, print_json,
+)
 from workbench.errors import WorkbenchError
 
 
@@ -16,7 +17,8 @@ def _run_args(p: argparse.ArgumentParser) -> None:
                    help="warm worker pool (default), this process, or Dask")
     p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: the cores)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (with --executor dask)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (it is drawn only when stderr is a terminal)")
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
@@ -34,15 +36,27 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         from workbench.sweep import TableFormat
 
         TableFormat.of(out)  # a wrong suffix fails before the sweep runs
+        if args.json:
+            raise WorkbenchError("--json prints the table on stdout; --out writes it to a file: "
+                                 "give one of them")
     with executor_for(args.executor, workers=args.workers, scheduler=args.scheduler) as ex:
         table = sweep(design, args.vary, ctx, metrics=metrics, executor=ex,
-                      progress=not args.no_progress)
-    if out is None:
-        print(table.csv_text(), end="")
-    else:
+                      progress=_progress(args))
+    if out is not None:
         print(table.write(out))
-    print(table.summary(), file=sys.stderr if out is None else sys.stdout)
+    elif args.json:
+        print_json({"design": table.design, "columns": table.columns,
+                    "counts": {s: table.count(s) for s in ("pass", "warn", "fail", "error")},
+                    "rows": table.records()})
+    else:
+        print(table.csv_text(), end="")
+    note(table.summary())
     return 0
+
+
+def _progress(args: argparse.Namespace) -> bool | None:
+    """No bar with --no-progress; else None: a bar only when stderr is a terminal (tqdm)."""
+    return False if args.no_progress else None
 
 
 def cmd_fit(args: argparse.Namespace) -> int:
@@ -61,7 +75,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
     with executor_for(args.executor, workers=args.workers, scheduler=args.scheduler) as ex:
         result = fit(design, ctx, args.objective, vary=args.vary or (), free=free, executor=ex,
                      runners_up=args.runners_up, require_verified=args.require_verified,
-                     progress=not args.no_progress)
+                     progress=_progress(args))
     print(result.report(limit=args.show_rejected))
     if result.winner is None:
         return 1
@@ -83,6 +97,7 @@ def add_commands(sub: Any) -> None:
                    help="besides the checks: mass, cost, carbon, volume, hash ('checks' alone "
                         "builds no geometry where the design's checks need none)")
     p.add_argument("--out", help="results file: .csv or .parquet (default: CSV to stdout)")
+    _json_arg(p, "print the table as JSON on stdout instead of CSV")
     _run_args(p)
     _context_args(p)
     p.set_defaults(func=cmd_sweep)

@@ -8,7 +8,7 @@ from typing import Any
 
 from workbench.cli._common import (
     EnumChoices,
-    _Parser, _context, _context_args, _design, _design_args, _variant,
+    _Parser, _context, _context_args, _design, _design_args, _variant, note,
 )
 from workbench.errors import WorkbenchError
 
@@ -109,7 +109,7 @@ def cmd_lineage(args: argparse.Namespace) -> int:
         found = True
         print(f"{'  ' * (depth + 1)}└ {v.slug}  ({v.author}, {v.date.isoformat()}): {v.why}")
     if not found:
-        print("  (no variants yet: workbench variant save ...)")
+        note("no variants yet: workbench variant save ...")
     return 0
 
 
@@ -131,9 +131,9 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     print(b.zip)
     print(f"variant {b.variant}; geometry hash {b.geometry_hash}")
     for fmt, reason in b.skipped:
-        print(f"not written: {fmt}: {reason}")
-    for note in b.notes:
-        print(f"note: {note}")
+        note(f"not written: {fmt}: {reason}")
+    for text in b.notes:
+        note(f"note: {text}")
     return 0
 
 
@@ -145,9 +145,9 @@ def cmd_openscad_export(args: argparse.Namespace) -> int:
     path = write_set(Path(args.out), scad_set, overwrite=args.overwrite)
     print(f"{path}: parameter set '{scad_set.name}' with {len(scad_set.values)} values")
     for item in (*scad_set.conflicts, *scad_set.unmapped):
-        print(item.line())
+        note(item.line())
     if scad_set.conflicts:
-        print(f"warning: OpenSCAD will not make this {design.id} from the set: "
+        note(f"warning: OpenSCAD will not make this {design.id} from the set: "
               f"{', '.join(c.name for c in scad_set.conflicts)} left out")
     return 0
 
@@ -165,13 +165,13 @@ def cmd_openscad_import(args: argparse.Namespace) -> int:
     set_name, values = pick_set(args.file, read_sets(args.file), args.set_name)
     design, unmapped = from_set(base, values, where=f"{args.file}: set '{set_name}'")
     for item in unmapped:
-        print(item.line())
+        note(item.line())
     if not args.save_variant:
         changed = overrides_against(design, base)
         for name, text in changed.items():
             print(f"{name} = {text}")
         if not changed:
-            print(f"set '{set_name}' changes nothing from {parent.slug if parent else 'the defaults'}")
+            note(f"set '{set_name}' changes nothing from {parent.slug if parent else 'the defaults'}")
         return 0
     path = save_variant(design, _context(args), name=args.save_variant, why=args.why or "",
                         author=args.author, parent=parent, overwrite=args.overwrite)

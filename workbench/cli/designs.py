@@ -3,32 +3,64 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
-from workbench.cli._common import EnumChoices, _context, _context_args, _design, _design_args
+from workbench.cli._common import (
+    EnumChoices, _context, _context_args, _design, _design_args, _json_arg, note, print_json,
+)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """The designs, one a line (or ``--json``); designs that fail to load are named on stderr."""
     from workbench import catalog
 
     entries = catalog.entries()
+    problems = catalog.problems()
+    for problem in problems:
+        note(f"broken: {problem}")
+    if not entries:
+        note("no designs found")
+    if args.json:
+        print_json({
+            "designs": [{"id": design_id, "version": e.cls.version, "title": e.cls.title,
+                         "summary": e.cls.summary} for design_id, e in entries.items()],
+            "problems": [str(p) for p in problems],
+        })
+        return 0
     width = max((len(i) for i in entries), default=0)
     for design_id, entry in entries.items():
         cls = entry.cls
         print(f"{design_id:<{width}}  {cls.version:<7} {cls.title}")
-    for problem in catalog.problems():
-        print(f"broken: {problem}", file=sys.stderr)
-    if not entries:
-        print("no designs found", file=sys.stderr)
     return 0
+
+
+def _param_dict(p: Any) -> dict[str, Any]:
+    """One parameter as ``show --json`` prints it; bounds in the parameter's own unit."""
+    options = getattr(p, "options", None)
+    return {
+        "name": p.name, "label": p.label, "group": p.group, "kind": p.kind,
+        "unit": getattr(p, "unit", None) or None,
+        "default": p.describe_default(), "allowed": p.describe_allowed() or None,
+        "min": getattr(p, "min", None), "max": getattr(p, "max", None),
+        "options": list(options) if options is not None else None,
+        "help": p.help,
+    }
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     from workbench import catalog
 
     cls = catalog.get(args.design)
+    if args.json:
+        print_json({
+            "id": cls.id, "version": cls.version, "title": cls.title, "summary": cls.summary,
+            "license": cls.license, "authors": list(cls.authors), "parent": cls.parent or None,
+            "roles": {role: {"label": spec.label, "process": spec.process.value,
+                             "default": spec.default, "help": spec.help}
+                      for role, spec in cls.roles.items()},
+            "parameters": [_param_dict(p) for params in cls.groups().values() for p in params],
+        })
+        return 0
     print(f"{cls.id} {cls.version}: {cls.title}")
     print(f"  {cls.summary}")
     print(f"  license {cls.license}; authors {', '.join(cls.authors)}")
@@ -49,8 +81,13 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+EXIT_CHECK_FAILED = 1
+"""`check --strict`: a check fails, or a load-bearing check cannot run (verdict 'unverified')."""
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    """Exit 0 whatever the verdict (the table says it); 2 only for a user error."""
+    """Exit 0 whatever the verdict (the table says it), unless --strict: then 1 when the verdict
+    is 'fail' or 'unverified'; 2 for a user error."""
     from workbench.evaluate import evaluate
     from workbench.report import check_table, evaluation_dict
     from workbench.suggest import alternatives, used_roles
@@ -66,13 +103,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             role: [{"material": a.material, "status": a.status} for a in alts]
             for role, alts in options.items()
         }
-        print(json.dumps(data, indent=2))
-        return 0
-    print(check_table(ev, system=args.units))
-    for role, alts in options.items():
-        shown = ", ".join(a.material + (f" ({a.status})" if a.status != "pass" else "")
-                          for a in alts)
-        print(f"materials for role '{role}' with which no check fails here: {shown or 'none'}")
+        print_json(data)
+    else:
+        print(check_table(ev, system=args.units))
+        for role, alts in options.items():
+            shown = ", ".join(a.material + (f" ({a.status})" if a.status != "pass" else "")
+                              for a in alts)
+            print(f"materials for role '{role}' with which no check fails here: {shown or 'none'}")
+    if args.strict and ev.status in ("fail", "unverified"):
+        note(f"workbench: check --strict: verdict {ev.status}")
+        return EXIT_CHECK_FAILED
     return 0
 
 
@@ -83,43 +123,56 @@ def cmd_new(args: argparse.Namespace) -> int:
     folder = scaffold(args.name, catalog.designs_dir(), title=args.title, author=args.author)
     catalog.refresh()
     print(folder)
-    print(f"next: edit {folder / 'design.py'}, then run: workbench validate {args.name}")
+    note(f"next: edit {folder / 'design.py'}, then run: workbench validate {args.name}")
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Exit 0 when every design passes, 1 when any fails, 2 on a user error."""
+    """Exit 0 when every design passes, 1 when any fails (or fails to load), 2 on a user error.
+
+    The reports are the data (stdout); designs that fail to load are also named on stderr.
+    """
+    from dataclasses import asdict
+
     from workbench import catalog
     from workbench.validate import validate_design
 
     ids = args.designs or list(catalog.entries())
     classes = [catalog.get(i) for i in ids]  # unknown ids fail before any work
     ctx = _context(args)
-    ok = True
-    for problem in catalog.problems():
-        print(f"broken: {problem}")
-        ok = False
+    problems = [str(p) for p in catalog.problems()]
+    for problem in problems:
+        note(f"broken: {problem}")
+    reports = []
     for cls in classes:
         report = validate_design(cls, ctx, n_samples=args.samples, seed=args.seed, exports=True,
                                  with_variants=True)
-        print("\n".join(report.lines()))
-        ok = ok and report.ok
+        reports.append(report)
+        if not args.json:
+            print("\n".join(report.lines()), flush=True)
+    ok = not problems and all(r.ok for r in reports)
+    if args.json:
+        print_json({"ok": ok, "problems": problems,
+                    "designs": [{**asdict(r), "ok": r.ok} for r in reports]})
     return 0 if ok else 1
-
 
 
 def add_commands(sub: Any) -> None:
     """Add this group's commands to the `workbench` subparsers `sub`."""
     p = sub.add_parser("list", help="list the designs")
+    _json_arg(p, "print JSON instead of lines")
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help="a design's parameters with units, defaults, bounds and help")
     p.add_argument("design")
+    _json_arg(p, "print JSON instead of text")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("check", help="run the engineering checks of a design in a local context")
     _design_args(p)
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _json_arg(p)
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when a check fails or a load-bearing check cannot run (for CI)")
     p.add_argument("--units", default="metric", choices=EnumChoices("workbench.units:UnitSystem"))
     _context_args(p)
     p.set_defaults(func=cmd_check)
@@ -134,5 +187,6 @@ def add_commands(sub: Any) -> None:
     p.add_argument("designs", nargs="*", metavar="DESIGN", help="default: every design")
     p.add_argument("--samples", type=int, default=20, help="random value sets (default 20)")
     p.add_argument("--seed", type=int, default=0)
+    _json_arg(p, "print JSON instead of the reports")
     p.set_defaults(func=cmd_validate, design=None, set=None)
     _context_args(p)

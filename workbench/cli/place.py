@@ -4,11 +4,11 @@ materials and climate) and `gaps` (which checks cannot run where, and the data e
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
-from workbench.cli._common import EnumChoices, _context_args, _design, _design_args, _pairs, _variant
+from workbench.cli._common import (
+    EnumChoices, _context_args, _design, _design_args, _json_arg, _pairs, _variant, print_json,
+)
 from workbench.errors import WorkbenchError
 
 
@@ -33,14 +33,17 @@ def cmd_adapt(args: argparse.Namespace) -> int:
         **{k: getattr(args, k) for k in ("stock", "climate", "workshop") if getattr(args, k)},
     )
     result = adapt(source, target, objective=Objective(args.objective), keep=keep)
-    print(json.dumps(result.as_dict(), indent=2) if args.json else result.report())
-    if not result.ok:
-        return 1
-    if args.save_variant:
+    path = None
+    if result.ok and args.save_variant:
         path = result.save(args.save_variant, why=args.why, author=args.author,
                            overwrite=args.overwrite)
-        print(path, file=sys.stderr if args.json else sys.stdout)
-    return 0
+    if args.json:
+        print_json({**result.as_dict(), "variant_file": None if path is None else str(path)})
+    else:
+        print(result.report())
+        if path is not None:
+            print(path)
+    return 0 if result.ok else 1
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
@@ -52,7 +55,10 @@ def cmd_gaps(args: argparse.Namespace) -> int:
         stocks=[args.stock] if args.stock else None,
         climates=[args.climate] if args.climate else None,
     )
-    print(json.dumps(gaps.to_dict(rows, count), indent=2) if args.json else gaps.table(rows, count))
+    if args.json:
+        print_json(gaps.to_dict(rows, count))
+    else:
+        print(gaps.table(rows, count))
     return 0
 
 
@@ -62,7 +68,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--objective", default="least-change",
                    choices=EnumChoices("workbench.adapt:Objective"))
     p.add_argument("--keep", metavar="A,B", help="parameters or material.ROLE never changed")
-    p.add_argument("--json", action="store_true", help="the proposal as JSON")
+    _json_arg(p, "print the proposal as JSON instead of a table")
     p.add_argument("--save-variant", metavar="SLUG", help="save the proposal as this variant")
     p.add_argument("--why", help="the variant's why (required with --save-variant)")
     p.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
@@ -74,5 +80,5 @@ def add_commands(sub: Any) -> None:
     p.add_argument("design", nargs="?", help="one design (default: every design)")
     p.add_argument("--stock", metavar="CATALOG", help="one stock catalog (default: every one)")
     p.add_argument("--climate", metavar="NAME", help="one climate (default: every one)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _json_arg(p)
     p.set_defaults(func=cmd_gaps)

@@ -76,10 +76,11 @@ def sweep(
     metrics: Iterable[Metric | str] = DEFAULT_METRICS,
     executor: Executor | ExecutorKind | str | None = None,
     workers: int | None = None,
-    progress: bool = True,
+    progress: bool | None = True,
 ) -> SweepTable:
     """Evaluate every combination of `vary` over `design` (an id, or an instance whose values are
-    the base) in `ctx`. `executor`: an Executor, or "pool" (default), "serial" or "dask"."""
+    the base) in `ctx`. `executor`: an Executor, or "pool" (default), "serial" or "dask".
+    `progress`: a bar (True), none (False), or one only on a terminal or in a notebook (None)."""
     from workbench.context import Context
 
     cls, instance = _design_and_class(design)

@@ -136,9 +136,12 @@ def _restartable(executor: Executor) -> bool:
     return callable(getattr(executor, "restart", None))
 
 
-def run_jobs(jobs: Sequence[Job], executor: Executor, *, progress: bool = True,
+def run_jobs(jobs: Sequence[Job], executor: Executor, *, progress: bool | None = True,
              desc: str = "sweep", chunk: int | None = None) -> list[Row]:
-    """Evaluate `jobs` on `executor`; one row per job, in job order, whatever fails."""
+    """Evaluate `jobs` on `executor`; one row per job, in job order, whatever fails.
+
+    `progress`: True draws a bar, False none, None a bar only where one can be seen (stderr is a
+    terminal, or a notebook: tqdm's ``disable=None``)."""
     from tqdm.auto import tqdm
 
     n = len(jobs)
@@ -149,7 +152,7 @@ def run_jobs(jobs: Sequence[Job], executor: Executor, *, progress: bool = True,
     rows: dict[int, Row] = {}
     in_flight: dict[Future, tuple[Job, ...]] = {}
     suspects: list[Job] = []
-    with tqdm(total=n, disable=not progress, desc=desc, unit="variant", leave=True) as bar:
+    with tqdm(total=n, disable=None if progress is None else not progress, desc=desc, unit="variant", leave=True) as bar:
         while pending or in_flight:
             while pending and len(in_flight) < window and not suspects:
                 c = pending.popleft()
