@@ -1,9 +1,10 @@
 """`make bench`: medians of the workbench's hot paths, and ratios against bare CadQuery.
 
-Run as ``python bench/run.py [--repeat N] [--out bench/RESULTS.md] [--no-browser | --browser-only]``.
-Prints a Markdown table and writes it (atomically) with the machine it came from. The browser
-section (`bench/browser.py`: the panel in JupyterLab and Voila, headless Debian Chromium, loopback)
-follows the kernel-side table; ``--browser-only`` re-measures just that section and keeps the rest.
+Run as ``python bench/run.py [--repeat N] [--out bench/RESULTS.md] [--no-browser | --browser-only
+| --adapt-only]``. Prints a Markdown table and writes it (atomically) with the machine it came from.
+The adapt section (`adapt` per shipped design and place) and the browser section (`bench/browser.py`:
+the panel in JupyterLab and Voila, headless Debian Chromium, loopback) follow the kernel-side table;
+``--browser-only`` / ``--adapt-only`` re-measure just that section and keep the rest of the file.
 """
 
 from __future__ import annotations
@@ -84,12 +85,21 @@ def main() -> int:
     ap.add_argument("--no-browser", action="store_true", help="skip the browser section")
     ap.add_argument("--browser-only", action="store_true",
                     help="measure only the browser section; keep the rest of --out")
+    ap.add_argument("--adapt-only", action="store_true",
+                    help="measure only the adapt section; keep the rest of --out")
     args = ap.parse_args()
     n = args.repeat
     out = Path(args.out)
     if args.browser_only:
         kept = out.read_text(encoding="utf-8").split(BROWSER_HEADING)[0].rstrip() + "\n"
         _write(out, kept + "\n" + _browser_section(max(n, 10)))
+        return 0
+    if args.adapt_only:
+        old = out.read_text(encoding="utf-8") if out.exists() else ""
+        head, _, browser_part = old.partition(BROWSER_HEADING)
+        head = head.split(ADAPT_HEADING)[0].rstrip() + "\n"
+        tail = "\n" + BROWSER_HEADING + browser_part if browser_part else ""
+        _write(out, head + "\n" + _adapt_section(max(3, n // 3)) + tail)
         return 0
 
     rows: list[tuple[str, float, str]] = []
@@ -161,6 +171,7 @@ def main() -> int:
         lines.append(f"| {name} | {shown} | {target} | {_met(value, target)} |")
     lines += ["", NOTES]
     text = "\n".join(lines) + "\n"
+    text += "\n" + _adapt_section(max(3, n // 3))
     if not args.no_browser:
         text += "\n" + _browser_section(max(n, 10))
     _write(out, text)
@@ -176,6 +187,77 @@ def _write(out: Path, text: str) -> None:
 
 
 BROWSER_HEADING = "## In the browser"
+ADAPT_HEADING = "## Adapt to a place"
+ADAPT_PLACES = (("india", "hot-arid"), ("peru", "lima"))
+"""The places every shipped design is adapted to, from the design's defaults (EU metric stock,
+temperate-oceanic climate): India stock in a hot-arid climate, and Peru stock in Lima's climate."""
+ADAPT_TARGET = "≤ 3 s"
+ADAPT_NOTES = """Each run is one click on Adapt in a warm process (CadQuery imported): the built geometry
+and remembered evaluations (`geometry` and `evaluations` caches) are emptied before every run, so
+every candidate is built and checked as on a first click. "First in process" is the first adapt of
+that design to that place, when the place's data files are parsed too. "Variants evaluated" is
+`Adaptation.evaluated`: the design before and after, the material and stock candidates and the
+least-change search, which stops after `workbench.adapt.TIME_BUDGET_S`. The last rows load the
+printed bracket beyond its defaults with PLA pinned, so the free parameters are searched (the
+teaching notebook's least-change example, and a heavier load)."""
+
+
+def _adapt_rows(n: int) -> list[tuple[str, str, float, float, float, int, str]]:
+    """(case, place, first s, median s, max s, variants evaluated, verdict) for every shipped
+    design in each place of ADAPT_PLACES, then two free-parameter searches; caches of builds and evaluations emptied before each
+    run. The first run is the first adapt of that design to that place in the process (its data
+    files parsed then); the median and slowest are of the `n` runs after it."""
+    from workbench import catalog, geometry
+    from workbench.adapt import adapt
+    from workbench.context import Context
+    from workbench.evaluate import memo
+
+    import cadquery  # noqa: F401  (a warm process: the import is not part of a click)
+
+    cases: list[tuple[str, str, Any, Any, tuple[str, ...]]] = [
+        (f"`{d}`", f"{stock} stock, {clim}", d, Context(stock=stock, climate=clim), ())
+        for d in sorted(catalog.entries()) for stock, clim in ADAPT_PLACES
+    ]
+    Bracket = catalog.get("bracket")
+    for load in ("200 N", "300 N"):  # the arm fails in deflection: the free parameters are searched
+        cases.append((f"`bracket`, load {load}, PLA pinned", "eu-metric stock, temperate-oceanic",
+                      Bracket(load=load), Context(stock="eu-metric"), ("material.printed",)))
+    rows = []
+    for label, place, design, target, keep in cases:
+        geometry.cache.clear()
+        memo.clear()
+        t0 = time.perf_counter()
+        adapt(design, target, keep=keep)  # the first click: the place's data files are parsed once
+        first = time.perf_counter() - t0
+        times, last = [], None
+        for _ in range(n):
+            geometry.cache.clear()
+            memo.clear()
+            t0 = time.perf_counter()
+            last = adapt(design, target, keep=keep)
+            times.append(time.perf_counter() - t0)
+        assert last is not None
+        rows.append((label, place, first, statistics.median(times), max(times),
+                     last.evaluated, last.verdict.value))
+    return rows
+
+
+def _adapt_section(n: int) -> str:
+    """The adapt table: median time and variants evaluated per shipped design and place."""
+    lines = [ADAPT_HEADING, "",
+             f"`adapt(design, place)` from each shipped design's defaults (made for EU metric stock, "
+             f"temperate-oceanic climate). Medians of {n} runs after the first.", "",
+             "| design | place | first in process | median | slowest | variants evaluated | verdict "
+             "| target | met |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+
+    def shown(s: float) -> str:
+        return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
+
+    for label, place, first, med, worst, evaluated, verdict in _adapt_rows(n):
+        lines.append(f"| {label} | {place} | {shown(first)} | {shown(med)} | {shown(worst)} | "
+                     f"{evaluated} | {verdict} | {ADAPT_TARGET} | {_met(med, ADAPT_TARGET)} |")
+    return "\n".join(lines + ["", ADAPT_NOTES, ""])
 
 
 def _browser_section(n: int) -> str:
