@@ -115,7 +115,9 @@ class InchFraction(int, Enum):
     SIXTY_FOURTH = 64
 
 
-_FRACTION: ContextVar[InchFraction] = ContextVar("workbench_inch_fraction", default=InchFraction.SIXTEENTH)
+_INCH_FRACTION: ContextVar[InchFraction] = ContextVar(
+    "workbench_inch_fraction", default=InchFraction.SIXTEENTH
+)
 FEET_FROM = 24
 """Imperial lengths of this many inches and more are shown in feet and inches (6′ 2 1/2″)."""
 
@@ -123,7 +125,7 @@ FEET_FROM = 24
 def set_inch_fraction(denominator: int | InchFraction) -> None:
     """Show imperial lengths to 1/16, 1/32 or 1/64 in (`denominator`); refused otherwise."""
     try:
-        _FRACTION.set(InchFraction(int(denominator)))
+        _INCH_FRACTION.set(InchFraction(int(denominator)))
     except ValueError:
         raise UnitError(
             f"inch fraction: 1/{denominator} is not offered (1/16, 1/32 or 1/64)"
@@ -132,7 +134,7 @@ def set_inch_fraction(denominator: int | InchFraction) -> None:
 
 def get_inch_fraction() -> InchFraction:
     """The fraction of an inch imperial lengths are shown to for a shop (default 1/16)."""
-    return _FRACTION.get()
+    return _INCH_FRACTION.get()
 
 
 class UnitSystem(str, Enum):
