@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from workbench.units import UnitSystem, fmt
+from workbench.units import UnitSystem, fmt, get_inch_fraction
 
 if TYPE_CHECKING:
     import pint
@@ -19,7 +19,14 @@ _MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 
 
 def _q(q: "pint.Quantity | None", system: UnitSystem | str) -> str:
-    return "unknown" if q is None else fmt(q, system)
+    """`q` in `system`; imperial lengths in fractions of an inch (`get_inch_fraction`)."""
+    return "unknown" if q is None else fmt(q, system, fraction=get_inch_fraction())
+
+
+def _words(c: Any, system: UnitSystem | str) -> str:
+    """A check's explanation in the unit system of its value column."""
+    render = getattr(c, "render", None)
+    return render(system) if render is not None else c.message
 
 
 def context_lines(ev: "Evaluation") -> list[str]:
@@ -44,7 +51,7 @@ def check_table(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) 
     for r in rows:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
     for c in ev.checks:
-        lines.append(f"- {c.name}: {c.message} [{c.reference}]")
+        lines.append(f"- {c.name}: {_words(c, system)} [{c.reference}]")
     lines.append("")
     lines.append(
         f"mass {_q(ev.mass, system)}; cost {_cost(ev.cost)}; embodied carbon {_carbon(ev.carbon)}"
@@ -225,7 +232,7 @@ def _blocks(ev: "Evaluation", system: UnitSystem | str) -> list[_Block]:
             _List((
                 f"utilisation {_util(c.utilisation)} (value {_q(c.value, system)}, "
                 f"limit {_q(c.limit, system)})",
-                f"what it means: {c.message}",
+                f"what it means: {_words(c, system)}",
                 f"reference: {c.reference}",
             )),
         ]
@@ -372,5 +379,5 @@ def check_line(c: Any) -> str:
 def check_html(c: Any, system: UnitSystem | str = UnitSystem.METRIC) -> str:
     """One check as a one-row table (as in `html_report`) with its message and reference."""
     return (f"<div>{_html_table(_checks_table([c], system), inline=True)}"
-            f"<p style=\"margin:.2rem 0\"><small>{html.escape(c.message)} "
+            f"<p style=\"margin:.2rem 0\"><small>{html.escape(_words(c, system))} "
             f"[{html.escape(c.reference)}]</small></p></div>")

@@ -56,7 +56,8 @@ def test_panel_shows_every_check_of_the_evaluation(panel):
     table = panel.checks.table.value
     for c in ev.checks:
         if c.ran:
-            assert f"{fmt(c.value, 'imperial')} / {fmt(c.limit, 'imperial')}" in table
+            shop = {"fraction": 16}  # lengths to 1/16 in, the default inch fraction
+            assert f"{fmt(c.value, 'imperial', **shop)} / {fmt(c.limit, 'imperial', **shop)}" in table
 
 
 def test_checks_follow_a_changed_parameter(panel):

@@ -138,7 +138,7 @@ def test_unit_system_switch_changes_the_shown_text_only(panel):
     runs = panel._builder.runs
     panel.context_form.units.value = "imperial"
     fields = panel.form.fields
-    assert fields["arm"].text.value == "5.906 in"
+    assert fields["arm"].text.value == "5 7/8″"  # 5.906 in to the default 1/16 in
     assert fields["load"].text.value.endswith("lbf")
     assert panel.design.arm == Q_(150, "mm") and panel._builder.runs == runs
     panel.context_form.units.value = "metric"

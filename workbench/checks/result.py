@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from enum import Enum
+from typing import Any, Mapping
 
 import pint
 
@@ -35,6 +36,10 @@ class CheckResult:
     `load_bearing` says whether the thing checked holds the load up (strength, stability, a
     connection): when such a check cannot run, the evaluation's verdict is "unverified", never
     pass. `lacks` is empty when the check ran, else the data it lacks (then `utilisation` is NaN).
+
+    `template` and `quantities` say the message again without baked numbers: `render` formats
+    each named quantity at the edge in the reader's unit system and locale ("stressed to
+    {stress}" → "stressed to 361.1 psi"). `message` stays the sentence in the check's own units.
     """
 
     name: str
@@ -46,6 +51,25 @@ class CheckResult:
     reference: str
     load_bearing: bool = False
     lacks: str = ""
+    template: str = ""
+    quantities: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, system: Any = "metric", locale: str | None = None) -> str:
+        """The message in `system` ("metric"/"imperial") and `locale`; `message` when the check
+        carries no template. Lengths are shown in decimals here (a deflection of 0.02 in)."""
+        if not self.template:
+            return self.message
+        from workbench.units import fmt  # formatting is the edge's: imported when shown
+
+        named = {
+            key: fmt(q, system, 4, locale=locale) if isinstance(q, pint.Quantity) else str(q)
+            for key, q in self.quantities
+        }
+        return self.template.format(**named)
+
+    def with_words(self, template: str, quantities: Mapping[str, Any]) -> "CheckResult":
+        """The same result with its message also as `template` and named `quantities`."""
+        return replace(self, template=template, quantities=tuple(quantities.items()))
 
     @classmethod
     def missing(cls, name: str, what: str, *, load_bearing: bool = True) -> "CheckResult":

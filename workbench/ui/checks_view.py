@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 import ipywidgets as widgets
 
 from workbench.ui.style import STATUS_COLOURS
-from workbench.units import UnitSystem, fmt
+from workbench.units import UnitSystem, fmt, get_inch_fraction
 
 if TYPE_CHECKING:
     from workbench.checks.result import CheckResult
@@ -29,9 +29,15 @@ def _quantity(q: Any, system: UnitSystem) -> str:
     try:
         if math.isnan(float(q.magnitude)):
             return "—"
-        return fmt(q, system)
+        return fmt(q, system, fraction=get_inch_fraction())
     except Exception:  # a quantity fmt cannot place (odd unit): show it as pint does
         return f"{q:~P}"
+
+
+def _words(check: "CheckResult", system: UnitSystem) -> str:
+    """The check's explanation in the unit system of its value column."""
+    render = getattr(check, "render", None)
+    return render(system) if render is not None else check.message
 
 
 def _status(check: "CheckResult") -> str:
@@ -53,7 +59,7 @@ def check_row(check: "CheckResult", system: UnitSystem) -> str:
         f'<div class="wb-bar-fill" style="width:{width:.0f}%;background:{colour}"></div></span>'
         f" {shown_u}</td>"
         f"<td>{_e(_quantity(check.value, system))} / {_e(_quantity(check.limit, system))}</td>"
-        f'<td>{_e(check.message)}<div class="wb-ref">{_e(check.reference)}</div></td>'
+        f'<td>{_e(_words(check, system))}<div class="wb-ref">{_e(check.reference)}</div></td>'
         "</tr>"
     )
 
