@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import pint
 
-from workbench.checks._common import _compare, _show
+from workbench.checks._common import _compare, _show, _words
 from workbench.checks.result import CheckResult, Status
 from workbench.errors import UnitError, UnknownNameError
 from workbench.units import parse_quantity
@@ -332,9 +332,11 @@ def stock_check(
             reference,
         )
     stock_length = max(local.lengths, key=lambda q: float(q.m_as("mm")))
-    message = (
-        f"{catalog.name} stock sells {local.label} in lengths up to {_show(stock_length, unit)}; "
-        f"the longest member is {_show(longest, unit)}."
+    message = _words(
+        "{catalog} stock sells {item} in lengths up to {stock_length}; the longest member is "
+        "{longest}.",
+        catalog=catalog.name, item=local.label, stock_length=(stock_length, unit),
+        longest=(longest, unit),
     )
     return _compare(
         name, longest.to("mm"), stock_length.to("mm"), message=message, reference=reference
