@@ -13,7 +13,7 @@ from enum import Enum
 
 import pint
 
-from workbench.checks._common import _compare, _imperial, _positive, _q, _show, _words
+from workbench.checks._common import _compare, _imperial, _positive, _q, _words
 from workbench.checks.result import CheckResult
 from workbench.checks.sections import Section
 from workbench.errors import BoundsError

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import pint
 
-from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _show, _words
+from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _words
 from workbench.checks.fasteners import SteelGrade, fillet_weld_strength
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError

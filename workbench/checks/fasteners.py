@@ -19,7 +19,7 @@ from enum import Enum
 
 import pint
 
-from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _show, _words
+from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _words
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError, UnknownNameError
 

@@ -121,16 +121,17 @@ def softening_check(
         if _imperial(air_temperature, softening_temperature)
         else ("degC", "K")
     )
-    message = (
-        f"{exposure.value.capitalize()} at {_show(air_temperature, unit)} air, the part reaches "
-        f"{_show(part, unit)}; it should stay below {_show(limit, unit)} "
-        f"({_show(_q(gap, 'K'), d_unit)} under its {_show(softening_temperature, unit)} "
-        "softening point)."
+    words = _words(
+        "{exposure} at {air} air, the part reaches {part}; it should stay below {limit} "
+        "({margin} under its {softening} softening point).",
+        exposure=exposure.value.capitalize(), air=(air_temperature, unit), part=(part, unit),
+        limit=(limit, unit), margin=(_q(gap, "K"), d_unit),
+        softening=(softening_temperature, unit),
     )
     return CheckResult(
-        name, status, utilisation, part.to(unit), limit.to(unit), message, _REFERENCE,
+        name, status, utilisation, part.to(unit), limit.to(unit), words.text, _REFERENCE,
         load_bearing=True,
-    )
+    ).with_words(words.template, words.quantities)
 
 
 def softening_temperature(

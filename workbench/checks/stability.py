@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pint
 
-from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _show, _words
+from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _words
 from workbench.checks.result import CheckResult
 
 GAMMA_Q_EQU = 1.5

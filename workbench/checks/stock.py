@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import pint
 
-from workbench.checks._common import _compare, _show, _words
+from workbench.checks._common import _compare, _words
 from workbench.checks.result import CheckResult, Status
 from workbench.errors import UnitError, UnknownNameError
 from workbench.units import parse_quantity
