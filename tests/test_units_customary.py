@@ -12,6 +12,7 @@ from workbench.units import (
     Q_,
     InchFraction,
     fmt,
+    fmt_pair,
     get_inch_fraction,
     get_locale,
     parse_quantity,
@@ -153,3 +154,10 @@ def test_inch_fraction_setting() -> None:
     assert get_inch_fraction() is InchFraction.SIXTEENTH
     with pytest.raises(UnitError, match=r"^inch fraction: 1/10 is not offered \(1/16, 1/32 or 1/64\)$"):
         set_inch_fraction(10)
+
+
+def test_value_and_limit_never_mix_fractions_and_decimals() -> None:
+    # 0.8 mm = 0.0315 in has no 1/16 fraction within 2 %; 8 mm = 0.315 in ≈ 5/16
+    assert fmt_pair(Q_(0.8, "mm"), Q_(8, "mm"), "imperial", fraction=16) == ("0.0315 in", "0.315 in")
+    assert fmt_pair(Q_(150, "mm"), Q_(210, "mm"), "imperial", fraction=16) == ("5 7/8″", "8 1/4″")
+    assert fmt_pair(Q_(150, "mm"), Q_(210, "mm"), "metric", fraction=16) == ("150 mm", "210 mm")

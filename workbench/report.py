@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from workbench.units import UnitSystem, fmt, get_inch_fraction
+from workbench.units import UnitSystem, fmt, fmt_pair, get_inch_fraction
 
 if TYPE_CHECKING:
     import pint
@@ -21,6 +21,13 @@ _MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 def _q(q: "pint.Quantity | None", system: UnitSystem | str) -> str:
     """`q` in `system`; imperial lengths in fractions of an inch (`get_inch_fraction`)."""
     return "unknown" if q is None else fmt(q, system, fraction=get_inch_fraction())
+
+
+def _value_limit(c: Any, system: UnitSystem | str) -> tuple[str, str]:
+    """A check's value and limit, both in inch fractions or both in decimals."""
+    if c.value is None or c.limit is None:
+        return _q(c.value, system), _q(c.limit, system)
+    return fmt_pair(c.value, c.limit, system, fraction=get_inch_fraction())
 
 
 def _words(c: Any, system: UnitSystem | str) -> str:
@@ -46,7 +53,7 @@ def check_table(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) 
     rows = [("status", "check", "util.", "value", "limit")]
     for c in ev.checks:
         rows.append((_MARK[c.status.value], c.name, f"{c.utilisation:.2f}",
-                     _q(c.value, system), _q(c.limit, system)))
+                     *_value_limit(c, system)))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     for r in rows:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
@@ -230,8 +237,8 @@ def _blocks(ev: "Evaluation", system: UnitSystem | str) -> list[_Block]:
         blocks += [
             _Heading(3, f"{c.name}: {_STATUS_WORD[c.status.value]}"),
             _List((
-                f"utilisation {_util(c.utilisation)} (value {_q(c.value, system)}, "
-                f"limit {_q(c.limit, system)})",
+                "utilisation {} (value {}, limit {})".format(
+                    _util(c.utilisation), *_value_limit(c, system)),
                 f"what it means: {_words(c, system)}",
                 f"reference: {c.reference}",
             )),
@@ -341,7 +348,7 @@ def _checks_table(checks: Any, system: UnitSystem | str) -> _Table:
     return _Table(
         ("status", "check", "utilisation", "value", "limit"),
         tuple((_STATUS_WORD.get(c.status.value, c.status.value), c.name, _util(c.utilisation),
-               _q(c.value, system), _q(c.limit, system)) for c in checks),
+               *_value_limit(c, system)) for c in checks),
         status_column=0,
     )
 

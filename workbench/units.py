@@ -403,3 +403,18 @@ def _mixed(size: Fraction) -> str:
         return str(whole)
     part = f"{rest.numerator}/{rest.denominator}"
     return f"{whole} {part}" if whole else part
+
+
+def fmt_pair(
+    value: pint.Quantity,
+    limit: pint.Quantity,
+    system: UnitSystem | str = UnitSystem.METRIC,
+    *,
+    fraction: int | InchFraction | None = None,
+) -> tuple[str, str]:
+    """`value` and `limit` as `fmt` shows them, both in fractions of an inch or both in decimals,
+    so a check's "0.0315 in / 5/16″" never mixes the two."""
+    pair = (fmt(value, system, fraction=fraction), fmt(limit, system, fraction=fraction))
+    if fraction is not None and any(text.endswith(" in") for text in pair):
+        pair = (fmt(value, system), fmt(limit, system))
+    return pair
