@@ -161,3 +161,11 @@ def test_value_and_limit_never_mix_fractions_and_decimals() -> None:
     assert fmt_pair(Q_(0.8, "mm"), Q_(8, "mm"), "imperial", fraction=16) == ("0.0315 in", "0.315 in")
     assert fmt_pair(Q_(150, "mm"), Q_(210, "mm"), "imperial", fraction=16) == ("5 7/8″", "8 1/4″")
     assert fmt_pair(Q_(150, "mm"), Q_(210, "mm"), "metric", fraction=16) == ("150 mm", "210 mm")
+
+
+def test_files_are_read_with_a_decimal_point_whatever_the_locale() -> None:
+    # a variant file holds "1.125 in": in Spanish typing, "1.125" could be 1125; in a file it is not
+    with using_locale("es"):
+        with pytest.raises(UnitError, match="could be read two ways"):
+            parse_quantity("1.125 in", "in", "w")
+        assert parse_quantity("1.125 in", "in", "w", locale="en").magnitude == pytest.approx(1.125)

@@ -260,10 +260,14 @@ def _example(unit: str) -> str:
     }.get(name, f"e.g. 1 {unit}")
 
 
-def parse_quantity(value: QuantityLike, unit: str, name: str = "value") -> pint.Quantity:
+def parse_quantity(
+    value: QuantityLike, unit: str, name: str = "value", *, locale: str | None = None
+) -> pint.Quantity:
     """Parse user input into a quantity with the dimension of `unit`.
 
-    `value` may be a pint quantity, a bare number (taken in `unit`) or text such as ``3/4 in``.
+    `value` may be a pint quantity, a bare number (taken in `unit`) or text such as ``3/4 in``,
+    ``18,5 mm`` where `locale` (default `get_locale()`) writes decimals with a comma. A thousands
+    separator is refused, never guessed. Files the workbench writes and reads are "en".
     Raises `UnitError` naming `name`, the text and the expected dimension.
     """
     expected = ureg.Unit(unit)
@@ -274,7 +278,7 @@ def parse_quantity(value: QuantityLike, unit: str, name: str = "value") -> pint.
     elif isinstance(value, (int, float)):
         q = Q_(float(value), expected)
     elif isinstance(value, str):
-        q = _parse_text(value, expected, unit, name)
+        q = _parse_text(value, expected, unit, name, locale or get_locale())
     else:
         raise UnitError(
             f"{name}: {value!r} is not a {dimension_name(expected)} ({_example(unit)})"
@@ -295,13 +299,15 @@ def _shown(value: Any) -> str:
     ) else repr(value)
 
 
-def _parse_text(text: str, expected: pint.Unit, unit: str, name: str) -> pint.Quantity:
+def _parse_text(
+    text: str, expected: pint.Unit, unit: str, name: str, locale: str
+) -> pint.Quantity:
     bad = UnitError(
         f'{name}: "{text}" is not a {dimension_name(expected)} ({_example(unit)})'
     )
     try:
         text_in = text
-        text = _delocalize(text, name, get_locale())
+        text = _delocalize(text, name, locale)
     except NumberFormatError:
         raise bad from None
     m = _FT_IN.match(text)

@@ -98,7 +98,7 @@ def parse_size(
     for part in parts:
         has_unit = re.search(r"[A-Za-z\"″']", part) is not None
         try:
-            q = parse_quantity(part if has_unit else f"{part} {unit}", "mm", name)
+            q = parse_quantity(part if has_unit else f"{part} {unit}", "mm", name, locale="en")
         except UnitError:
             raise bad from None
         if not q.magnitude > 0:
