@@ -169,3 +169,24 @@ def test_files_are_read_with_a_decimal_point_whatever_the_locale() -> None:
         with pytest.raises(UnitError, match="could be read two ways"):
             parse_quantity("1.125 in", "in", "w")
         assert parse_quantity("1.125 in", "in", "w", locale="en").magnitude == pytest.approx(1.125)
+
+
+def test_set_locale_holds_for_the_session_and_threads() -> None:
+    import threading
+
+    from workbench.units import set_locale
+
+    seen: list[str] = []
+    set_locale("es")
+    try:
+        thread = threading.Thread(target=lambda: seen.append(get_locale()))
+        thread.start()
+        thread.join()
+        assert seen == ["es"] and fmt(Q_(18.5, "mm")) == "18,5 mm"
+        with using_locale("fr"):
+            assert get_locale() == "fr"
+        assert get_locale() == "es"
+    finally:
+        set_locale("en")
+    with pytest.raises(UnitError, match=r'^locale: "klingon" is not a known locale'):
+        set_locale("klingon")

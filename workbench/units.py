@@ -73,7 +73,11 @@ pint.set_application_registry(ureg)
 
 QuantityLike = Union[pint.Quantity, float, int, str]
 
-_LOCALE: ContextVar[str] = ContextVar("workbench_locale", default="en")
+# The session's choice is a plain module value: a notebook cell, the panel's widget callbacks and
+# its build thread all see it (a ContextVar set in one cell or thread is not seen by the others);
+# `using_locale` overrides it for one block through a ContextVar.
+_SESSION = {"locale": "en"}
+_LOCALE: ContextVar[str | None] = ContextVar("workbench_locale", default=None)
 
 
 def set_locale(code: str) -> None:
@@ -81,12 +85,12 @@ def set_locale(code: str) -> None:
 
     Raises `UnitError` for a code Babel does not know. The default is "en".
     """
-    _LOCALE.set(_checked_locale(code))
+    _SESSION["locale"] = _checked_locale(code)
 
 
 def get_locale() -> str:
-    """The locale numbers are parsed and shown in (set by `set_locale`, default "en")."""
-    return _LOCALE.get()
+    """The locale numbers are parsed and shown in (`using_locale`, else `set_locale`, else "en")."""
+    return _LOCALE.get() or _SESSION["locale"]
 
 
 @contextmanager
@@ -115,9 +119,7 @@ class InchFraction(int, Enum):
     SIXTY_FOURTH = 64
 
 
-_INCH_FRACTION: ContextVar[InchFraction] = ContextVar(
-    "workbench_inch_fraction", default=InchFraction.SIXTEENTH
-)
+_SESSION_FRACTION = {"denominator": InchFraction.SIXTEENTH}
 FEET_FROM = 24
 """Imperial lengths of this many inches and more are shown in feet and inches (6′ 2 1/2″)."""
 
@@ -125,7 +127,7 @@ FEET_FROM = 24
 def set_inch_fraction(denominator: int | InchFraction) -> None:
     """Show imperial lengths to 1/16, 1/32 or 1/64 in (`denominator`); refused otherwise."""
     try:
-        _INCH_FRACTION.set(InchFraction(int(denominator)))
+        _SESSION_FRACTION["denominator"] = InchFraction(int(denominator))
     except ValueError:
         raise UnitError(
             f"inch fraction: 1/{denominator} is not offered (1/16, 1/32 or 1/64)"
@@ -134,7 +136,7 @@ def set_inch_fraction(denominator: int | InchFraction) -> None:
 
 def get_inch_fraction() -> InchFraction:
     """The fraction of an inch imperial lengths are shown to for a shop (default 1/16)."""
-    return _INCH_FRACTION.get()
+    return _SESSION_FRACTION["denominator"]
 
 
 class UnitSystem(str, Enum):
