@@ -180,6 +180,7 @@ class _Words(NamedTuple):
     text: str
     template: str
     quantities: dict[str, Any]
+    system: str
 
 
 def _words(template: str, **named: Any) -> _Words:
@@ -193,14 +194,17 @@ def _words(template: str, **named: Any) -> _Words:
         raise KeyError(f"template names {sorted(fields)}, given {sorted(named)}")
     shown: dict[str, str] = {}
     quantities: dict[str, Any] = {}
+    system = "metric"
     for key, v in named.items():
         if isinstance(v, tuple):
             q, unit = v
             shown[key], quantities[key] = _show(q, unit), q
+            if _imperial(Q_(1, unit)):
+                system = "imperial"
         else:
             shown[key] = f"{v:~P}" if isinstance(v, pint.Quantity) else str(v)
             quantities[key] = v
-    return _Words(template.format(**shown), template, quantities)
+    return _Words(template.format(**shown), template, quantities, system)
 
 
 def _compare(
@@ -216,5 +220,5 @@ def _compare(
         load_bearing=load_bearing,
     )
     if isinstance(message, _Words):
-        result = result.with_words(message.template, message.quantities)
+        result = result.with_words(message.template, message.quantities, message.system)
     return result

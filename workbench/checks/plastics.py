@@ -131,7 +131,7 @@ def softening_check(
     return CheckResult(
         name, status, utilisation, part.to(unit), limit.to(unit), words.text, _REFERENCE,
         load_bearing=True,
-    ).with_words(words.template, words.quantities)
+    ).with_words(words.template, words.quantities, words.system)
 
 
 def softening_temperature(

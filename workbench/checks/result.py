@@ -53,13 +53,24 @@ class CheckResult:
     lacks: str = ""
     template: str = ""
     quantities: tuple[tuple[str, Any], ...] = ()
+    message_system: str = "metric"
 
     def render(self, system: Any = "metric", locale: str | None = None) -> str:
-        """The message in `system` ("metric"/"imperial") and `locale`; `message` when the check
-        carries no template. Lengths are shown in decimals here (a deflection of 0.02 in)."""
-        if not self.template:
+        """The message in `system` ("metric"/"imperial") and `locale`.
+
+        `message` itself when the check carries no template, or when it already speaks `system`
+        (`message_system`) with a decimal point; else the template with each quantity formatted
+        by `fmt` (lengths in decimals here: a deflection of 0.02 in)."""
+        from babel.numbers import get_decimal_symbol
+
+        from workbench.units import fmt, get_locale  # formatting is the edge's: imported here
+
+        locale = locale or get_locale()
+        system = str(getattr(system, "value", system))
+        if not self.template or (
+            system == self.message_system and get_decimal_symbol(locale) == "."
+        ):
             return self.message
-        from workbench.units import fmt  # formatting is the edge's: imported when shown
 
         named = {
             key: fmt(q, system, 4, locale=locale) if isinstance(q, pint.Quantity) else str(q)
@@ -67,9 +78,13 @@ class CheckResult:
         }
         return self.template.format(**named)
 
-    def with_words(self, template: str, quantities: Mapping[str, Any]) -> "CheckResult":
-        """The same result with its message also as `template` and named `quantities`."""
-        return replace(self, template=template, quantities=tuple(quantities.items()))
+    def with_words(
+        self, template: str, quantities: Mapping[str, Any], system: str = "metric"
+    ) -> "CheckResult":
+        """The same result with its message also as `template` and named `quantities`;
+        `system` is the unit system `message` speaks."""
+        return replace(self, template=template, quantities=tuple(quantities.items()),
+                       message_system=system)
 
     @classmethod
     def missing(cls, name: str, what: str, *, load_bearing: bool = True) -> "CheckResult":
