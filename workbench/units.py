@@ -1,9 +1,18 @@
 """The project's one pint registry, parsing of what users type, and display per unit system.
 
 Users type lengths as they think of them: ``18mm``, ``18 mm``, ``3/4 in``, ``0.75"``, ``1' 6"``,
-``1 1/2 in``, ``1.5 ft``. A bare number takes the parameter's declared unit. Parsing is strict: text
-that is not a quantity, or a quantity of the wrong dimension, raises `UnitError` naming the
-parameter, the text and the expected dimension.
+``1 1/2 in``, ``1.5 ft``, ``6′ 2 1/2″``, ``40 psf``, ``2 kgf/cm²``. A bare number takes the
+parameter's declared unit. Parsing is strict: text that is not a quantity, or a quantity of the
+wrong dimension, raises `UnitError` naming the parameter, the text and the expected dimension.
+
+Numbers follow the locale (`set_locale`, `using_locale`; default "en"): ``18,5 mm`` where the
+locale writes a decimal comma, and "." is always read as a decimal point unless it could be the
+locale's thousands separator. A thousands separator is never guessed: ``1,500`` in English or
+``1.500`` in Spanish could be 1500 or 1.5 written the other way, so it is refused with both
+readings named. Files the workbench reads (data, variants) are parsed as "en".
+
+Display (`fmt`) uses the locale's decimal symbol; with ``fraction=16/32/64`` imperial lengths read
+as on a tape (``5 7/8″``, ``6′ 2 1/2″``), the session's choice in `get_inch_fraction`.
 """
 
 from __future__ import annotations

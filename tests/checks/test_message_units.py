@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-from workbench.checks import beams, columns, connections, fasteners, plastics, stability
+from workbench.checks import (
+    beams, columns, connections, fabrication, fasteners, plastics, stability,
+)
 from workbench.checks._common import _words
 from workbench.checks.result import CheckResult, Status
 from workbench.checks.sections import rectangle, round_tube
@@ -65,8 +67,13 @@ def test_imperial_inputs_render_metric_for_a_metric_reader() -> None:
         (plastics.softening_check(Q_(35, "degC"), Q_(55, "degC")), ("°F",)),
         (stability.tipping_check(Q_(300, "N"), Q_(200, "mm"), Q_(50, "N"), Q_(1200, "mm")),
          ("lbf", "in")),
+        (fabrication.min_wall_check(Q_(8, "mm"), Q_(0.4, "mm")), ("in",)),
+        (fabrication.bed_fit_check(Q_(150, "mm"), Q_(150, "mm"), Q_(40, "mm"), Q_(250, "mm"),
+                                   Q_(210, "mm"), Q_(220, "mm")), ("in",)),
+        (fabrication.sheet_fit_check(Q_(600, "mm"), Q_(300, "mm"), Q_(2440, "mm"),
+                                     Q_(1220, "mm")), ("in",)),
     ],
-    ids=["deflection", "column", "bolt", "fixing", "softening", "tip-over"],
+    ids=["deflection", "column", "bolt", "fixing", "softening", "tip-over", "wall", "bed", "sheet"],
 )
 def test_converted_checks_render_imperial_without_metric_units(result, imperial_words) -> None:
     assert result.template and result.quantities
@@ -99,3 +106,13 @@ def test_check_row_sentence_follows_the_unit_system() -> None:
 
     row = check_row(_bending(), "imperial")
     assert "stressed to 1007 psi under 44.96 lbf" in row and "MPa" not in row
+
+
+def test_bed_fit_keeps_its_metric_sentence_and_renders_inches() -> None:
+    r = fabrication.bed_fit_check(Q_(150, "mm"), Q_(150, "mm"), Q_(40, "mm"), Q_(250, "mm"),
+                                  Q_(210, "mm"), Q_(220, "mm"))
+    assert r.message == "On the 250 × 210 × 220 mm printer, the 150 × 150 × 40 mm part fits."
+    assert r.render("imperial") == (  # 250 mm / 25.4 = 9.843 in, 150 mm = 5.906 in
+        "On the 9.843 in × 8.268 in × 8.661 in printer, the 5.906 in × 5.906 in × 1.575 in part "
+        "fits."
+    )
