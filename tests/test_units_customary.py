@@ -108,7 +108,9 @@ def test_decimal_symbol_of_the_locale(locale: str, text: str, mm: float) -> None
         ("en", "18,5 mm", 'w: "18,5 mm": "," is not a decimal mark in en; write "18.5"'),
     ],
 )
-def test_thousands_separators_are_refused_never_guessed(locale: str, text: str, message: str) -> None:
+def test_thousands_separators_are_refused_never_guessed(
+    locale: str, text: str, message: str
+) -> None:
     with using_locale(locale), pytest.raises(UnitError) as err:
         parse_quantity(text, "mm", "w")
     assert str(err.value) == message
@@ -139,7 +141,9 @@ def test_imperial_lengths_in_fractions(inches: float, denominator: int, shown: s
     assert fmt(Q_(inches, "in"), "imperial", fraction=denominator) == shown
 
 
-@pytest.mark.parametrize("shown", ["5 29/32″", "5 7/8″", "6′ 2 1/2″", "6' 2 1/2\"", "2′ 0″", "-3 1/2″", "3/4″"])
+@pytest.mark.parametrize(
+    "shown", ["5 29/32″", "5 7/8″", "6′ 2 1/2″", "6' 2 1/2\"", "2′ 0″", "-3 1/2″", "3/4″"]
+)
 def test_the_text_box_accepts_what_it_shows(shown: str) -> None:
     q = parse_quantity(shown, "in", "w")
     assert fmt(q, "imperial", fraction=64) == shown.replace("'", "′").replace('"', "″")
@@ -152,14 +156,17 @@ def test_fractions_only_for_imperial_lengths() -> None:
 
 def test_inch_fraction_setting() -> None:
     assert get_inch_fraction() is InchFraction.SIXTEENTH
-    with pytest.raises(UnitError, match=r"^inch fraction: 1/10 is not offered \(1/16, 1/32 or 1/64\)$"):
+    offered = r"^inch fraction: 1/10 is not offered \(1/16, 1/32 or 1/64\)$"
+    with pytest.raises(UnitError, match=offered):
         set_inch_fraction(10)
 
 
 def test_value_and_limit_never_mix_fractions_and_decimals() -> None:
     # 0.8 mm = 0.0315 in has no 1/16 fraction within 2 %; 8 mm = 0.315 in ≈ 5/16
-    assert fmt_pair(Q_(0.8, "mm"), Q_(8, "mm"), "imperial", fraction=16) == ("0.0315 in", "0.315 in")
-    assert fmt_pair(Q_(150, "mm"), Q_(210, "mm"), "imperial", fraction=16) == ("5 7/8″", "8 1/4″")
+    pair = fmt_pair(Q_(0.8, "mm"), Q_(8, "mm"), "imperial", fraction=16)
+    assert pair == ("0.0315 in", "0.315 in")
+    pair = fmt_pair(Q_(150, "mm"), Q_(210, "mm"), "imperial", fraction=16)
+    assert pair == ("5 7/8″", "8 1/4″")
     assert fmt_pair(Q_(150, "mm"), Q_(210, "mm"), "metric", fraction=16) == ("150 mm", "210 mm")
 
 

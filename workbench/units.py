@@ -116,7 +116,9 @@ def _checked_locale(code: str) -> str:
     try:
         get_decimal_symbol(code)
     except (UnknownLocaleError, ValueError, TypeError):
-        raise UnitError(f'locale: "{code}" is not a known locale (e.g. en, es, fr, pt_BR, sw, hi)') from None
+        raise UnitError(
+            f'locale: "{code}" is not a known locale (e.g. en, es, fr, pt_BR, sw, hi)'
+        ) from None
     return code
 
 
@@ -227,10 +229,11 @@ def _delocalize(text: str, name: str, locale: str) -> str:
             )
         if seps[0] == decimal:
             return str(parse_decimal(token, locale=locale)) if decimal != "." else token
-        if seps[0] == ".":  # a decimal point where the locale uses a comma: not a group (≠ 3 digits)
+        if seps[0] == ".":  # a point where the locale writes a comma, not a group (≠ 3 digits)
             return token
         raise UnitError(
-            f'{name}: "{text}": "," is not a decimal mark in {locale}; write "{token.replace(",", ".")}"'
+            f'{name}: "{text}": "," is not a decimal mark in {locale}; '
+            f'write "{token.replace(",", ".")}"'
         )
 
     return _LOCAL_NUMBER.sub(one, text)
@@ -364,7 +367,8 @@ def _is_delta(q: pint.Quantity) -> bool:
 
 FRACTION_TOLERANCE = 0.02
 """A length is shown as a fraction of an inch only when the fraction is within this share of the
-value; a small value (a deflection of 0.02 in at 1/16) keeps its decimals rather than read "0″"."""
+value; a small value (a deflection of 0.02 in at 1/16) keeps its decimals rather than read
+"0″"."""
 
 
 def fmt(
@@ -379,7 +383,8 @@ def fmt(
     digits and the decimal symbol of `locale` (default: `get_locale()`).
 
     With `fraction` (16, 32 or 64), an imperial length is shown as a shop reads a tape: to the
-    nearest 1/`fraction` in (``5 7/8″``), in feet and inches from `FEET_FROM` in (``6′ 2 1/2″``).
+    nearest 1/`fraction` in (``5 7/8″``), in feet and inches from `FEET_FROM` in
+    (``6′ 2 1/2″``).
     """
     decimal = get_decimal_symbol(locale or get_locale())
     imperial = UnitSystem(system) is UnitSystem.IMPERIAL

@@ -29,7 +29,6 @@ from workbench.checks._common import (
     _positive,
     _q,
     _require,
-    _show,
     _status,
     _temperature,
     _temperature_difference,
