@@ -35,3 +35,17 @@ def test_inch_fraction_refuses_other_denominators(capsys) -> None:
     assert main(["check", "bracket", "--units", "imperial", "--inch-fraction", "10"]) == 2
     assert "argument --inch-fraction: invalid choice: 10 (choose from 16, 32, 64)" in (
         capsys.readouterr().err)
+
+
+def test_json_carries_the_message_template_and_its_quantities(capsys) -> None:
+    import json
+
+    assert main(["check", "bracket", "--json"]) == 0
+    bending = next(c for c in json.loads(capsys.readouterr().out)["checks"]
+                   if c["name"] == "arm bending")
+    assert bending["template"] == (
+        "The {support} beam is stressed to {stress} under {load} at the tip; "
+        "the material allows {allowable}."
+    )
+    assert bending["quantities"]["load"] == {"value": 100.0, "unit": "N"}
+    assert bending["quantities"]["support"] == "cantilever"

@@ -87,6 +87,15 @@ def _jq(q: Any) -> Any:
     return {"value": float(q.magnitude), "unit": f"{q.units:~P}" or "1"}
 
 
+def _template_dict(c: Any) -> dict[str, Any]:
+    """A check's message template and named quantities (so a reader can show it in other units
+    or words); nothing when the check carries no template."""
+    if not getattr(c, "template", ""):
+        return {}
+    named = {k: _jq(q) if hasattr(q, "units") else str(q) for k, q in c.quantities}
+    return {"template": c.template, "quantities": named}
+
+
 def evaluation_dict(ev: "Evaluation") -> dict[str, Any]:
     """A JSON-able summary: design, values, context, checks, mass/cost/carbon, verdict."""
     d = ev.design
@@ -110,6 +119,7 @@ def evaluation_dict(ev: "Evaluation") -> dict[str, Any]:
                 "value": _jq(c.value),
                 "limit": _jq(c.limit),
                 "message": c.message,
+                **_template_dict(c),
                 "reference": c.reference,
                 "load_bearing": c.load_bearing,
                 "ran": c.ran,
