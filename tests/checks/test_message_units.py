@@ -6,7 +6,8 @@ import re
 import pytest
 
 from workbench.checks import (
-    beams, columns, connections, fabrication, fasteners, plastics, stability,
+    beams, columns, connections, fabrication, fasteners, moisture, plastics, ropes, stability,
+    thermal,
 )
 from workbench.checks._common import _words
 from workbench.checks.result import CheckResult, Status
@@ -72,8 +73,13 @@ def test_imperial_inputs_render_metric_for_a_metric_reader() -> None:
                                    Q_(210, "mm"), Q_(220, "mm")), ("in",)),
         (fabrication.sheet_fit_check(Q_(600, "mm"), Q_(300, "mm"), Q_(2440, "mm"),
                                      Q_(1220, "mm")), ("in",)),
+        (thermal.expansion_gap_check(Q_(70e-6, "1/K"), Q_(1000, "mm"), Q_(3, "mm"),
+                                     Q_(20, "degC"), Q_(60, "degC")), ("in", "°F")),
+        (moisture.wood_movement_check(Q_(300, "mm"), 0.00369, Q_(6, "percent"),
+                                      Q_(12, "percent"), Q_(5, "mm")), ("in",)),
     ],
-    ids=["deflection", "column", "bolt", "fixing", "softening", "tip-over", "wall", "bed", "sheet"],
+    ids=["deflection", "column", "bolt", "fixing", "softening", "tip-over", "wall", "bed", "sheet",
+         "expansion", "wood movement"],
 )
 def test_converted_checks_render_imperial_without_metric_units(result, imperial_words) -> None:
     assert result.template and result.quantities
@@ -115,4 +121,14 @@ def test_bed_fit_keeps_its_metric_sentence_and_renders_inches() -> None:
     assert r.render("imperial") == (  # 250 mm / 25.4 = 9.843 in, 150 mm = 5.906 in
         "On the 9.843 in × 8.268 in × 8.661 in printer, the 5.906 in × 5.906 in × 1.575 in part "
         "fits."
+    )
+
+
+def test_rope_forces_in_lbf_and_its_size_as_sold() -> None:
+    r = ropes.rope_tension_check(Q_(500, "N"), Q_(10, "mm"))
+    # 500 N = 112.4 lbf; breaking 10.8 kN = 2428 lbf; safe 900 N = 202.3 lbf. The rope keeps
+    # the metric size it is sold by ("10 mm polypropylene"), as the catalog names it.
+    assert r.render("imperial") == (
+        "The rope pulls 112.4 lbf on the tight side; 10 mm polypropylene breaks at 2428 lbf, "
+        "safe load 202.3 lbf (factor 12)."
     )
