@@ -49,3 +49,15 @@ def test_json_carries_the_message_template_and_its_quantities(capsys) -> None:
     )
     assert bending["quantities"]["load"] == {"value": 100.0, "unit": "N"}
     assert bending["quantities"]["support"] == "cantilever"
+
+
+def test_markdown_report_in_imperial_explains_in_psi() -> None:
+    import workbench as wb
+    from workbench.context import Context
+    from workbench.report import markdown_report
+
+    ev = wb.evaluate(wb.design("bracket"), Context())
+    text = markdown_report(ev, "imperial")
+    assert ("what it means: The cantilever beam is stressed to 965.4 psi under 22.48 lbf at the "
+            "tip; the material allows 2466 psi.") in text
+    assert "stressed to 6.66 MPa" in markdown_report(ev, "metric")  # the check's own sentence
