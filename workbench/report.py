@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from workbench.units import UnitSystem, fmt
+from workbench.units import UnitSystem, fmt, fmt_pair, get_inch_fraction
 
 if TYPE_CHECKING:
     import pint
@@ -19,7 +19,21 @@ _MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 
 
 def _q(q: "pint.Quantity | None", system: UnitSystem | str) -> str:
-    return "unknown" if q is None else fmt(q, system)
+    """`q` in `system`; imperial lengths in fractions of an inch (`get_inch_fraction`)."""
+    return "unknown" if q is None else fmt(q, system, fraction=get_inch_fraction())
+
+
+def _value_limit(c: Any, system: UnitSystem | str) -> tuple[str, str]:
+    """A check's value and limit, both in inch fractions or both in decimals."""
+    if c.value is None or c.limit is None:
+        return _q(c.value, system), _q(c.limit, system)
+    return fmt_pair(c.value, c.limit, system, fraction=get_inch_fraction())
+
+
+def _words(c: Any, system: UnitSystem | str) -> str:
+    """A check's explanation in the unit system of its value column."""
+    render = getattr(c, "render", None)
+    return render(system) if render is not None else c.message
 
 
 def context_lines(ev: "Evaluation") -> list[str]:
@@ -39,12 +53,12 @@ def check_table(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) 
     rows = [("status", "check", "util.", "value", "limit")]
     for c in ev.checks:
         rows.append((_MARK[c.status.value], c.name, f"{c.utilisation:.2f}",
-                     _q(c.value, system), _q(c.limit, system)))
+                     *_value_limit(c, system)))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     for r in rows:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
     for c in ev.checks:
-        lines.append(f"- {c.name}: {c.message} [{c.reference}]")
+        lines.append(f"- {c.name}: {_words(c, system)} [{c.reference}]")
     lines.append("")
     lines.append(
         f"mass {_q(ev.mass, system)}; cost {_cost(ev.cost)}; embodied carbon {_carbon(ev.carbon)}"
@@ -73,6 +87,15 @@ def _jq(q: Any) -> Any:
     return {"value": float(q.magnitude), "unit": f"{q.units:~P}" or "1"}
 
 
+def _template_dict(c: Any) -> dict[str, Any]:
+    """A check's message template and named quantities (so a reader can show it in other units
+    or words); nothing when the check carries no template."""
+    if not getattr(c, "template", ""):
+        return {}
+    named = {k: _jq(q) if hasattr(q, "units") else str(q) for k, q in c.quantities}
+    return {"template": c.template, "quantities": named}
+
+
 def evaluation_dict(ev: "Evaluation") -> dict[str, Any]:
     """A JSON-able summary: design, values, context, checks, mass/cost/carbon, verdict."""
     d = ev.design
@@ -96,6 +119,7 @@ def evaluation_dict(ev: "Evaluation") -> dict[str, Any]:
                 "value": _jq(c.value),
                 "limit": _jq(c.limit),
                 "message": c.message,
+                **_template_dict(c),
                 "reference": c.reference,
                 "load_bearing": c.load_bearing,
                 "ran": c.ran,
@@ -223,9 +247,9 @@ def _blocks(ev: "Evaluation", system: UnitSystem | str) -> list[_Block]:
         blocks += [
             _Heading(3, f"{c.name}: {_STATUS_WORD[c.status.value]}"),
             _List((
-                f"utilisation {_util(c.utilisation)} (value {_q(c.value, system)}, "
-                f"limit {_q(c.limit, system)})",
-                f"what it means: {c.message}",
+                "utilisation {} (value {}, limit {})".format(
+                    _util(c.utilisation), *_value_limit(c, system)),
+                f"what it means: {_words(c, system)}",
                 f"reference: {c.reference}",
             )),
         ]
@@ -334,7 +358,7 @@ def _checks_table(checks: Any, system: UnitSystem | str) -> _Table:
     return _Table(
         ("status", "check", "utilisation", "value", "limit"),
         tuple((_STATUS_WORD.get(c.status.value, c.status.value), c.name, _util(c.utilisation),
-               _q(c.value, system), _q(c.limit, system)) for c in checks),
+               *_value_limit(c, system)) for c in checks),
         status_column=0,
     )
 
@@ -372,5 +396,5 @@ def check_line(c: Any) -> str:
 def check_html(c: Any, system: UnitSystem | str = UnitSystem.METRIC) -> str:
     """One check as a one-row table (as in `html_report`) with its message and reference."""
     return (f"<div>{_html_table(_checks_table([c], system), inline=True)}"
-            f"<p style=\"margin:.2rem 0\"><small>{html.escape(c.message)} "
+            f"<p style=\"margin:.2rem 0\"><small>{html.escape(_words(c, system))} "
             f"[{html.escape(c.reference)}]</small></p></div>")

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from workbench.design import Design
 from workbench.errors import DataError, UnknownNameError, WorkbenchError
+from workbench.units import using_locale
 
 if TYPE_CHECKING:
     from workbench.context import Context
@@ -107,7 +108,8 @@ class Variant:
 
         cls = catalog.get(self.design_id)
         try:
-            return cls(**self.merged_values())
+            with using_locale("en"):  # variant files write decimals with "." whatever the reader's
+                return cls(**self.merged_values())
         except WorkbenchError as exc:
             raise DataError(f"{self._shown()}: values: {exc}") from None
 
@@ -231,7 +233,8 @@ def _check_values(path: Path, design_id: str, values: Mapping[str, Any]) -> None
         if key not in params:
             raise _err(path, f"values.{key}", f"unknown parameter; known: {', '.join(params)}")
         try:
-            params[key].coerce(value)
+            with using_locale("en"):  # variant files write decimals with "."
+                params[key].coerce(value)
         except WorkbenchError as exc:
             raise _err(path, f"values.{key}", str(exc)) from None
 

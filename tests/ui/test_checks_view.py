@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbench.checks.result import CheckResult, Status
 from workbench.ui.checks_view import ChecksView, check_row, render_checks
 from workbench.ui.style import STATUS_COLOURS
-from workbench.units import Q_, UnitSystem, fmt
+from workbench.units import Q_, UnitSystem, fmt, fmt_pair
 
 
 def _check(status: Status, u: float) -> CheckResult:
@@ -56,7 +56,8 @@ def test_panel_shows_every_check_of_the_evaluation(panel):
     table = panel.checks.table.value
     for c in ev.checks:
         if c.ran:
-            assert f"{fmt(c.value, 'imperial')} / {fmt(c.limit, 'imperial')}" in table
+            # lengths to 1/16 in (the default inch fraction), value and limit alike
+            assert " / ".join(fmt_pair(c.value, c.limit, "imperial", fraction=16)) in table
 
 
 def test_checks_follow_a_changed_parameter(panel):

@@ -138,7 +138,7 @@ def test_unit_system_switch_changes_the_shown_text_only(panel):
     runs = panel._builder.runs
     panel.context_form.units.value = "imperial"
     fields = panel.form.fields
-    assert fields["arm"].text.value == "5.906 in"
+    assert fields["arm"].text.value == "5 7/8″"  # 5.906 in to the default 1/16 in
     assert fields["load"].text.value.endswith("lbf")
     assert panel.design.arm == Q_(150, "mm") and panel._builder.runs == runs
     panel.context_form.units.value = "metric"
@@ -158,3 +158,24 @@ def test_a_group_with_every_field_hidden_is_hidden(probe_panel):
     assert title.layout.display == "none" and form.fields["wall"].box.layout.display == "none"
     form.fields["hollow"].input.value = True
     assert title.layout.display is None and form.fields["wall"].box.layout.display is None
+
+
+def test_inch_fraction_choice_shows_and_takes_fractions(panel):
+    from workbench.units import get_inch_fraction, set_inch_fraction
+
+    fields = panel.form.fields
+    row = panel.context_form._fraction_row
+    assert row.layout.display == "none"  # metric: no inch fractions to choose
+    panel.context_form.units.value = "imperial"
+    assert row.layout.display is None
+    try:
+        panel.context_form.inch_fraction.value = 32
+        assert get_inch_fraction() == 32
+        assert fields["arm"].text.value == "5 29/32″"  # 150 mm = 5.906 in; × 32 = 189.0
+        runs = panel._builder.runs
+        fields["arm"].text.value = "1′ 2 1/2″"  # the text box takes what a shop writes
+        assert fields["arm"].error is None
+        assert panel.design.arm.to("in").magnitude == pytest.approx(14.5)
+        assert panel._builder.runs == runs + 1
+    finally:
+        set_inch_fraction(16)

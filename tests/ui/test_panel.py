@@ -136,7 +136,8 @@ def test_starting_unit_system(tmp_path, monkeypatch, system):
     monkeypatch.chdir(tmp_path)
     p = Workbench("bracket", system=system, background=False)
     assert p.context_form.units.value == system
-    assert p.form.fields["arm"].text.value == ("150 mm" if system == "metric" else "5.906 in")
+    shown = "150 mm" if system == "metric" else "5 7/8″"  # 5.906 in to the default 1/16 in
+    assert p.form.fields["arm"].text.value == shown
 
 
 def test_a_moving_slider_updates_checks_at_once_and_builds_once_it_rests(tmp_path, monkeypatch):

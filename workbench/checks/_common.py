@@ -8,7 +8,8 @@ absolute-versus-difference distinction pint cannot see from dimensions alone.
 from __future__ import annotations
 
 import math
-from typing import Any
+import string
+from typing import Any, NamedTuple
 
 import pint
 
@@ -172,12 +173,52 @@ def _status(utilisation: float) -> Status:
     return Status.WARN if utilisation > WARN_AT else Status.PASS
 
 
+class _Words(NamedTuple):
+    """A check's sentence three ways: as shown in the check's own units (`text`), and as a
+    `template` with named `quantities` that the edge formats in the reader's units."""
+
+    text: str
+    template: str
+    quantities: dict[str, Any]
+    system: str
+
+
+def _words(template: str, **named: Any) -> _Words:
+    """A sentence from `template` ("stressed to {stress}") and named values.
+
+    A value given as ``(quantity, unit)`` is shown in `unit` in `text` (``_show``) and carried as
+    the quantity; a bare quantity or text is shown as it is. Every placeholder must be named.
+    """
+    fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+    if fields != set(named):
+        raise KeyError(f"template names {sorted(fields)}, given {sorted(named)}")
+    shown: dict[str, str] = {}
+    quantities: dict[str, Any] = {}
+    system = "metric"
+    for key, v in named.items():
+        if isinstance(v, tuple):
+            q, unit = v
+            shown[key], quantities[key] = _show(q, unit), q
+            if _imperial(Q_(1, unit)):
+                system = "imperial"
+        else:
+            shown[key] = f"{v:~P}" if isinstance(v, pint.Quantity) else str(v)
+            quantities[key] = v
+    return _Words(template.format(**shown), template, quantities, system)
+
+
 def _compare(
-    name: str, value: pint.Quantity, limit: pint.Quantity, *, message: str, reference: str,
-    load_bearing: bool = False,
+    name: str, value: pint.Quantity, limit: pint.Quantity, *, message: str | _Words,
+    reference: str, load_bearing: bool = False,
 ) -> CheckResult:
-    """`CheckResult.compare` on de-noised value and limit, so an exact fit is not a failure."""
-    return CheckResult.compare(
-        name, _clean(value), _clean(limit), message=message, reference=reference,
+    """`CheckResult.compare` on de-noised value and limit, so an exact fit is not a failure.
+
+    A `_Words` message also gives the result its template and named quantities."""
+    text = message.text if isinstance(message, _Words) else message
+    result = CheckResult.compare(
+        name, _clean(value), _clean(limit), message=text, reference=reference,
         load_bearing=load_bearing,
     )
+    if isinstance(message, _Words):
+        result = result.with_words(message.template, message.quantities, message.system)
+    return result

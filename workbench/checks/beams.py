@@ -19,7 +19,7 @@ from enum import Enum
 
 import pint
 
-from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _show
+from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _words
 from workbench.checks.result import CheckResult
 from workbench.checks.sections import Section
 from workbench.errors import UnitError
@@ -151,13 +151,14 @@ def deflection_limit(
     return _q(length / DeflectionLimit(limit).value, "mm")
 
 
-def _describe(load: pint.Quantity, sup: Support, lod: Loading, unit: str) -> str:
+def _describe(load: pint.Quantity, sup: Support, lod: Loading, unit: str) -> tuple[str, tuple]:
+    """Where the load sits, as a template fragment naming {load}, and the load with its unit."""
     if lod is Loading.POINT:
         where = "at the tip" if sup is Support.CANTILEVER else "at mid-span"
-        return f"{_show(load, unit)} {where}"
+        return f"{{load}} {where}", (load, unit)
     if load.dimensionality == _q(1, "N").dimensionality:
-        return f"{_show(load, unit)} spread along it"
-    return f"{_show(load, unit + '/ft' if unit == 'lbf' else 'N/mm')} along it"
+        return "{load} spread along it", (load, unit)
+    return "{load} along it", (load, unit + "/ft" if unit == "lbf" else "N/mm")
 
 
 def bending_stress_check(
@@ -176,10 +177,11 @@ def bending_stress_check(
     stress = bending_stress(max_moment(span, load, support=sup, loading=lod), section.W)
     imperial = _imperial(span, load, allowable_stress)
     unit = "psi" if imperial else "MPa"
-    message = (
-        f"The {sup.value} beam is stressed to {_show(stress, unit)} under "
-        f"{_describe(load, sup, lod, 'lbf' if imperial else 'N')}; "
-        f"the material allows {_show(allowable, unit)}."
+    where, shown_load = _describe(load, sup, lod, "lbf" if imperial else "N")
+    message = _words(
+        f"The {{support}} beam is stressed to {{stress}} under {where}; "
+        "the material allows {allowable}.",
+        support=sup.value, stress=(stress, unit), load=shown_load, allowable=(allowable, unit),
     )
     return _compare(
         name,
@@ -209,10 +211,11 @@ def deflection_check(
     allowed = deflection_limit(span, limit, support=sup)
     imperial = _imperial(span, load)
     unit = "inch" if imperial else "mm"
-    message = (
-        f"The {sup.value} beam deflects {_show(sag, unit)} under "
-        f"{_describe(load, sup, lod, 'lbf' if imperial else 'N')}; "
-        f"{DeflectionLimit(limit).label} is {_show(allowed, unit)}."
+    where, shown_load = _describe(load, sup, lod, "lbf" if imperial else "N")
+    message = _words(
+        f"The {{support}} beam deflects {{sag}} under {where}; {{limit_label}} is {{allowed}}.",
+        support=sup.value, sag=(sag, unit), load=shown_load,
+        limit_label=DeflectionLimit(limit).label, allowed=(allowed, unit),
     )
     reference = f"{_REFERENCE}; limit: " + (
         "Sagulator (woodbin.com) / Fine Woodworking, 0.02 in. per foot"

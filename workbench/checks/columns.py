@@ -13,7 +13,7 @@ from enum import Enum
 
 import pint
 
-from workbench.checks._common import _compare, _imperial, _positive, _q, _show
+from workbench.checks._common import _compare, _imperial, _positive, _q, _words
 from workbench.checks.result import CheckResult
 from workbench.checks.sections import Section
 from workbench.errors import BoundsError
@@ -141,10 +141,11 @@ def buckling_check(
         "Euler" if slenderness > transition_slenderness(modulus, yield_strength) else "Johnson"
     )
     unit = "lbf" if _imperial(load, length) else "N"
-    message = (
-        f"The {end.value} column carries {_show(p, unit)}; it buckles at {_show(p_cr, unit)} "
-        f"({formula}, K·L/r = {slenderness:.0f}), so with a factor of {safety_factor:g} "
-        f"it may carry {_show(capacity, unit)}."
+    message = _words(
+        "The {end} column carries {load}; it buckles at {critical} ({formula}, K·L/r = "
+        "{slenderness}), so with a factor of {factor} it may carry {capacity}.",
+        end=end.value, load=(p, unit), critical=(p_cr, unit), formula=formula,
+        slenderness=f"{slenderness:.0f}", factor=f"{safety_factor:g}", capacity=(capacity, unit),
     )
     return _compare(name, p.to(unit), capacity.to(unit), message=message, reference=_REFERENCE,
                     load_bearing=True)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import pint
 
-from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _show
+from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _words
 from workbench.checks.fasteners import SteelGrade, fillet_weld_strength
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError
@@ -95,9 +95,11 @@ def fixing_check(
     cap = _q(_positive(capacity, "N", "capacity"), "N")
     resultant = _q(math.hypot(float(t.m_as("N")), float(v.m_as("N"))), "N")
     unit = "lbf" if _imperial(tension, shear, capacity) else "N"
-    message = (
-        f"The most loaded fixing is pulled out with {_show(t, unit)} and loaded {_show(v, unit)} "
-        f"down the wall ({_show(resultant, unit)} together); it holds {_show(cap, unit)} ({basis})."
+    message = _words(
+        "The most loaded fixing is pulled out with {tension} and loaded {shear} down the wall "
+        "({resultant} together); it holds {capacity} ({basis}).",
+        tension=(t, unit), shear=(v, unit), resultant=(resultant, unit), capacity=(cap, unit),
+        basis=basis,
     )
     return _compare(name, resultant.to(unit), cap.to(unit), message=message,
                     reference=f"{_ROW}; {reference}", load_bearing=True)
@@ -113,10 +115,13 @@ def screw_withdrawal_check(
     r_k = screw_withdrawal_resistance(diameter, embedment, density)
     r_d = r_k * k_mod / gamma_m
     unit = "lbf" if _imperial(tension, diameter, embedment) else "N"
-    message = (
-        f"A {_show(diameter, 'mm')} screw {_show(embedment, 'mm')} deep in timber of "
-        f"ρ_k {_show(density, 'kg/m**3')} is pulled with {_show(t, unit)}; it resists "
-        f"{_show(r_d, unit)} (F_ax,Rk {_show(r_k, unit)} × k_mod {k_mod:g} / γ_M {gamma_m:g})."
+    message = _words(
+        "A {diameter} screw {embedment} deep in timber of ρ_k {density} is pulled with "
+        "{tension}; it resists {resistance} (F_ax,Rk {characteristic} × k_mod {k_mod} / "
+        "γ_M {gamma_m}).",
+        diameter=(diameter, "mm"), embedment=(embedment, "mm"), density=(density, "kg/m**3"),
+        tension=(t, unit), resistance=(r_d, unit), characteristic=(r_k, unit),
+        k_mod=f"{k_mod:g}", gamma_m=f"{gamma_m:g}",
     )
     return _compare(name, t.to(unit), r_d.to(unit), message=message, reference=_EC5_SCREW,
                     load_bearing=True)
@@ -138,6 +143,11 @@ def weld_group_force(
     return _q(math.hypot(from_shear, from_moment), "N/mm")
 
 
+def _moment_words(moment: pint.Quantity) -> str:
+    """A moment in N·m to 3 significant digits (`fmt` has no display unit for moments)."""
+    return f"{float(_require(moment, 'N*mm', 'moment').m_as('N*m')):.3g} N·m"
+
+
 def weld_group_check(
     shear: pint.Quantity, moment: pint.Quantity, throat: pint.Quantity,
     line_length: pint.Quantity, ultimate_strength: pint.Quantity,
@@ -149,11 +159,12 @@ def weld_group_check(
     a = _positive(throat, "mm", "throat")
     f_vw = float(fillet_weld_strength(ultimate_strength, grade, gamma_m2=gamma_m2).m_as("MPa"))
     capacity = _q(f_vw * a, "N/mm")
-    message = (
-        f"The {lines} welds ({_show(throat, 'mm')} throat, {_show(line_length, 'mm')} long each) "
-        f"carry {_show(_require(shear, 'N', 'shear'), 'N')} of shear and "
-        f"{float(_require(moment, 'N*mm', 'moment').m_as('N*m')):.3g} N·m of moment: "
-        f"{_show(demand, 'N/mm')} at the worst point; they resist {_show(capacity, 'N/mm')}."
+    message = _words(
+        "The {lines} welds ({throat} throat, {length} long each) carry {shear} of shear and "
+        "{moment} of moment: {demand} at the worst point; they resist {capacity}.",
+        lines=lines, throat=(throat, "mm"), length=(line_length, "mm"),
+        shear=(_require(shear, "N", "shear"), "N"), moment=_moment_words(moment),
+        demand=(demand, "N/mm"), capacity=(capacity, "N/mm"),
     )
     return _compare(name, demand, capacity, message=message, reference=_WELD_GROUP,
                     load_bearing=True)

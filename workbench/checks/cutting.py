@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Optional
 
 import pint
 
-from workbench.checks._common import _compare, _imperial, _positive, _q, _show
+from workbench.checks._common import _compare, _imperial, _positive, _q, _show, _Words, _words
 from workbench.checks.fabrication import sheet_fit_check
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError
@@ -133,9 +133,10 @@ def slot_tool_check(
     unit = "inch" if _imperial(slot_width) else "mm"
     what = "tool" if setup.cutter is Cutter.ROUTER else "kerf"
     verdict = "fits in" if setup.width_mm <= w else "is wider than"
-    message = (
-        f"The {_show(setup.width, unit)} {what} of the {setup.cutter.value} {verdict} the "
-        f"{_show(_q(w, 'mm'), unit)} slot."
+    message = _words(
+        "The {width} {what} of the {cutter} {verdict} the {slot} slot.",
+        width=(setup.width, unit), what=what, cutter=setup.cutter.value, verdict=verdict,
+        slot=(_q(w, "mm"), unit),
     )
     return _compare(
         name, setup.width.to(unit), _q(w, "mm").to(unit), message=message, reference=_TOOL_REFERENCE
@@ -197,9 +198,15 @@ def grain_fit_check(
     part = " × ".join(_show(_q(v, "mm"), unit).split()[0] for v in (a, b))
     space = " × ".join(_show(_q(v, "mm"), unit).split()[0] for v in blank)
     verdict = "fits" if u <= 1 else "does not fit"
-    message = (
+    message = _Words(
         f"The {part} {unit_text} part {verdict} with its grain along the {space} {unit_text} "
-        f"sheet on the {setup.cutter.value}, {_show(_q(m, 'mm'), unit)} clear at the edges."
+        f"sheet on the {setup.cutter.value}, {_show(_q(m, 'mm'), unit)} clear at the edges.",
+        "The {along} × {across} part {verdict} with its grain along the {sheet_l} × {sheet_w} "
+        "sheet on the {cutter}, {margin} clear at the edges.",
+        {"along": _q(a, "mm"), "across": _q(b, "mm"), "verdict": verdict,
+         "sheet_l": _q(blank[0], "mm"), "sheet_w": _q(blank[1], "mm"),
+         "cutter": setup.cutter.value, "margin": _q(m, "mm")},
+        "imperial" if unit == "inch" else "metric",
     )
     return _compare(name, _q(extent, "mm").to(unit), _q(limit, "mm").to(unit), message=message,
                     reference=f"rectangle fit along the grain; {_SPACING_REFERENCE}")

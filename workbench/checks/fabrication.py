@@ -18,7 +18,9 @@ import math
 
 import pint
 
-from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _show
+from workbench.checks._common import (
+    _compare, _imperial, _positive, _q, _require, _show, _Words, _words,
+)
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError
 
@@ -43,9 +45,11 @@ def min_wall_check(
     t = _positive(wall, "mm", "wall")
     needed = _q(perimeters * _positive(nozzle, "mm", "nozzle"), "mm")
     unit = "inch" if _imperial(wall, nozzle) else "mm"
-    message = (
-        f"The wall is {_show(_q(t, 'mm'), unit)}; a {_show(nozzle, unit)} nozzle needs at least "
-        f"{_show(needed, unit)} for {perimeters} perimeters."
+    message = _words(
+        "The wall is {wall}; a {nozzle} nozzle needs at least {needed} for {perimeters} "
+        "perimeters.",
+        wall=(_q(t, "mm"), unit), nozzle=(nozzle, unit), needed=(needed, unit),
+        perimeters=perimeters,
     )
     return _compare(
         name, needed.to(unit), _q(t, "mm").to(unit), message=message, reference=_WALL_REFERENCE
@@ -100,7 +104,13 @@ def bed_fit_check(
         verdict = "fits" if angle == 0.0 else "fits when turned 90°"
     else:
         verdict = f"fits only when turned {angle:.0f}°"
-    message = f"On the {bed} {unit_text} printer, the {dims} {unit_text} part {verdict}."
+    message = _Words(  # the metric sentence keeps one unit after "250 × 210 × 220"
+        f"On the {bed} {unit_text} printer, the {dims} {unit_text} part {verdict}.",
+        "On the {bed_l} × {bed_w} × {bed_h} printer, the {l} × {w} × {h} part {verdict}.",
+        {"bed_l": _q(a, "mm"), "bed_w": _q(b, "mm"), "bed_h": _q(bh, "mm"), "l": _q(p, "mm"),
+         "w": _q(q, "mm"), "h": _q(h, "mm"), "verdict": verdict},
+        "imperial" if unit == "inch" else "metric",
+    )
     return _compare(
         name,
         _q(extent, "mm").to(unit),
@@ -141,9 +151,14 @@ def sheet_fit_check(
     part = " × ".join(_show(_q(v, "mm"), unit).split()[0] for v in (p, q))
     sheet = " × ".join(_show(_q(v, "mm"), unit).split()[0] for v in (a, b))
     verdict = "does not fit" if u > 1 else "fits turned 90°" if turned else "fits"
-    message = (
+    message = _Words(
         f"The {part} {unit_text} outline {verdict} on the {sheet} {unit_text} sheet "
-        f"with {_show(_q(edge, 'mm'), unit)} kept clear at the edges."
+        f"with {_show(_q(edge, 'mm'), unit)} kept clear at the edges.",
+        "The {l} × {w} outline {verdict} on the {sheet_l} × {sheet_w} sheet with {edge} kept "
+        "clear at the edges.",
+        {"l": _q(p, "mm"), "w": _q(q, "mm"), "verdict": verdict, "sheet_l": _q(a, "mm"),
+         "sheet_w": _q(b, "mm"), "edge": _q(edge, "mm")},
+        "imperial" if unit == "inch" else "metric",
     )
     return _compare(
         name,

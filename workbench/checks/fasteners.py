@@ -19,7 +19,7 @@ from enum import Enum
 
 import pint
 
-from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _show
+from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _words
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError, UnknownNameError
 
@@ -162,10 +162,11 @@ def bolt_shear_check(
     unit = "lbf" if _imperial(shear_force) else "kN"
     planes = "one shear plane" if shear_planes == 1 else f"{shear_planes} shear planes"
     where = "through the thread" if threads_in_shear_plane else "through the shank"
-    message = (
-        f"The M{_diameter(size)} class {BoltClass(bolt_class).value} bolt carries "
-        f"{_show(force, unit)} in shear; with {planes} {where} it resists "
-        f"{_show(resistance, unit)}."
+    message = _words(
+        "The {bolt} class {bolt_class} bolt carries {force} in shear; with {planes} {where} it "
+        "resists {resistance}.",
+        bolt=f"M{_diameter(size)}", bolt_class=BoltClass(bolt_class).value, force=(force, unit),
+        planes=planes, where=where, resistance=(resistance, unit),
     )
     return _compare(
         name, force.to(unit), resistance.to(unit), message=message, reference=_BOLT_REFERENCE,
@@ -230,10 +231,11 @@ def fillet_weld_check(
     capacity = fillet_weld_resistance(throat, length, ultimate_strength, grade, gamma_m2=gamma_m2)
     imperial = _imperial(force, throat, length)
     unit, lunit = ("lbf", "inch") if imperial else ("kN", "mm")
-    message = (
-        f"The weld ({_show(_require(throat, 'mm', 'throat'), lunit)} throat, "
-        f"{_show(_require(length, 'mm', 'length'), lunit)} long) carries {_show(demand, unit)}; "
-        f"it resists {_show(capacity, unit)}."
+    message = _words(
+        "The weld ({throat} throat, {length} long) carries {force}; it resists {resistance}.",
+        throat=(_require(throat, "mm", "throat"), lunit),
+        length=(_require(length, "mm", "length"), lunit), force=(demand, unit),
+        resistance=(capacity, unit),
     )
     return _compare(
         name, demand.to(unit), capacity.to(unit), message=message, reference=_WELD_REFERENCE,

@@ -31,8 +31,8 @@ from workbench.checks._common import (
     _imperial,
     _positive,
     _q,
-    _show,
     _temperature,
+    _words,
 )
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError, UnitError
@@ -137,9 +137,11 @@ def wood_movement_check(
     room = _q(_positive(allowance, "mm", "allowance"), "mm")
     unit = "inch" if _imperial(width, allowance) else "mm"
     low, high = sorted((_moisture(mc_low, "mc_low"), _moisture(mc_high, "mc_high")))
-    message = (
-        f"The {_show(width, unit)} wide board moves {_show(movement, unit)} between "
-        f"{low:.3g} % and {high:.3g} % moisture content; the joint allows {_show(room, unit)}."
+    message = _words(
+        "The {width} wide board moves {movement} between {low} % and {high} % moisture content; "
+        "the joint allows {room}.",
+        width=(width, unit), movement=(movement, unit), low=f"{low:.3g}", high=f"{high:.3g}",
+        room=(room, unit),
     )
     return _compare(
         name, movement.to(unit), room.to(unit), message=message, reference=_MOVE_REFERENCE

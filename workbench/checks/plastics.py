@@ -29,10 +29,10 @@ from workbench.checks._common import (
     _positive,
     _q,
     _require,
-    _show,
     _status,
     _temperature,
     _temperature_difference,
+    _words,
 )
 from workbench.checks.beams import (
     DeflectionLimit,
@@ -120,16 +120,17 @@ def softening_check(
         if _imperial(air_temperature, softening_temperature)
         else ("degC", "K")
     )
-    message = (
-        f"{exposure.value.capitalize()} at {_show(air_temperature, unit)} air, the part reaches "
-        f"{_show(part, unit)}; it should stay below {_show(limit, unit)} "
-        f"({_show(_q(gap, 'K'), d_unit)} under its {_show(softening_temperature, unit)} "
-        "softening point)."
+    words = _words(
+        "{exposure} at {air} air, the part reaches {part}; it should stay below {limit} "
+        "({margin} under its {softening} softening point).",
+        exposure=exposure.value.capitalize(), air=(air_temperature, unit), part=(part, unit),
+        limit=(limit, unit), margin=(_q(gap, "K"), d_unit),
+        softening=(softening_temperature, unit),
     )
     return CheckResult(
-        name, status, utilisation, part.to(unit), limit.to(unit), message, _REFERENCE,
+        name, status, utilisation, part.to(unit), limit.to(unit), words.text, _REFERENCE,
         load_bearing=True,
-    )
+    ).with_words(words.template, words.quantities, words.system)
 
 
 def softening_temperature(
@@ -220,24 +221,26 @@ def creep_deflection_check(
         limit_text, limit_ref = "the allowed deflection", "limit given"
     imperial = _imperial(span, load)
     unit = "inch" if imperial else "mm"
-    first = ""
+    first, named = "", {}
     if modulus is not None:
         e0 = _require(modulus, "MPa", "modulus")
         start = max_deflection(span, load, e0, inertia, support=sup, loading=lod)
-        first = f"{_show(start, unit)} when loaded, "
+        first, named["start"] = "{start} when loaded, ", (start, unit)
     force_unit = "lbf" if imperial else "N"
     if lod is Loading.POINT:
         where = "at the tip" if sup is Support.CANTILEVER else "at mid-span"
-        what = f"{_show(load, force_unit)} point load {where}"
+        what, named["load"] = f"{{load}} point load {where}", (load, force_unit)
     elif load.dimensionality == _q(1, "N").dimensionality:
-        what = f"{_show(load, force_unit)} load spread along it"
+        what, named["load"] = "{load} load spread along it", (load, force_unit)
     else:  # a force per length
-        what = f"{_show(load, 'lbf/ft' if imperial else 'N/mm')} load along it"
-    e_text = _show(creep_modulus, "psi" if imperial else "MPa")
-    message = (
-        f"Under a sustained {what}, the {sup.value} "
-        f"beam deflects {first}{_show(sag, unit)} with creep (apparent modulus {e_text}"
-        f"{', ' + duration if duration else ''}); {limit_text} is {_show(allowed, unit)}."
+        what, named["load"] = "{load} load along it", (load, "lbf/ft" if imperial else "N/mm")
+    message = _words(
+        f"Under a sustained {what}, the {{support}} beam deflects {first}{{sag}} with creep "
+        f"(apparent modulus {{creep_modulus}}{{duration}}); {{limit_label}} is {{allowed}}.",
+        support=sup.value, sag=(sag, unit),
+        creep_modulus=(creep_modulus, "psi" if imperial else "MPa"),
+        duration=", " + duration if duration else "", limit_label=limit_text,
+        allowed=(allowed, unit), **named,
     )
     return _compare(
         name, sag.to(unit), allowed.to(unit), message=message,

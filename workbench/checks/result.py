@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from enum import Enum
+from typing import Any, Mapping
 
 import pint
 
@@ -35,6 +36,10 @@ class CheckResult:
     `load_bearing` says whether the thing checked holds the load up (strength, stability, a
     connection): when such a check cannot run, the evaluation's verdict is "unverified", never
     pass. `lacks` is empty when the check ran, else the data it lacks (then `utilisation` is NaN).
+
+    `template` and `quantities` say the message again without baked numbers: `render` formats
+    each named quantity at the edge in the reader's unit system and locale ("stressed to
+    {stress}" → "stressed to 361.1 psi"). `message` stays the sentence in the check's own units.
     """
 
     name: str
@@ -46,6 +51,40 @@ class CheckResult:
     reference: str
     load_bearing: bool = False
     lacks: str = ""
+    template: str = ""
+    quantities: tuple[tuple[str, Any], ...] = ()
+    message_system: str = "metric"
+
+    def render(self, system: Any = "metric", locale: str | None = None) -> str:
+        """The message in `system` ("metric"/"imperial") and `locale`.
+
+        `message` itself when the check carries no template, or when it already speaks `system`
+        (`message_system`) with a decimal point; else the template with each quantity formatted
+        by `fmt` (lengths in decimals here: a deflection of 0.02 in)."""
+        from babel.numbers import get_decimal_symbol
+
+        from workbench.units import fmt, get_locale  # formatting is the edge's: imported here
+
+        locale = locale or get_locale()
+        system = str(getattr(system, "value", system))
+        if not self.template or (
+            system == self.message_system and get_decimal_symbol(locale) == "."
+        ):
+            return self.message
+
+        named = {
+            key: fmt(q, system, 4, locale=locale) if isinstance(q, pint.Quantity) else str(q)
+            for key, q in self.quantities
+        }
+        return self.template.format(**named)
+
+    def with_words(
+        self, template: str, quantities: Mapping[str, Any], system: str = "metric"
+    ) -> "CheckResult":
+        """The same result with its message also as `template` and named `quantities`;
+        `system` is the unit system `message` speaks."""
+        return replace(self, template=template, quantities=tuple(quantities.items()),
+                       message_system=system)
 
     @classmethod
     def missing(cls, name: str, what: str, *, load_bearing: bool = True) -> "CheckResult":

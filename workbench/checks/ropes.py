@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pint
 
-from workbench.checks._common import _compare, _q, _show
+from workbench.checks._common import _compare, _q, _words
 from workbench.checks.result import CheckResult
 
 PP_ROPE_BREAKING_KN = {6: 5.00, 8: 7.61, 10: 10.8, 11: 14.0, 12: 16.8, 14: 20.4, 16: 24.8,
@@ -44,9 +44,12 @@ def rope_tension_check(tension: pint.Quantity, diameter: pint.Quantity) -> Check
     safe = mbs / PP_ROPE_SAFETY_FACTOR
     return _compare(
         name, tension.to("N"), safe.to("N"),
-        message=(f"The rope pulls {_show(tension, 'N')} on the tight side; "
-                 f"{diameter.to('mm').magnitude:g} mm polypropylene breaks at {_show(mbs, 'N')}, "
-                 f"safe load {_show(safe, 'N')} (factor {PP_ROPE_SAFETY_FACTOR:g})."),
+        message=_words(
+            "The rope pulls {tension} on the tight side; {diameter} polypropylene breaks at "
+            "{breaking}, safe load {safe} (factor {factor}).",
+            tension=(tension, "N"), diameter=f"{diameter.to('mm').magnitude:g} mm",
+            breaking=(mbs, "N"), safe=(safe, "N"), factor=f"{PP_ROPE_SAFETY_FACTOR:g}",
+        ),
         reference=_REFERENCE,
     )
 

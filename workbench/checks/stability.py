@@ -28,7 +28,7 @@ import dataclasses
 
 import pint
 
-from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _show
+from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _show, _words
 from workbench.checks.result import CheckResult, Status
 
 GAMMA_Q_EQU = 1.5
@@ -70,11 +70,15 @@ def tipping_check(
     tips = tipping_push(weight, lever, height)
     unit = "lbf" if _imperial(weight, lever, height) else "N"
     length = "inch" if unit == "lbf" else "mm"
-    limit_text = (f"{what} tips over when pushed with {_show(tips, unit)} at "
-                  f"{_show(_require(height, 'mm', 'height'), length)} (its own weight "
-                  f"{_show(_require(weight, 'N', 'weight'), unit)}, "
-                  f"{_show(_require(lever, 'mm', 'lever'), length)} from its centre to the edge "
-                  "it tips over, EQU factors 0.9 and 1.5)")
+    limit_template = ("{what} tips over when pushed with {tips} at {height} (its own weight "
+                      "{weight}, {lever} from its centre to the edge it tips over, EQU factors "
+                      "0.9 and 1.5)")
+    limit_named = dict(
+        what=what, tips=(tips, unit), height=(_require(height, "mm", "height"), length),
+        weight=(_require(weight, "N", "weight"), unit),
+        lever=(_require(lever, "mm", "lever"), length),
+    )
+    limit_text = _words(limit_template, **limit_named).text
     if push is None or float(_require(push, "N", "push").m_as("N")) <= 0:
         return CheckResult.cannot_run(
             name, "the sideways push to resist (set 'Sideways push'; storage furniture taller "
@@ -83,14 +87,17 @@ def tipping_check(
             f"the force your use calls for.{' ' + remedy if remedy else ''}",
             _REFERENCE, value=tips.to(unit))
     f = _q(_positive(push, "N", "push"), "N")
-    message = f"{limit_text}; the push is {_show(f, unit)}.{' ' + remedy if remedy else ''}"
+    message = _words(
+        limit_template + "; the push is {push}.{remedy}",
+        push=(f, unit), remedy=" " + remedy if remedy else "", **limit_named,
+    )
     res = _compare(name, f.to(unit), tips.to(unit), message=message, reference=_REFERENCE,
                    load_bearing=True)
     if strapped and res.status is Status.FAIL:
-        return dataclasses.replace(
-            res, status=Status.WARN,
-            message=f"{message} Free-standing it tips: it must be strapped to the wall (the strap "
-                    "and its wall fixing are not checked).")
+        strap = (" Free-standing it tips: it must be strapped to the wall (the strap and its wall "
+                 "fixing are not checked).")
+        return dataclasses.replace(res, status=Status.WARN, message=res.message + strap,
+                                   template=(res.template + strap) if res.template else res.template)
     return res
 
 

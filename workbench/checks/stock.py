@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import pint
 
-from workbench.checks._common import _compare, _show
+from workbench.checks._common import _compare, _words
 from workbench.checks.result import CheckResult, Status
 from workbench.errors import UnitError, UnknownNameError
 from workbench.units import parse_quantity
@@ -98,7 +98,7 @@ def parse_size(
     for part in parts:
         has_unit = re.search(r"[A-Za-z\"″']", part) is not None
         try:
-            q = parse_quantity(part if has_unit else f"{part} {unit}", "mm", name)
+            q = parse_quantity(part if has_unit else f"{part} {unit}", "mm", name, locale="en")
         except UnitError:
             raise bad from None
         if not q.magnitude > 0:
@@ -332,9 +332,11 @@ def stock_check(
             reference,
         )
     stock_length = max(local.lengths, key=lambda q: float(q.m_as("mm")))
-    message = (
-        f"{catalog.name} stock sells {local.label} in lengths up to {_show(stock_length, unit)}; "
-        f"the longest member is {_show(longest, unit)}."
+    message = _words(
+        "{catalog} stock sells {item} in lengths up to {stock_length}; the longest member is "
+        "{longest}.",
+        catalog=catalog.name, item=local.label, stock_length=(stock_length, unit),
+        longest=(longest, unit),
     )
     return _compare(
         name, longest.to("mm"), stock_length.to("mm"), message=message, reference=reference

@@ -23,6 +23,7 @@ from workbench.checks._common import (
     _status,
     _temperature,
     _temperature_rise,
+    _words,
 )
 from workbench.checks.columns import EndCondition
 from workbench.checks.result import CheckResult
@@ -101,10 +102,10 @@ def expansion_gap_check(
     room = _q(_positive(gap, "mm", "gap"), "mm")
     unit = "inch" if _imperial(length, gap) else "mm"
     t_unit, _ = _temp_unit(t_install, t_max, length)
-    message = (
-        f"The {_show(_require(length, 'mm', 'length'), unit)} part grows {_show(growth, unit)} "
-        f"from {_show(t_install, t_unit)} to {_show(t_max, t_unit)}; "
-        f"the gap left is {_show(room, unit)}."
+    message = _words(
+        "The {length} part grows {growth} from {t_install} to {t_max}; the gap left is {gap}.",
+        length=(_require(length, "mm", "length"), unit), growth=(growth, unit),
+        t_install=(t_install, t_unit), t_max=(t_max, t_unit), gap=(room, unit),
     )
     return _compare(name, growth.to(unit), room.to(unit), message=message, reference=_EXPANSION)
 

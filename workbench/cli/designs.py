@@ -105,6 +105,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         }
         print_json(data)
     else:
+        from workbench.units import set_inch_fraction
+
+        set_inch_fraction(args.inch_fraction)
         print(check_table(ev, system=args.units))
         for role, alts in options.items():
             shown = ", ".join(a.material + (f" ({a.status})" if a.status != "pass" else "")
@@ -174,6 +177,8 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--strict", action="store_true",
                    help="exit 1 when a check fails or a load-bearing check cannot run (for CI)")
     p.add_argument("--units", default="metric", choices=EnumChoices("workbench.units:UnitSystem"))
+    p.add_argument("--inch-fraction", type=int, default=16, choices=(16, 32, 64),
+                   help="imperial lengths to the nearest 1/N inch (default 16)")
     _context_args(p)
     p.set_defaults(func=cmd_check)
 

@@ -300,7 +300,7 @@ def to_quantity(value: Any, unit: str) -> Optional[pint.Quantity]:
         q = value
     elif isinstance(value, str):
         try:
-            q = parse_quantity(value, unit)
+            q = parse_quantity(value, unit, locale="en")  # data files write decimals with "."
         except UnitError:
             try:
                 q = Q_(value)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 import ipywidgets as widgets
 
 from workbench.ui.style import STATUS_COLOURS
-from workbench.units import UnitSystem, fmt
+from workbench.units import UnitSystem, fmt, get_inch_fraction
 
 if TYPE_CHECKING:
     from workbench.checks.result import CheckResult
@@ -22,16 +22,30 @@ def _e(text: Any) -> str:
     return escape(str(text), quote=False)
 
 
-def _quantity(q: Any, system: UnitSystem) -> str:
-    """A quantity in `system`'s units; '—' when unknown."""
+def _quantity(q: Any, system: UnitSystem, fraction: int | None = None) -> str:
+    """A quantity in `system`'s units (imperial lengths to 1/`fraction` in); '—' when unknown."""
     if q is None:
         return "—"
     try:
         if math.isnan(float(q.magnitude)):
             return "—"
-        return fmt(q, system)
+        return fmt(q, system, fraction=fraction)
     except Exception:  # a quantity fmt cannot place (odd unit): show it as pint does
         return f"{q:~P}"
+
+
+def _value_limit(check: "CheckResult", system: UnitSystem) -> str:
+    """"value / limit", both in fractions of an inch or both in decimals (never mixed)."""
+    shown = [_quantity(q, system, get_inch_fraction()) for q in (check.value, check.limit)]
+    if any(text.endswith(" in") for text in shown):
+        shown = [_quantity(q, system) for q in (check.value, check.limit)]
+    return " / ".join(shown)
+
+
+def _words(check: "CheckResult", system: UnitSystem) -> str:
+    """The check's explanation in the unit system of its value column."""
+    render = getattr(check, "render", None)
+    return render(system) if render is not None else check.message
 
 
 def _status(check: "CheckResult") -> str:
@@ -52,8 +66,8 @@ def check_row(check: "CheckResult", system: UnitSystem) -> str:
         f'<td class="wb-nowrap"><span class="wb-bar" title="utilisation {shown_u}">'
         f'<div class="wb-bar-fill" style="width:{width:.0f}%;background:{colour}"></div></span>'
         f" {shown_u}</td>"
-        f"<td>{_e(_quantity(check.value, system))} / {_e(_quantity(check.limit, system))}</td>"
-        f'<td>{_e(check.message)}<div class="wb-ref">{_e(check.reference)}</div></td>'
+        f"<td>{_e(_value_limit(check, system))}</td>"
+        f'<td>{_e(_words(check, system))}<div class="wb-ref">{_e(check.reference)}</div></td>'
         "</tr>"
     )
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import ipywidgets as widgets
 
-from workbench.units import UnitSystem
+from workbench.units import InchFraction, UnitSystem, get_inch_fraction, set_inch_fraction
 
 if TYPE_CHECKING:
     from workbench.context import Context
@@ -81,7 +81,17 @@ class ContextForm:
             value=self.system.value, style={"button_width": "6em"},
         )
         rows.append(_row("Units", self.units, "How values are shown; you may type any unit"))
-        for w in [*self.roles.values(), *self.lists.values(), self.units]:
+        self.inch_fraction = widgets.ToggleButtons(
+            options=[(f"1/{f.value}″", f.value) for f in InchFraction],
+            value=get_inch_fraction().value, style={"button_width": "4em"},
+        )
+        self._fraction_row = _row(
+            "Inch fractions", self.inch_fraction,
+            "Imperial lengths to the nearest 1/16, 1/32 or 1/64 in, as on a tape",
+        )
+        self._fraction_row.layout.display = None if self.system is UnitSystem.IMPERIAL else "none"
+        rows.append(self._fraction_row)
+        for w in [*self.roles.values(), *self.lists.values(), self.units, self.inch_fraction]:
             w.observe(self._changed, "value")
         title = widgets.HTML("Local context")
         title.add_class("wb-group-title")
@@ -123,4 +133,6 @@ class ContextForm:
             return
         self.context = self._read()
         self.system = UnitSystem(self.units.value)
+        set_inch_fraction(self.inch_fraction.value)
+        self._fraction_row.layout.display = None if self.system is UnitSystem.IMPERIAL else "none"
         self._on_change(self.context, self.system)

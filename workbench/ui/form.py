@@ -20,7 +20,7 @@ import ipywidgets as widgets
 from workbench.errors import WorkbenchError
 from workbench.params import Choice, Count, Flag, Param, _Numeric
 from workbench.stockparams import StockBound, StockThickness
-from workbench.units import UnitSystem, fmt
+from workbench.units import UnitSystem, fmt, get_inch_fraction
 
 if TYPE_CHECKING:
     import pint
@@ -156,7 +156,7 @@ class NumericField(Field):
         self._current = float(value.to(self.param.unit).magnitude)
         self._place_slider(self._current)
         if self.error is None:
-            self.text.value = fmt(value, system)
+            self.text.value = fmt(value, system, fraction=get_inch_fraction())
 
     def _place_slider(self, v: float) -> None:
         """Move the slider to `v`, widening its range to the step grid around `v` if needed."""
