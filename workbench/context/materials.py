@@ -90,7 +90,8 @@ PROPERTIES: dict[str, tuple[str, str, str]] = {
 RANGES: dict[str, Range] = {
     **{k: POSITIVE for k in (
         "density", "density_k", "E", "flexural_modulus", "bending_strength", "yield_strength",
-        "tensile_strength", "alpha", "shrink_tangential", "shrink_radial",
+        "tensile_strength", "alpha", "shrink_tangential", "shrink_radial", "interlayer_strength",
+        "creep_modulus",
     )},
     **{k: NON_NEGATIVE for k in ("k_def_sc1", "k_def_sc2", "k_def_sc3", "carbon")},
     "tg": ABOVE_ABSOLUTE_ZERO,
@@ -98,7 +99,8 @@ RANGES: dict[str, Range] = {
 }
 # (lower, higher): the first may not exceed the second (a 5 % value is not above the mean; the
 # yield stress is not above the tensile strength)
-ORDERED = (("density_k", "density"), ("yield_strength", "tensile_strength"))
+ORDERED = (("density_k", "density"), ("yield_strength", "tensile_strength"),
+           ("creep_modulus", "E"))
 TEXT_FIELDS = ("name", "kind", "family", "processes", "description")
 
 
