@@ -151,7 +151,7 @@ def test_unknown_names_list_the_known_ones() -> None:
     with pytest.raises(UnknownNameError) as err:
         climate("tropical")
     assert str(err.value).startswith(
-        "unknown climate 'tropical'; known: cold-continental, highland, hot-arid, humid-tropical, lima,"
+        "unknown climate 'tropical'; known: cold-continental, highland, hot-arid, humid-tropical, jakarta,"
     )
     with pytest.raises(UnknownNameError) as err:
         workshop("prusa")
