@@ -37,7 +37,7 @@ def test_bracket_checks_by_hand() -> None:
         "printable wall", "fits printer bed",
     ]
     # no creep modulus for PLA on file: said, but a deflection is not what holds the shelf up
-    assert checks["arm creep"].lacks == "a long-term (creep) modulus for PLA (Prusament PLA)"
+    assert checks["arm creep"].lacks == "long-term (creep) modulus for PLA (Prusament PLA)"
     assert not checks["arm creep"].load_bearing
     # the wall fixing needs the plug's rated load (issue 13): not verified until it is given
     assert ev.status == "unverified"

@@ -89,6 +89,10 @@ def test_export_converts_units_to_millimetres_and_reports_what_does_not_map(tmp_
         "not mapped: sheet: a sheet thickness bound to the local stock catalog; OpenSCAD has no catalog",
         "not mapped: load: a force (load case), not geometry; OpenSCAD values are unitless mm and degrees",
         "not mapped: exposure: bracket.scad has no parameter of this name",
+        "not mapped: wall: bracket.scad has no parameter of this name",
+        "not mapped: fixing_load: a force (load case), not geometry; OpenSCAD values are unitless mm and degrees",
+        "not mapped: screw: bracket.scad has no parameter of this name",
+        "not mapped: embedment: bracket.scad has no parameter of this name",
     ]
     assert s.faithful and s.conflicts == ()
     path = write_set(tmp_path / "sets.json", s)
@@ -100,7 +104,7 @@ def test_export_converts_units_to_millimetres_and_reports_what_does_not_map(tmp_
 def test_without_a_scad_file_every_mappable_kind_maps() -> None:
     s = to_set(wb.design("bracket", arm="1 ft"), "x")
     assert s.values["arm"] == "304.8" and s.values["exposure"] == "shade"
-    assert [u.name for u in s.unmapped] == ["sheet", "load"]
+    assert [u.name for u in s.unmapped] == ["sheet", "load", "fixing_load"]
 
 
 def test_a_value_the_scad_does_not_offer_is_a_conflict_not_a_silent_default() -> None:

@@ -23,6 +23,16 @@ SMALL = dict(width="300 mm", height="300 mm", depth="200 mm", shelves=2, handles
 """A shelf small enough for the laser's 600 × 400 mm bed."""
 
 
+def _tmax(nominal_mm: float, stock: str = "eu-metric") -> float:
+    """The thickest sheet a catalog's tolerance allows for a birch sheet sold as `nominal_mm`: the
+    slots are cut for it (plus the workshop's 0.2 mm fit clearance)."""
+    from workbench.context import stock_catalog
+
+    item = next(i for i in stock_catalog(stock).sheets("plywood-birch")
+                if abs(float(i.actual.m_as("mm")) - nominal_mm) < 1e-6)
+    return float(item.dims["thickness_max"].m_as("mm"))
+
+
 def _written(design, ctx, tmp_path, options=Options()):
     job = Job.of(evaluate(design, ctx))
     paths = export(job, ["dxf", "svg"], tmp_path, "s", options)
@@ -72,7 +82,7 @@ def test_one_file_per_sheet_in_millimetres_with_the_layers(shelf18) -> None:
     assert custom["WB_MATERIAL"] == "plywood-birch" and custom["WB_THICKNESS_MM"] == "18"
     assert custom["WB_CUTTER"] == "router (6 mm tool) of workshop generic-makerspace"
     assert custom["WB_YIELD"] == (
-        "54.3 % of this sheet; 54.3 % of the 1 sheet(s) of 2440 x 1220 mm to buy")
+        "54.2 % of this sheet; 54.2 % of the 1 sheet(s) of 2440 x 1220 mm to buy")
     counts = {layer: len(doc.modelspace().query(f"*[layer=='{layer.value}']")) for layer in Layer}
     # 6 pieces: 6 outside contours, 2 hand holes, 2 anchor holes drilled (5 mm < 6 mm tool)
     assert counts == {Layer.SHEET: 1, Layer.CUT_OUTSIDE: 6, Layer.CUT_INSIDE: 2, Layer.DRILL: 2,
@@ -120,7 +130,8 @@ def test_router_slots_in_the_file_are_thickness_minus_tool_plus_clearance(shelf1
         widths = _slot_widths_in_file(job, dxfs)
         assert sum(len(w) for w in widths.values()) == 4 * 2 + 4 * 2  # 8 side slots, 8 shelf slots
         for w in (w for ws in widths.values() for w in ws):
-            assert w == pytest.approx(t - 6.0 + 0.2, abs=1e-6)  # 12.2 and 9.2 mm
+            # slots for the thickest sheet sold as 18 (15) mm: 18.7 (15.6) − 6 + 0.2 mm
+            assert w == pytest.approx(_tmax(t) - 6.0 + 0.2, abs=1e-6)
 
 
 def test_15_and_18_mm_sheets_differ_exactly_as_the_stock_demands(shelf18, shelf15) -> None:
@@ -131,9 +142,9 @@ def test_15_and_18_mm_sheets_differ_exactly_as_the_stock_demands(shelf18, shelf1
         # same outlines (width, height and depth do not follow the sheet) ...
         bx, by = x.profile.outside[0].bbox(), y.profile.outside[0].bbox()
         assert (bx[2] - bx[0], bx[3] - bx[1]) == pytest.approx((by[2] - by[0], by[3] - by[1]))
-        # ... every slot 3 mm narrower ...
+        # ... every slot narrower by the difference of the thickest sheets (18.7 − 15.6 mm) ...
         assert [u - v for u, v in zip(x.slot_widths(), y.slot_widths())] == pytest.approx(
-            [3.0] * len(x.slot_widths()))
+            [_tmax(18) - _tmax(15)] * len(x.slot_widths()))
     # ... and the side slots where the thinner shelves sit: the top shelf 3 mm higher
     side18 = next(p for p in pa if p.piece.part.name == "side-left").piece.part.meta["slots"]
     side15 = next(p for p in pb if p.piece.part.name == "side-left").piece.part.meta["slots"]
@@ -147,7 +158,7 @@ def test_laser_slots_are_thickness_minus_kerf_plus_clearance(tmp_path) -> None:
     job, dxfs, _ = _written(Shelf(**SMALL), Context(workshop="fablab-laser"), tmp_path)
     widths = [w for ws in _slot_widths_in_file(job, dxfs).values() for w in ws]
     assert len(widths) == 2 * 2 + 2 * 2
-    assert widths == pytest.approx([18 - 0.2 + 0.1] * 8, abs=1e-6)  # 17.9 mm
+    assert widths == pytest.approx([_tmax(18) - 0.2 + 0.1] * 8, abs=1e-6)  # 18.6 mm
     # four 300 × 200 mm parts with their grain along the blank: one per 600 × 400 mm blank
     assert len(dxfs) == 4
     docs = [ezdxf.readfile(p) for p in dxfs]
@@ -167,7 +178,7 @@ def test_without_compensation_the_file_holds_the_designed_slots(tmp_path) -> Non
     options = Options(compensation=Compensation.NONE)
     job, dxfs, _ = _written(Shelf(), Context(), tmp_path, options)
     widths = [w for ws in _slot_widths_in_file(job, dxfs, options).values() for w in ws]
-    assert widths == pytest.approx([18.2] * 16, abs=1e-6)
+    assert widths == pytest.approx([_tmax(18) + 0.2] * 16, abs=1e-6)  # 18.9 mm
     assert notes(ezdxf.readfile(dxfs[0]))["WB_COMPENSATION"] == (
         "none: the CAM program offsets the outlines")
 

@@ -345,8 +345,11 @@ def test_dxf_slots_show_the_kerf_compensation(root, design_id, slug) -> None:
         pytest.skip("no slots named with their position")
     assert measured == sum(len(p.meta.get("slots", [])) * p.quantity
                            for p in w.evaluation.geometry.by_process(Process.CUT))
-    if design_id == "plywood-shelf":  # the slots follow the actual sheet and the workshop's fit
-        t = float(w.evaluation.resolved.sheet.to("mm").magnitude)
+    if design_id == "plywood-shelf":  # the slots follow the thickest sheet sold and the fit
+        r = w.evaluation.resolved
+        item = r.stock["sheet"]
+        t_max = item.dims.get("thickness_max", item.actual)
+        t = max(float(t_max.to("mm").magnitude), float(r.sheet.to("mm").magnitude))
         assert all(s["width"] == pytest.approx(t + setup.clearance_mm) for s in slots)
 
 

@@ -93,12 +93,12 @@ def test_background_rebuilds_show_busy_and_merge_queued_changes(tmp_path, monkey
     calls: list[Q_] = []
     real = panel_module.evaluate
 
-    def slow(design, ctx, build=True):
+    def slow(design, ctx, build=True, lenient=False):
         if not build:  # the checks-only evaluation that follows a moving slider
-            return real(design, ctx, build=False)
+            return real(design, ctx, build=False, lenient=lenient)
         calls.append(design.arm)
         gate.wait(30)
-        return real(design, ctx)
+        return real(design, ctx, lenient=lenient)
 
     monkeypatch.setattr(panel_module, "evaluate", slow)
     arm = p.form.fields["arm"]
@@ -115,7 +115,7 @@ def test_background_rebuilds_show_busy_and_merge_queued_changes(tmp_path, monkey
 
 
 def test_a_crashing_evaluate_is_one_line_and_the_panel_lives(panel, monkeypatch):
-    def broken(design, ctx):
+    def broken(design, ctx, **kwargs):
         raise RuntimeError("kernel fault\nwith a traceback")
 
     monkeypatch.setattr(panel_module, "evaluate", broken)
