@@ -65,7 +65,9 @@ ureg = _registry()
 ureg.define("kgCO2e = [emission]")
 ureg.define("gCO2e = 1e-3 kgCO2e")
 # Currencies as separate dimensions: catalogs carry local prices; no exchange rates are guessed.
-for _code in ("EUR", "USD", "INR", "KES", "PEN"):
+CURRENCIES = ("EUR", "USD", "INR", "KES", "PEN", "BRL", "MXN", "ZAR", "NGN", "GHS", "IDR", "PHP", "BDT")
+"""ISO 4217 codes a stock catalog may price in: each its own dimension (no exchange rates)."""
+for _code in CURRENCIES:
     ureg.define(f"{_code} = [currency_{_code.lower()}]")
 # Units people type that pint 0.25 lacks (values: NIST SP 811 (2008) appendix B; tested in
 # tests/test_units_customary.py). `cfm` must be a unit, else pint reads it as centi-fermi.

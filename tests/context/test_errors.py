@@ -95,7 +95,8 @@ def test_stock_errors(minimal) -> None:
     )
     minimal(**{"stock__t.toml": STOCK.format(mat="pla", thk="3 mm").replace('currency = "EUR"', 'currency = "GBP"')})
     assert error_of(lambda: stock_catalog("t")) == (
-        'materials/stock/t.toml: currency: "GBP" is not one of EUR, USD, INR, KES, PEN'
+        'materials/stock/t.toml: currency: "GBP" is not one of EUR, USD, INR, KES, PEN, BRL, MXN, '
+        'ZAR, NGN, GHS, IDR, PHP, BDT'
     )
 
 

@@ -249,7 +249,9 @@ def _catalog(doc: Doc, catalog_id: str) -> StockCatalog:
     except Exception:
         ok = False
     if not ok:
-        raise DataError(f'{doc.shown}: currency: "{currency}" is not one of EUR, USD, INR, KES, PEN')
+        from workbench.units import CURRENCIES
+
+        raise DataError(f'{doc.shown}: currency: "{currency}" is not one of {", ".join(CURRENCIES)}')
     kinds = {k.value for k in StockKind}
     items: list[StockItem] = []
     for group, table in doc.data.items():
