@@ -254,7 +254,7 @@ def sold_here(material_id: str, kinds: Iterable[str], ctx: "Context") -> bool | 
     listed = [i for k in kinds for i in catalog.of_kind(k)]
     if not listed:
         return None
-    return any(material_id in i.materials for i in listed)
+    return any(i in catalog.of_kind(k, material_id) for k in kinds for i in listed)
 
 
 def _closeness(a: "Material", b: "Material") -> float:
