@@ -55,7 +55,7 @@ def test_evolve_and_profiles() -> None:
     "changes, start",
     [
         ({"materials": {"printed": "plaa"}}, "unknown material 'plaa'; known: abs,"),
-        ({"stock": "kenya"}, "unknown stock catalog 'kenya'; known: east-africa, eu-metric,"),
+        ({"stock": "kenya"}, "unknown stock catalog 'kenya'; known: brazil, east-africa, eu-metric,"),
         ({"climate": "arctic"}, "unknown climate 'arctic'; known: cold-continental,"),
         ({"workshop": "garage"}, "unknown workshop 'garage'; known: cnc-router,"),
     ],

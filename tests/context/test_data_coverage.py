@@ -36,6 +36,7 @@ WITHOUT_YEAR = {
     },
     "stock/eu-metric.toml": {"plyterra", "stokeferry", "plumb", "trade-lengths", "harris-rhs", "arcelor-angles"},
     "stock/india.toml": {"is4923", "ply-india"},
+    "stock/brazil.toml": {"tigre-soldavel"},
     "stock/us-customary.toml": {"ps1", "ps20", "d1785", "aisc-hss", "a500-lengths", "aisc-angles"},
     "workshops.toml": {"prusa-mk4", "ender3", "profile", "plyterra"},
 }
