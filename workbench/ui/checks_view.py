@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import ipywidgets as widgets
 
+from workbench.i18n import _
+from workbench.ui import words
 from workbench.ui.style import STATUS_COLOURS
 from workbench.units import UnitSystem, fmt, get_inch_fraction
 
@@ -137,7 +139,7 @@ class ChecksView:
         self.table = widgets.HTML("")
         body = widgets.VBox([self.summary, self.table])
         self._body = body
-        title = widgets.HTML("Checks")
+        title = words.put(widgets.HTML(), "value", lambda: _("Checks"))
         title.add_class("wb-group-title")
         self.widget = widgets.VBox([title, self.banner, body])
         self.widget.add_class("wb-checks")
@@ -146,7 +148,7 @@ class ChecksView:
     def show(self, ev: "Evaluation | None", system: UnitSystem) -> None:
         """Render `ev` in `system`'s units (nothing yet when None)."""
         if ev is None:
-            self.summary.value, self.table.value = "", '<p class="wb-note">Not built yet.</p>'
+            self.summary.value, self.table.value = "", f'<p class="wb-note">{escape(_("Not built yet."))}</p>'
             return
         self.summary.value = render_summary(ev, system)
         self.table.value = render_checks(ev.checks, system)
@@ -155,8 +157,9 @@ class ChecksView:
         """Grey the results out with a banner: they belong to the last design that built."""
         self.stale = stale
         self.banner.value = (
-            '<div class="wb-stale-banner">Stale: these results are for the last design that '
-            "built, not for the values in the form.</div>"
+            '<div class="wb-stale-banner">' + escape(_(
+                "Stale: these results are for the last design that built, not for the values in "
+                "the form.")) + "</div>"
             if stale else ""
         )
         if stale:

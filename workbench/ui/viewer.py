@@ -7,6 +7,7 @@ of the panel works the same.
 
 from __future__ import annotations
 
+from workbench.i18n import _
 import hashlib
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
@@ -196,7 +197,7 @@ class Viewer:
         self.stale = stale
         self.banner.value = (
             '<div class="wb-stale-banner">'
-            "Stale: the 3D view shows the last design that built.</div>"
+            + _("Stale: the 3D view shows the last design that built.") + "</div>"
             if stale else ""
         )
         if stale:
