@@ -9,6 +9,7 @@ import math
 import sys
 from typing import Any, Sequence
 
+from workbench.i18n import _
 from workbench.errors import WorkbenchError
 
 EXIT_USER_ERROR = 2
@@ -48,10 +49,10 @@ def _design_args(
 
 
 def _context_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--material", action="append", metavar="ROLE=ID", help="material per role")
-    p.add_argument("--stock", metavar="CATALOG", help="stock catalog (e.g. eu-metric, us-customary)")
-    p.add_argument("--climate", metavar="NAME", help="climate profile")
-    p.add_argument("--workshop", metavar="NAME", help="workshop profile")
+    p.add_argument("--material", action="append", metavar="ROLE=ID", help=_("material per role"))
+    p.add_argument("--stock", metavar="CATALOG", help=_("stock catalog (e.g. eu-metric, us-customary)"))
+    p.add_argument("--climate", metavar="NAME", help=_("climate profile"))
+    p.add_argument("--workshop", metavar="NAME", help=_("workshop profile"))
 
 
 def _design(args: argparse.Namespace) -> Any:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from workbench.i18n import _
 from workbench.cli._common import (
     EnumChoices, _context, _context_args, _design, _design_args, _json_arg, note, print_json,
 )
@@ -88,7 +89,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add this group's commands to the `workbench` subparsers `sub`."""
-    p = sub.add_parser("sweep", help="evaluate every combination of varied values, materials, stock")
+    p = sub.add_parser("sweep", help=_("evaluate every combination of varied values, materials, stock"))
     _design_args(p, set_help="a fixed value, any unit")
     p.add_argument("--vary", action="append", metavar="NAME=VALUES",
                    help="arm=100mm..300mm:5, make=printed,plywood, sheet=*, material.plate=*, "
@@ -102,7 +103,7 @@ def add_commands(sub: Any) -> None:
     _context_args(p)
     p.set_defaults(func=cmd_sweep)
 
-    p = sub.add_parser("fit", help="the best variant that passes every check with local stock")
+    p = sub.add_parser("fit", help=_("the best variant that passes every check with local stock"))
     _design_args(p, set_help="a fixed value, not searched")
     p.add_argument("--objective", default="mass", choices=EnumChoices("workbench.fit:Objective"))
     p.add_argument("--vary", action="append", metavar="NAME=VALUES",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from workbench.i18n import _
 from workbench.cli._common import (
     EnumChoices, _context, _context_args, _design, _design_args, _json_arg, note, print_json,
 )
@@ -162,16 +163,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add this group's commands to the `workbench` subparsers `sub`."""
-    p = sub.add_parser("list", help="list the designs")
+    p = sub.add_parser("list", help=_("list the designs"))
     _json_arg(p, "print JSON instead of lines")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", help="a design's parameters with units, defaults, bounds and help")
+    p = sub.add_parser("show", help=_("a design's parameters with units, defaults, bounds and help"))
     p.add_argument("design")
     _json_arg(p, "print JSON instead of text")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("check", help="run the engineering checks of a design in a local context")
+    p = sub.add_parser("check", help=_("run the engineering checks of a design in a local context"))
     _design_args(p)
     _json_arg(p)
     p.add_argument("--strict", action="store_true",
@@ -182,13 +183,13 @@ def add_commands(sub: Any) -> None:
     _context_args(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("new", help="scaffold a new design folder that passes validation")
+    p = sub.add_parser("new", help=_("scaffold a new design folder that passes validation"))
     p.add_argument("name", help="design id, e.g. pump-bracket")
     p.add_argument("--title", help="human title (default: from the name)")
     p.add_argument("--author", default="Your name", help="who makes it")
     p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("validate", help="what the test suite checks of designs, with a report")
+    p = sub.add_parser("validate", help=_("what the test suite checks of designs, with a report"))
     p.add_argument("designs", nargs="*", metavar="DESIGN", help="default: every design")
     p.add_argument("--samples", type=int, default=20, help="random value sets (default 20)")
     p.add_argument("--seed", type=int, default=0)

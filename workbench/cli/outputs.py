@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from workbench.i18n import _
 from workbench.cli._common import EnumChoices, _context, _context_args, _design, _design_args
 
 
@@ -56,7 +57,7 @@ def cmd_cutlist(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add this group's commands to the `workbench` subparsers `sub`."""
-    p = sub.add_parser("build", help="build a design and export fabrication files")
+    p = sub.add_parser("build", help=_("build a design and export fabrication files"))
     from workbench.export import registered  # light: the registry names its writers lazily
 
     _design_args(p)
@@ -70,7 +71,7 @@ def add_commands(sub: Any) -> None:
     _context_args(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("cutlist", help="the cut list, sheets and bars to buy (Markdown)")
+    p = sub.add_parser("cutlist", help=_("the cut list, sheets and bars to buy (Markdown)"))
     _design_args(p)
     p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"), help=argparse.SUPPRESS)
     _cut_args(p)

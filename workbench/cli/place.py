@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from workbench.i18n import _
 from workbench.cli._common import (
     EnumChoices, _context_args, _design, _design_args, _json_arg, _pairs, _variant, print_json,
 )
@@ -63,7 +64,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: Any) -> None:
-    p = sub.add_parser("adapt", help="adapt a design or variant to local stock, materials and climate")
+    p = sub.add_parser("adapt", help=_("adapt a design or variant to local stock, materials and climate"))
     _design_args(p, variant_help="start from a variant (made for its own place)")
     p.add_argument("--objective", default="least-change",
                    choices=EnumChoices("workbench.adapt:Objective"))
@@ -76,7 +77,7 @@ def add_commands(sub: Any) -> None:
     _context_args(p)
     p.set_defaults(func=cmd_adapt)
 
-    p = sub.add_parser("gaps", help="checks that cannot run for lack of data, per design and place")
+    p = sub.add_parser("gaps", help=_("checks that cannot run for lack of data, per design and place"))
     p.add_argument("design", nargs="?", help="one design (default: every design)")
     p.add_argument("--stock", metavar="CATALOG", help="one stock catalog (default: every one)")
     p.add_argument("--climate", metavar="NAME", help="one climate (default: every one)")

@@ -104,20 +104,21 @@ def proposal_html(a: "Adaptation") -> str:
     rows = "".join(
         f"<tr><td>{escape(c.what)}</td><td>{escape(c.from_)} → {escape(c.to)}</td>"
         f"<td>{escape(c.why)}</td></tr>" for c in a.changes
-    ) or f'<tr><td colspan="3">{escape(_("No change needed."))}</td></tr>'
+    ) or '<tr><td colspan="3">' + escape(_("No change needed.")) + "</td></tr>"
     before = {c.name: c for c in a.before}
     checks = "".join(
         f"<tr><td>{escape(c.name)}</td><td>{escape(_util(before.get(c.name)))} → "
         f"{escape(_util(c))}</td></tr>" for c in a.after
     )
     notes = "".join(f"<li>{escape(n, quote=False)}</li>" for n in a.notes)
+    head = escape(_("Proposal: {verdict}").format(verdict=a.verdict.value))
+    what, change, why = escape(_("what")), escape(_("from → to")), escape(_("why"))
+    check, before_after = escape(_("check")), escape(_("before → after"))
     return (
         f'<div class="wb-proposal" data-verdict="{escape(a.verdict.value)}">'
-        f"<b>{escape(_('Proposal: {verdict}').format(verdict=a.verdict.value))}</b>"
-        f'<table class="wb-changes"><tr><th>{escape(_("what"))}</th>'
-        f'<th>{escape(_("from → to"))}</th><th>{escape(_("why"))}</th></tr>{rows}'
-        f'</table><table class="wb-check-changes"><tr><th>{escape(_("check"))}</th>'
-        f'<th>{escape(_("before → after"))}</th></tr>'
+        f"<b>{head}</b>"
+        f'<table class="wb-changes"><tr><th>{what}</th><th>{change}</th><th>{why}</th></tr>{rows}'
+        f'</table><table class="wb-check-changes"><tr><th>{check}</th><th>{before_after}</th></tr>'
         f"{checks}</table>" + (f"<ul>{notes}</ul>" if notes else "") + "</div>"
     )
 
