@@ -143,7 +143,9 @@ class Workbench:
 
     `ctx` is the starting local context, `system` the unit system shown, `out_dir` the export
     folder (default ``out/<design id>``, relative to the notebook). With ``background=False``
-    rebuilds run in the calling thread (for scripts and tests).
+    rebuilds run in the calling thread (for scripts and tests). `lang` ("es", "fr", "pt_BR",
+    "sw_KE", "hi"…) sets the session's locale for the panel's words and numbers
+    (`workbench.i18n.set_locale`); the language switch beside the unit switch changes it later.
     """
 
     def __init__(
