@@ -29,6 +29,7 @@ from workbench.ui.commons_view import AdaptView, CommonsView, misfits
 from workbench.ui.context_form import ContextForm
 from workbench.ui.export_view import ExportView
 from workbench.ui.form import DesignForm
+from workbench.ui import words
 from workbench.ui.style import CSS
 from workbench.ui.viewer import Viewer
 from workbench.units import UnitSystem
@@ -132,7 +133,8 @@ class _Builder:
                 except Exception as exc:  # shown, and the panel is never left busy forever
                     self.failures.append(exc)
                     if self._report is not None:
-                        self._report(f"showing the result failed: {_one_line(exc)}")
+                        self._report(_("showing the result failed: {error}").format(
+                            error=_one_line(exc)))
 
     def wait(self, timeout: float | None = None) -> bool:
         return self._idle.wait(timeout)
@@ -193,11 +195,12 @@ class Workbench:
         self.status.add_class("wb-status")
         self._builder = _Builder(self._apply, background=False, report=self._report_failure)
 
-        title = widgets.HTML(
+        title = words.put(widgets.HTML(), "value", lambda: (
             f"<h3>{escape(design.title or design.id)}</h3>"
             f'<div class="wb-note">{escape(design.summary)} '
-            f"(design {escape(design.id)} {escape(design.version)}, {escape(design.license)})</div>"
-        )
+            + escape(_("(design {id} {version}, {license})").format(
+                id=design.id, version=design.version, license=design.license)) + "</div>"
+        ))
         left = widgets.VBox([self.form.widget, self.context_form.widget, self.status],
                             layout=widgets.Layout(min_width="30em", max_width="40em"))
         right = widgets.VBox([self.viewer.widget])
@@ -332,7 +335,7 @@ class Workbench:
             try:
                 self.viewer.show(geo.parts if geo is not None else [])
             except Exception as exc:  # the view failing must not hide the checks
-                self.error = f"3D view: {type(exc).__name__}: {exc}"
+                self.error = _("3D view: {error}").format(error=f"{type(exc).__name__}: {exc}")
         else:
             self.error = outcome.error
         self._render()

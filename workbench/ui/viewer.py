@@ -132,8 +132,9 @@ class Viewer:
             view: widgets.Widget = self._cad.widget
         except ImportError:
             view = widgets.HTML(
-                '<p class="wb-note">3D view needs cad-viewer-widget and ocp-tessellate '
-                "(pip install cad-viewer-widget ocp-tessellate).</p>"
+                '<p class="wb-note">' + _("3D view needs cad-viewer-widget and ocp-tessellate "
+                                          "(pip install cad-viewer-widget ocp-tessellate).")
+                + "</p>"
             )
         self._view = view
         self.widget = widgets.VBox([self.banner, view])
