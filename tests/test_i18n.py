@@ -59,6 +59,21 @@ def test_every_message_of_the_code_has_a_translation(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", SHIPPED)
+def test_every_command_help_renders_in_the_language(lang: str, capsys: pytest.CaptureFixture[str]
+                                                     ) -> None:
+    """argparse formats help with %: a stray % in a translation would crash `--help`."""
+    from workbench.cli import build_parser
+
+    with i18n.using_locale(lang):
+        parser = build_parser()
+        parser.format_help()
+        subs = next(a for a in parser._actions if a.dest == "command").choices  # type: ignore
+        for name, sub in subs.items():
+            text = sub.format_help()
+            assert "usage:" in text, name
+
+
+@pytest.mark.parametrize("lang", SHIPPED)
 def test_the_compiled_catalog_matches_its_po(lang: str) -> None:
     """The .mo files are committed (an editable install needs no build step): they must hold
     exactly the .po's translations, or `make translations` was not run after an edit."""

@@ -39,13 +39,13 @@ def _pairs(items: Sequence[str] | None, what: str) -> dict[str, str]:
 
 def _design_args(
     p: argparse.ArgumentParser,
-    variant_help: str = "start from a variant file",
-    set_help: str = "a parameter value, any unit",
+    variant_help: str | None = None,
+    set_help: str | None = None,
 ) -> None:
     """DESIGN (optional when --variant names it), --variant and repeated --set."""
     p.add_argument("design", nargs="?")
-    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help=variant_help)
-    p.add_argument("--set", action="append", metavar="NAME=VALUE", help=set_help)
+    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help=variant_help or _("start from a variant file"))
+    p.add_argument("--set", action="append", metavar="NAME=VALUE", help=set_help or _("a parameter value, any unit"))
 
 
 def _context_args(p: argparse.ArgumentParser) -> None:
@@ -146,5 +146,5 @@ def note(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-def _json_arg(p: argparse.ArgumentParser, what: str = "print JSON instead of a table") -> None:
-    p.add_argument("--json", action="store_true", help=what)
+def _json_arg(p: argparse.ArgumentParser, what: str | None = None) -> None:
+    p.add_argument("--json", action="store_true", help=what or _("print JSON instead of a table"))
