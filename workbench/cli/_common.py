@@ -44,13 +44,16 @@ def _design_args(
 ) -> None:
     """DESIGN (optional when --variant names it), --variant and repeated --set."""
     p.add_argument("design", nargs="?")
-    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help=variant_help or _("start from a variant file"))
-    p.add_argument("--set", action="append", metavar="NAME=VALUE", help=set_help or _("a parameter value, any unit"))
+    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG",
+                   help=variant_help or _("start from a variant file"))
+    p.add_argument("--set", action="append", metavar="NAME=VALUE",
+                   help=set_help or _("a parameter value, any unit"))
 
 
 def _context_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--material", action="append", metavar="ROLE=ID", help=_("material per role"))
-    p.add_argument("--stock", metavar="CATALOG", help=_("stock catalog (e.g. eu-metric, us-customary)"))
+    p.add_argument("--stock", metavar="CATALOG",
+                   help=_("stock catalog (e.g. eu-metric, us-customary)"))
     p.add_argument("--climate", metavar="NAME", help=_("climate profile"))
     p.add_argument("--workshop", metavar="NAME", help=_("workshop profile"))
 

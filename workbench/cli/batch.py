@@ -16,8 +16,10 @@ from workbench.errors import WorkbenchError
 def _run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--executor", default="pool", choices=EnumChoices("workbench.sweep.runner:ExecutorKind"),
                    help=_("warm worker pool (default), this process, or Dask"))
-    p.add_argument("--workers", type=int, metavar="N", help=_("worker processes (default: the cores)"))
-    p.add_argument("--scheduler", metavar="ADDRESS", help=_("a running Dask scheduler (with --executor dask)"))
+    p.add_argument("--workers", type=int, metavar="N",
+                   help=_("worker processes (default: the cores)"))
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help=_("a running Dask scheduler (with --executor dask)"))
     p.add_argument("--no-progress", action="store_true",
                    help=_("no progress bar (it is drawn only when stderr is a terminal)"))
 
@@ -89,7 +91,8 @@ def cmd_fit(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add this group's commands to the `workbench` subparsers `sub`."""
-    p = sub.add_parser("sweep", help=_("evaluate every combination of varied values, materials, stock"))
+    p = sub.add_parser("sweep",
+                       help=_("evaluate every combination of varied values, materials, stock"))
     _design_args(p, set_help=_("a fixed value, any unit"))
     p.add_argument("--vary", action="append", metavar="NAME=VALUES",
                    help="arm=100mm..300mm:5, make=printed,plywood, sheet=*, material.plate=*, "

@@ -208,16 +208,23 @@ def add_commands(sub: Any) -> None:
     p.add_argument("design")
     p.set_defaults(func=cmd_lineage)
 
-    p = sub.add_parser("bundle", help=_("write a commons bundle (folder and zip) to share a variant"))
-    _design_args(p, variant_help=_("the variant to bundle"), set_help=_("a value on top (any unit)"))
-    p.add_argument("--out", required=True, help=_("the bundle's folder; OUT.zip is written beside it"))
+    p = sub.add_parser("bundle",
+                       help=_("write a commons bundle (folder and zip) to share a variant"))
+    _design_args(p, variant_help=_("the variant to bundle"),
+                 set_help=_("a value on top (any unit)"))
+    p.add_argument("--out", required=True,
+                   help=_("the bundle's folder; OUT.zip is written beside it"))
     p.add_argument("--name", help=_("variant slug when the adaptation is not a saved variant file"))
-    p.add_argument("--why", help=_("the local condition the adaptation is for (when not a saved variant)"))
+    p.add_argument("--why",
+                   help=_("the local condition the adaptation is for (when not a saved variant)"))
     p.add_argument("--author", default="anonymous workshop", help=_("person, workshop or group"))
-    p.add_argument("--repo", metavar="URL", help=_("web address where the bundle is shared (OKH repo)"))
+    p.add_argument("--repo", metavar="URL",
+                   help=_("web address where the bundle is shared (OKH repo)"))
     p.add_argument("--overwrite", action="store_true", help=_("replace an existing bundle, whole"))
-    p.add_argument("--units", default="metric", choices=EnumChoices("workbench.units:UnitSystem"), help=_("report units"))
-    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"), help=_("STL mesh preset"))
+    p.add_argument("--units", default="metric", choices=EnumChoices("workbench.units:UnitSystem"),
+                   help=_("report units"))
+    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"),
+                   help=_("STL mesh preset"))
     _context_args(p)
     p.set_defaults(func=cmd_bundle)
 
@@ -226,13 +233,15 @@ def add_commands(sub: Any) -> None:
     o = osub.add_parser("export", help=_("write a design's values as an OpenSCAD parameter set"))
     _design_args(o, set_help=_("a value on top (any unit)"))
     o.add_argument("--name", required=True, help=_("the parameter set's name (openscad -P NAME)"))
-    o.add_argument("--out", required=True, metavar="FILE.json", help=_("parameter file (sets kept)"))
+    o.add_argument("--out", required=True, metavar="FILE.json",
+                   help=_("parameter file (sets kept)"))
     o.add_argument("--overwrite", action="store_true", help=_("replace a set of the same name"))
     o.set_defaults(func=cmd_openscad_export)
     o = osub.add_parser("import", help=_("read an OpenSCAD parameter set (as a variant)"))
     o.add_argument("design")
     o.add_argument("file", metavar="FILE.json")
-    o.add_argument("--set-name", metavar="NAME", help=_("which set (needed when the file has several)"))
+    o.add_argument("--set-name", metavar="NAME",
+                   help=_("which set (needed when the file has several)"))
     o.add_argument("--variant", metavar="DESIGN/SLUG", help=_("parent variant the set applies to"))
     o.add_argument("--save-variant", metavar="SLUG", help=_("save the result as this variant"))
     o.add_argument("--why", help=_("the local condition it adapts to (with --save-variant)"))

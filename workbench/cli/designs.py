@@ -167,7 +167,8 @@ def add_commands(sub: Any) -> None:
     _json_arg(p, _("print JSON instead of lines"))
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", help=_("a design's parameters with units, defaults, bounds and help"))
+    p = sub.add_parser("show",
+                       help=_("a design's parameters with units, defaults, bounds and help"))
     p.add_argument("design")
     _json_arg(p, _("print JSON instead of text"))
     p.set_defaults(func=cmd_show)

@@ -36,9 +36,11 @@ def _export_options(args: argparse.Namespace) -> Any:
 
 def _cut_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cutter", choices=EnumChoices("workbench.checks.cutting:Cutter"),
-                   help=_("machine for sheet parts (default: the workshop's router, else its laser)"))
+                   help=_("machine for sheet parts (default: the workshop's router, "
+                          "else its laser)"))
     p.add_argument("--compensation", default="kerf", choices=EnumChoices("workbench.export:Compensation"),
-                   help=_("kerf: DXF paths offset by half the cutter width; none: outlines for CAM"))
+                   help=_("kerf: DXF paths offset by half the cutter width; "
+                          "none: outlines for CAM"))
     p.add_argument("--relief", default="dogbone", choices=EnumChoices("workbench.export:Relief"),
                    help=_("router relief at inside corners"))
 
@@ -66,14 +68,16 @@ def add_commands(sub: Any) -> None:
                        formats=", ".join(s.format.value for s in registered())))
     p.add_argument("--out", default="out", help=_("output folder (default: out)"))
     p.add_argument("--name", help=_("file name stem (default: the design id)"))
-    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"), help=_("STL mesh preset"))
+    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"),
+                   help=_("STL mesh preset"))
     _cut_args(p)
     _context_args(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("cutlist", help=_("the cut list, sheets and bars to buy (Markdown)"))
     _design_args(p)
-    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"), help=argparse.SUPPRESS)
+    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"),
+                   help=argparse.SUPPRESS)
     _cut_args(p)
     _context_args(p)
     p.set_defaults(func=cmd_cutlist)

@@ -64,7 +64,8 @@ def cmd_gaps(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: Any) -> None:
-    p = sub.add_parser("adapt", help=_("adapt a design or variant to local stock, materials and climate"))
+    p = sub.add_parser("adapt",
+                       help=_("adapt a design or variant to local stock, materials and climate"))
     _design_args(p, variant_help=_("start from a variant (made for its own place)"))
     p.add_argument("--objective", default="least-change",
                    choices=EnumChoices("workbench.adapt:Objective"))
@@ -77,7 +78,8 @@ def add_commands(sub: Any) -> None:
     _context_args(p)
     p.set_defaults(func=cmd_adapt)
 
-    p = sub.add_parser("gaps", help=_("checks that cannot run for lack of data, per design and place"))
+    p = sub.add_parser("gaps",
+                       help=_("checks that cannot run for lack of data, per design and place"))
     p.add_argument("design", nargs="?", help=_("one design (default: every design)"))
     p.add_argument("--stock", metavar="CATALOG", help=_("one stock catalog (default: every one)"))
     p.add_argument("--climate", metavar="NAME", help=_("one climate (default: every one)"))

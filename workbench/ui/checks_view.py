@@ -148,7 +148,8 @@ class ChecksView:
     def show(self, ev: "Evaluation | None", system: UnitSystem) -> None:
         """Render `ev` in `system`'s units (nothing yet when None)."""
         if ev is None:
-            self.summary.value, self.table.value = "", '<p class="wb-note">' + escape(_("Not built yet.")) + "</p>"
+            self.summary.value = ""
+            self.table.value = '<p class="wb-note">' + escape(_("Not built yet.")) + "</p>"
             return
         self.summary.value = render_summary(ev, system)
         self.table.value = render_checks(ev.checks, system)

@@ -75,7 +75,8 @@ class AdaptView:
                 + "</li>" if len(problems) > 6 else "")
         head = escape(_("This design does not fit {place} as it is:").format(place=place))
         tail = escape(_("Adapt proposes the least change that does."))
-        self.banner.value = f'<div class="wb-banner"><b>{head}</b><ul>{items}{more}</ul>{tail}</div>'
+        self.banner.value = (f'<div class="wb-banner"><b>{head}</b><ul>{items}{more}</ul>'
+                             f"{tail}</div>")
         self.top.layout.display = None
 
     def show_proposal(self, proposal: "Adaptation | None", error: str | None = None) -> None:
