@@ -16,6 +16,8 @@ _PUT: list[tuple["weakref.ref[Any]", str, Callable[[], Any]]] = []
 def put(widget: Any, attr: str, make: Callable[[], Any]) -> Any:
     """Set `widget.attr` to `make()` now and again at every `relabel`; returns the widget."""
     setattr(widget, attr, make())
+    if len(_PUT) % 1024 == 1023:  # panels opened and dropped: forget their widgets now and then
+        _PUT[:] = [entry for entry in _PUT if entry[0]() is not None]
     _PUT.append((weakref.ref(widget), attr, make))
     return widget
 
