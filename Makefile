@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test bench clean-env chromium system-deps
+.PHONY: lab test bench clean-env chromium system-deps translations
 
 # Browser tests drive Debian's chromium (as root, or through passwordless sudo); never
 # `playwright install`, which downloads a browser of its own.
@@ -51,3 +51,24 @@ bench: $(STAMP) chromium
 
 clean-env:
 	rm -rf $(VENV)
+
+# The workbench's words in other languages (workbench/i18n.py): extract the English messages of
+# `_()` calls into workbench/locale/workbench.pot (babel.cfg says where), merge them into each
+# language's .po (a new language starts from `pybabel init`), then compile the .mo files the
+# package ships. The .mo files are committed beside their .po: an editable install and
+# `PYTHONPATH=.` find them without a build step; tests/test_i18n.py fails when a .mo is older
+# than its .po or a message lacks a translation.
+LANGUAGES := es fr pt sw hi
+PYBABEL   := $(VENV)/bin/pybabel
+LOCALES   := workbench/locale
+translations: $(STAMP)
+	$(PYBABEL) extract -F babel.cfg --no-location --sort-output --omit-header \
+	  --project=cosmo-workbench --copyright-holder="Cosmo-local workbench contributors" \
+	  -o $(LOCALES)/workbench.pot .
+	for l in $(LANGUAGES); do \
+	  if [ -f $(LOCALES)/$$l/LC_MESSAGES/workbench.po ]; then \
+	    $(PYBABEL) update --no-fuzzy-matching -D workbench -l $$l \
+	      -i $(LOCALES)/workbench.pot -d $(LOCALES); \
+	  else $(PYBABEL) init -D workbench -l $$l -i $(LOCALES)/workbench.pot -d $(LOCALES); fi; \
+	done
+	$(PYBABEL) compile --statistics -D workbench -d $(LOCALES)

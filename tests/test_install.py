@@ -103,6 +103,14 @@ def test_the_wheel_carries_the_designs_data_and_license(installed) -> None:
     assert "\nLicense-Expression: Apache-2.0\n" in meta and "\nLicense-File: LICENSE\n" in meta
     assert "Provides-Extra: notebook" in meta and "Provides-Extra: parquet" in meta
     assert (purelib / "workbench" / "bundle" / "spdx" / "CERN-OHL-S-2.0.txt").is_file()
+    # the compiled message catalogs (workbench.i18n), one per shipped .po
+    catalogs = {p.relative_to(ROOT / "workbench").with_suffix(".mo").as_posix()
+                for p in (ROOT / "workbench" / "locale").glob("*/LC_MESSAGES/workbench.po")}
+    assert len(catalogs) == 5
+    assert {p.relative_to(purelib / "workbench").as_posix()
+            for p in (purelib / "workbench" / "locale").glob("*/LC_MESSAGES/*.mo")} == catalogs
+    spoken = _run([str(python.parent / "workbench"), "--lang", "es", "--help"], purelib, env).stdout
+    assert "lista los diseños" in spoken
     assert build_seconds < TIMEOUT
 
 

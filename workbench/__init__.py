@@ -59,9 +59,13 @@ def design(design_id: str, **values: Any) -> Any:
     return catalog.get(design_id)(**values)
 
 
-def open(design_id: str, **values: Any) -> Any:  # noqa: A001  (wb.open, as the notebook says it)
-    """The notebook panel of design `design_id` with `values` set: display it in JupyterLab/Voila."""
+def open(design_id: str, *, lang: str | None = None, **values: Any) -> Any:  # noqa: A001
+    """The notebook panel of design `design_id` with `values` set: display it in JupyterLab/Voila.
+
+    `lang` ("es", "fr", "pt_BR", "sw_KE", "hi"…) sets the panel's words and numbers
+    (`workbench.i18n.set_locale`); without it the session's locale stays (English by default).
+    """
     from workbench import catalog
     from workbench.ui import Workbench
 
-    return Workbench(catalog.get(design_id)(**values))
+    return Workbench(catalog.get(design_id)(**values), lang=lang)

@@ -19,17 +19,15 @@ from __future__ import annotations
 
 import math
 import re
-from contextlib import contextmanager
-from contextvars import ContextVar
 from enum import Enum
 from fractions import Fraction
-from typing import Any, Iterator, Union
+from typing import Any, Union
 
 import pint
-from babel.core import UnknownLocaleError
 from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
 
 from workbench.errors import UnitError
+from workbench.i18n import _checked_locale, get_locale, set_locale, using_locale  # noqa: F401
 
 class _Registry(pint.UnitRegistry):
     """pint's registry with unit expressions parsed once.
@@ -84,44 +82,7 @@ pint.set_application_registry(ureg)
 
 QuantityLike = Union[pint.Quantity, float, int, str]
 
-# The session's choice is a plain module value: a notebook cell, the panel's widget callbacks and
-# its build thread all see it (a ContextVar set in one cell or thread is not seen by the others);
-# `using_locale` overrides it for one block through a ContextVar.
-_SESSION = {"locale": "en"}
-_LOCALE: ContextVar[str | None] = ContextVar("workbench_locale", default=None)
-
-
-def set_locale(code: str) -> None:
-    """Use the CLDR locale `code` ("en", "es", "fr", "pt_BR"…) for numbers typed and shown.
-
-    Raises `UnitError` for a code Babel does not know. The default is "en".
-    """
-    _SESSION["locale"] = _checked_locale(code)
-
-
-def get_locale() -> str:
-    """The locale numbers are parsed and shown in (`using_locale`, else `set_locale`, else "en")."""
-    return _LOCALE.get() or _SESSION["locale"]
-
-
-@contextmanager
-def using_locale(code: str) -> Iterator[str]:
-    """Within the block, numbers are parsed and shown in `code`; the previous locale after."""
-    token = _LOCALE.set(_checked_locale(code))
-    try:
-        yield code
-    finally:
-        _LOCALE.reset(token)
-
-
-def _checked_locale(code: str) -> str:
-    try:
-        get_decimal_symbol(code)
-    except (UnknownLocaleError, ValueError, TypeError):
-        raise UnitError(
-            f'locale: "{code}" is not a known locale (e.g. en, es, fr, pt_BR, sw, hi)'
-        ) from None
-    return code
+# The locale (one setting for numbers and words) lives in workbench.i18n, which needs no pint.
 
 
 class InchFraction(int, Enum):

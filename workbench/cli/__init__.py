@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 from workbench.cli import batch, commons, designs, outputs, place
 from workbench.cli._common import EXIT_USER_ERROR, _Parser
 from workbench.errors import WorkbenchError
+from workbench.i18n import _, locale_from_environment, using_locale
 from workbench.export._atomic import forget_written, os_error_line, written
 
 EXIT_INTERRUPTED = 130
@@ -32,8 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     """The `workbench` argument parser with every group's commands."""
     from workbench import __version__
 
-    parser = _Parser(prog="workbench", description="Adapt, check and export open parametric designs.")
+    parser = _Parser(prog="workbench",
+                     description=_("Adapt, check and export open parametric designs."))
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    parser.add_argument("--lang", metavar="LOCALE",
+                        help=_("language and number format, e.g. es, fr, pt_BR, sw_KE, hi "
+                               "(default: LC_ALL, LC_MESSAGES or LANG)"))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for group in GROUPS:
         group.add_commands(sub)
@@ -48,6 +53,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     ends the command quietly with 141, as a Unix tool killed by SIGPIPE.
     """
     forget_written()
+    try:
+        with using_locale(_chosen_locale(sys.argv[1:] if argv is None else argv)):
+            return _run(argv)
+    except WorkbenchError as exc:  # an unknown --lang
+        return _fail(str(exc), EXIT_USER_ERROR)
+
+
+def _chosen_locale(argv: Sequence[str]) -> str:
+    """``--lang`` when given (before the command), else the POSIX environment's locale."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang")
+    known, _rest = pre.parse_known_args(list(argv))
+    return known.lang or locale_from_environment()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         func: Callable[[argparse.Namespace], int] = args.func

@@ -9,6 +9,7 @@ import math
 import sys
 from typing import Any, Sequence
 
+from workbench.i18n import _
 from workbench.errors import WorkbenchError
 
 EXIT_USER_ERROR = 2
@@ -38,20 +39,23 @@ def _pairs(items: Sequence[str] | None, what: str) -> dict[str, str]:
 
 def _design_args(
     p: argparse.ArgumentParser,
-    variant_help: str = "start from a variant file",
-    set_help: str = "a parameter value, any unit",
+    variant_help: str | None = None,
+    set_help: str | None = None,
 ) -> None:
     """DESIGN (optional when --variant names it), --variant and repeated --set."""
     p.add_argument("design", nargs="?")
-    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG", help=variant_help)
-    p.add_argument("--set", action="append", metavar="NAME=VALUE", help=set_help)
+    p.add_argument("--variant", metavar="FILE|DESIGN/SLUG",
+                   help=variant_help or _("start from a variant file"))
+    p.add_argument("--set", action="append", metavar="NAME=VALUE",
+                   help=set_help or _("a parameter value, any unit"))
 
 
 def _context_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--material", action="append", metavar="ROLE=ID", help="material per role")
-    p.add_argument("--stock", metavar="CATALOG", help="stock catalog (e.g. eu-metric, us-customary)")
-    p.add_argument("--climate", metavar="NAME", help="climate profile")
-    p.add_argument("--workshop", metavar="NAME", help="workshop profile")
+    p.add_argument("--material", action="append", metavar="ROLE=ID", help=_("material per role"))
+    p.add_argument("--stock", metavar="CATALOG",
+                   help=_("stock catalog (e.g. eu-metric, us-customary)"))
+    p.add_argument("--climate", metavar="NAME", help=_("climate profile"))
+    p.add_argument("--workshop", metavar="NAME", help=_("workshop profile"))
 
 
 def _design(args: argparse.Namespace) -> Any:
@@ -145,5 +149,5 @@ def note(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-def _json_arg(p: argparse.ArgumentParser, what: str = "print JSON instead of a table") -> None:
-    p.add_argument("--json", action="store_true", help=what)
+def _json_arg(p: argparse.ArgumentParser, what: str | None = None) -> None:
+    p.add_argument("--json", action="store_true", help=what or _("print JSON instead of a table"))

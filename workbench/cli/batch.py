@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from workbench.i18n import _
 from workbench.cli._common import (
     EnumChoices, _context, _context_args, _design, _design_args, _json_arg, note, print_json,
 )
@@ -14,11 +15,13 @@ from workbench.errors import WorkbenchError
 
 def _run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--executor", default="pool", choices=EnumChoices("workbench.sweep.runner:ExecutorKind"),
-                   help="warm worker pool (default), this process, or Dask")
-    p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: the cores)")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (with --executor dask)")
+                   help=_("warm worker pool (default), this process, or Dask"))
+    p.add_argument("--workers", type=int, metavar="N",
+                   help=_("worker processes (default: the cores)"))
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help=_("a running Dask scheduler (with --executor dask)"))
     p.add_argument("--no-progress", action="store_true",
-                   help="no progress bar (it is drawn only when stderr is a terminal)")
+                   help=_("no progress bar (it is drawn only when stderr is a terminal)"))
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
@@ -88,36 +91,37 @@ def cmd_fit(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add this group's commands to the `workbench` subparsers `sub`."""
-    p = sub.add_parser("sweep", help="evaluate every combination of varied values, materials, stock")
-    _design_args(p, set_help="a fixed value, any unit")
+    p = sub.add_parser("sweep",
+                       help=_("evaluate every combination of varied values, materials, stock"))
+    _design_args(p, set_help=_("a fixed value, any unit"))
     p.add_argument("--vary", action="append", metavar="NAME=VALUES",
                    help="arm=100mm..300mm:5, make=printed,plywood, sheet=*, material.plate=*, "
                         "stock=eu-metric,us-customary, climate=*")
     p.add_argument("--outputs", default="mass,cost,carbon",
-                   help="besides the checks: mass, cost, carbon, volume, hash ('checks' alone "
-                        "builds no geometry where the design's checks need none)")
-    p.add_argument("--out", help="results file: .csv or .parquet (default: CSV to stdout)")
-    _json_arg(p, "print the table as JSON on stdout instead of CSV")
+                   help=_("besides the checks: mass, cost, carbon, volume, hash ('checks' alone "
+                          "builds no geometry where the design's checks need none)"))
+    p.add_argument("--out", help=_("results file: .csv or .parquet (default: CSV to stdout)"))
+    _json_arg(p, _("print the table as JSON on stdout instead of CSV"))
     _run_args(p)
     _context_args(p)
     p.set_defaults(func=cmd_sweep)
 
-    p = sub.add_parser("fit", help="the best variant that passes every check with local stock")
-    _design_args(p, set_help="a fixed value, not searched")
+    p = sub.add_parser("fit", help=_("the best variant that passes every check with local stock"))
+    _design_args(p, set_help=_("a fixed value, not searched"))
     p.add_argument("--objective", default="mass", choices=EnumChoices("workbench.fit:Objective"))
     p.add_argument("--vary", action="append", metavar="NAME=VALUES",
-                   help="more discrete choices to search, e.g. make=*")
+                   help=_("more discrete choices to search, e.g. make=*"))
     p.add_argument("--free", metavar="A,B",
-                   help="numeric parameters to optimise (default: the design's free_parameters)")
+                   help=_("numeric parameters to optimise (default: the design's free_parameters)"))
     p.add_argument("--runners-up", type=int, default=3, metavar="N")
     p.add_argument("--show-rejected", type=int, default=12, metavar="N",
-                   help="rejected variants listed with their reasons")
+                   help=_("rejected variants listed with their reasons"))
     p.add_argument("--require-verified", action="store_true",
-                   help="reject variants with a check that cannot run for missing data")
-    p.add_argument("--save-variant", metavar="SLUG", help="save the winner as this variant")
-    p.add_argument("--why", help="the variant's why (default: what the fit found)")
-    p.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing variant file")
+                   help=_("reject variants with a check that cannot run for missing data"))
+    p.add_argument("--save-variant", metavar="SLUG", help=_("save the winner as this variant"))
+    p.add_argument("--why", help=_("the variant's why (default: what the fit found)"))
+    p.add_argument("--author", default="anonymous workshop", help=_("person, workshop or group"))
+    p.add_argument("--overwrite", action="store_true", help=_("replace an existing variant file"))
     _run_args(p)
     _context_args(p)
     p.set_defaults(func=cmd_fit)

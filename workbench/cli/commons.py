@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from workbench.i18n import _
 from workbench.cli._common import (
     EnumChoices,
     _Parser, _context, _context_args, _design, _design_args, _variant, note,
@@ -182,60 +183,69 @@ def cmd_openscad_import(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add this group's commands to the `workbench` subparsers `sub`."""
-    p = sub.add_parser("variant", help="save, show and compare variants")
+    p = sub.add_parser("variant", help=_("save, show and compare variants"))
     vsub = p.add_subparsers(dest="variant_command", required=True, parser_class=_Parser)
-    v = vsub.add_parser("save", help="save the adapted design as a variant file")
+    v = vsub.add_parser("save", help=_("save the adapted design as a variant file"))
     v.add_argument("design")
     v.add_argument("--set", action="append", metavar="NAME=VALUE")
-    v.add_argument("--name", required=True, help="variant slug, e.g. lima-plywood-15")
-    v.add_argument("--why", required=True, help="the local condition it adapts to")
-    v.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
-    v.add_argument("--parent", metavar="DESIGN/SLUG", help="chain on another variant")
-    v.add_argument("--overwrite", action="store_true", help="replace an existing variant file")
+    v.add_argument("--name", required=True, help=_("variant slug, e.g. lima-plywood-15"))
+    v.add_argument("--why", required=True, help=_("the local condition it adapts to"))
+    v.add_argument("--author", default="anonymous workshop", help=_("person, workshop or group"))
+    v.add_argument("--parent", metavar="DESIGN/SLUG", help=_("chain on another variant"))
+    v.add_argument("--overwrite", action="store_true", help=_("replace an existing variant file"))
     _context_args(v)
     v.set_defaults(func=cmd_variant_save)
-    v = vsub.add_parser("show", help="a variant's lineage, values and context")
+    v = vsub.add_parser("show", help=_("a variant's lineage, values and context"))
     v.add_argument("variant", metavar="FILE|DESIGN/SLUG")
-    v.add_argument("--verify", action="store_true", help="rebuild and compare the geometry hash")
+    v.add_argument("--verify", action="store_true", help=_("rebuild and compare the geometry hash"))
     v.set_defaults(func=cmd_variant_show)
-    v = vsub.add_parser("diff", help="parameters and check results side by side")
-    v.add_argument("a", metavar="A", help="DESIGN (its defaults), DESIGN/SLUG or FILE")
+    v = vsub.add_parser("diff", help=_("parameters and check results side by side"))
+    v.add_argument("a", metavar="A", help=_("DESIGN (its defaults), DESIGN/SLUG or FILE"))
     v.add_argument("b", metavar="B")
     v.set_defaults(func=cmd_variant_diff)
 
-    p = sub.add_parser("lineage", help="the tree of a design's variants with their whys")
+    p = sub.add_parser("lineage", help=_("the tree of a design's variants with their whys"))
     p.add_argument("design")
     p.set_defaults(func=cmd_lineage)
 
-    p = sub.add_parser("bundle", help="write a commons bundle (folder and zip) to share a variant")
-    _design_args(p, variant_help="the variant to bundle", set_help="a value on top (any unit)")
-    p.add_argument("--out", required=True, help="the bundle's folder; OUT.zip is written beside it")
-    p.add_argument("--name", help="variant slug when the adaptation is not a saved variant file")
-    p.add_argument("--why", help="the local condition the adaptation is for (when not a saved variant)")
-    p.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
-    p.add_argument("--repo", metavar="URL", help="web address where the bundle is shared (OKH repo)")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing bundle, whole")
-    p.add_argument("--units", default="metric", choices=EnumChoices("workbench.units:UnitSystem"), help="report units")
-    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"), help="STL mesh preset")
+    p = sub.add_parser("bundle",
+                       help=_("write a commons bundle (folder and zip) to share a variant"))
+    _design_args(p, variant_help=_("the variant to bundle"),
+                 set_help=_("a value on top (any unit)"))
+    p.add_argument("--out", required=True,
+                   help=_("the bundle's folder; OUT.zip is written beside it"))
+    p.add_argument("--name", help=_("variant slug when the adaptation is not a saved variant file"))
+    p.add_argument("--why",
+                   help=_("the local condition the adaptation is for (when not a saved variant)"))
+    p.add_argument("--author", default="anonymous workshop", help=_("person, workshop or group"))
+    p.add_argument("--repo", metavar="URL",
+                   help=_("web address where the bundle is shared (OKH repo)"))
+    p.add_argument("--overwrite", action="store_true", help=_("replace an existing bundle, whole"))
+    p.add_argument("--units", default="metric", choices=EnumChoices("workbench.units:UnitSystem"),
+                   help=_("report units"))
+    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"),
+                   help=_("STL mesh preset"))
     _context_args(p)
     p.set_defaults(func=cmd_bundle)
 
-    p = sub.add_parser("openscad", help="OpenSCAD Customizer parameter sets: export and import")
+    p = sub.add_parser("openscad", help=_("OpenSCAD Customizer parameter sets: export and import"))
     osub = p.add_subparsers(dest="openscad_command", required=True, parser_class=_Parser)
-    o = osub.add_parser("export", help="write a design's values as an OpenSCAD parameter set")
-    _design_args(o, set_help="a value on top (any unit)")
-    o.add_argument("--name", required=True, help="the parameter set's name (openscad -P NAME)")
-    o.add_argument("--out", required=True, metavar="FILE.json", help="parameter file (sets kept)")
-    o.add_argument("--overwrite", action="store_true", help="replace a set of the same name")
+    o = osub.add_parser("export", help=_("write a design's values as an OpenSCAD parameter set"))
+    _design_args(o, set_help=_("a value on top (any unit)"))
+    o.add_argument("--name", required=True, help=_("the parameter set's name (openscad -P NAME)"))
+    o.add_argument("--out", required=True, metavar="FILE.json",
+                   help=_("parameter file (sets kept)"))
+    o.add_argument("--overwrite", action="store_true", help=_("replace a set of the same name"))
     o.set_defaults(func=cmd_openscad_export)
-    o = osub.add_parser("import", help="read an OpenSCAD parameter set (as a variant)")
+    o = osub.add_parser("import", help=_("read an OpenSCAD parameter set (as a variant)"))
     o.add_argument("design")
     o.add_argument("file", metavar="FILE.json")
-    o.add_argument("--set-name", metavar="NAME", help="which set (needed when the file has several)")
-    o.add_argument("--variant", metavar="DESIGN/SLUG", help="parent variant the set applies to")
-    o.add_argument("--save-variant", metavar="SLUG", help="save the result as this variant")
-    o.add_argument("--why", help="the local condition it adapts to (with --save-variant)")
-    o.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
-    o.add_argument("--overwrite", action="store_true", help="replace an existing variant file")
+    o.add_argument("--set-name", metavar="NAME",
+                   help=_("which set (needed when the file has several)"))
+    o.add_argument("--variant", metavar="DESIGN/SLUG", help=_("parent variant the set applies to"))
+    o.add_argument("--save-variant", metavar="SLUG", help=_("save the result as this variant"))
+    o.add_argument("--why", help=_("the local condition it adapts to (with --save-variant)"))
+    o.add_argument("--author", default="anonymous workshop", help=_("person, workshop or group"))
+    o.add_argument("--overwrite", action="store_true", help=_("replace an existing variant file"))
     _context_args(o)
     o.set_defaults(func=cmd_openscad_import)

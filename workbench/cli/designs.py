@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from workbench.i18n import _
 from workbench.cli._common import (
     EnumChoices, _context, _context_args, _design, _design_args, _json_arg, note, print_json,
 )
@@ -162,36 +163,37 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add this group's commands to the `workbench` subparsers `sub`."""
-    p = sub.add_parser("list", help="list the designs")
-    _json_arg(p, "print JSON instead of lines")
+    p = sub.add_parser("list", help=_("list the designs"))
+    _json_arg(p, _("print JSON instead of lines"))
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", help="a design's parameters with units, defaults, bounds and help")
+    p = sub.add_parser("show",
+                       help=_("a design's parameters with units, defaults, bounds and help"))
     p.add_argument("design")
-    _json_arg(p, "print JSON instead of text")
+    _json_arg(p, _("print JSON instead of text"))
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("check", help="run the engineering checks of a design in a local context")
+    p = sub.add_parser("check", help=_("run the engineering checks of a design in a local context"))
     _design_args(p)
     _json_arg(p)
     p.add_argument("--strict", action="store_true",
-                   help="exit 1 when a check fails or a load-bearing check cannot run (for CI)")
+                   help=_("exit 1 when a check fails or a load-bearing check cannot run (for CI)"))
     p.add_argument("--units", default="metric", choices=EnumChoices("workbench.units:UnitSystem"))
     p.add_argument("--inch-fraction", type=int, default=16, choices=(16, 32, 64),
-                   help="imperial lengths to the nearest 1/N inch (default 16)")
+                   help=_("imperial lengths to the nearest 1/N inch (default 16)"))
     _context_args(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("new", help="scaffold a new design folder that passes validation")
-    p.add_argument("name", help="design id, e.g. pump-bracket")
-    p.add_argument("--title", help="human title (default: from the name)")
-    p.add_argument("--author", default="Your name", help="who makes it")
+    p = sub.add_parser("new", help=_("scaffold a new design folder that passes validation"))
+    p.add_argument("name", help=_("design id, e.g. pump-bracket"))
+    p.add_argument("--title", help=_("human title (default: from the name)"))
+    p.add_argument("--author", default="Your name", help=_("who makes it"))
     p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("validate", help="what the test suite checks of designs, with a report")
-    p.add_argument("designs", nargs="*", metavar="DESIGN", help="default: every design")
-    p.add_argument("--samples", type=int, default=20, help="random value sets (default 20)")
+    p = sub.add_parser("validate", help=_("what the test suite checks of designs, with a report"))
+    p.add_argument("designs", nargs="*", metavar="DESIGN", help=_("default: every design"))
+    p.add_argument("--samples", type=int, default=20, help=_("random value sets (default 20)"))
     p.add_argument("--seed", type=int, default=0)
-    _json_arg(p, "print JSON instead of the reports")
+    _json_arg(p, _("print JSON instead of the reports"))
     p.set_defaults(func=cmd_validate, design=None, set=None)
     _context_args(p)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from workbench.i18n import _
 from workbench.cli._common import EnumChoices, _context, _context_args, _design, _design_args
 
 
@@ -35,11 +36,13 @@ def _export_options(args: argparse.Namespace) -> Any:
 
 def _cut_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cutter", choices=EnumChoices("workbench.checks.cutting:Cutter"),
-                   help="machine for sheet parts (default: the workshop's router, else its laser)")
+                   help=_("machine for sheet parts (default: the workshop's router, "
+                          "else its laser)"))
     p.add_argument("--compensation", default="kerf", choices=EnumChoices("workbench.export:Compensation"),
-                   help="kerf: DXF paths offset by half the cutter width; none: outlines for CAM")
+                   help=_("kerf: DXF paths offset by half the cutter width; "
+                          "none: outlines for CAM"))
     p.add_argument("--relief", default="dogbone", choices=EnumChoices("workbench.export:Relief"),
-                   help="router relief at inside corners")
+                   help=_("router relief at inside corners"))
 
 
 def cmd_cutlist(args: argparse.Namespace) -> int:
@@ -56,23 +59,25 @@ def cmd_cutlist(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add this group's commands to the `workbench` subparsers `sub`."""
-    p = sub.add_parser("build", help="build a design and export fabrication files")
+    p = sub.add_parser("build", help=_("build a design and export fabrication files"))
     from workbench.export import registered  # light: the registry names its writers lazily
 
     _design_args(p)
     p.add_argument("--format", default="auto",
-                   help=f"comma-separated: {', '.join(s.format.value for s in registered())}; "
-                        f"auto: all that apply")
-    p.add_argument("--out", default="out", help="output folder (default: out)")
-    p.add_argument("--name", help="file name stem (default: the design id)")
-    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"), help="STL mesh preset")
+                   help=_("comma-separated: {formats}; auto: all that apply").format(
+                       formats=", ".join(s.format.value for s in registered())))
+    p.add_argument("--out", default="out", help=_("output folder (default: out)"))
+    p.add_argument("--name", help=_("file name stem (default: the design id)"))
+    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"),
+                   help=_("STL mesh preset"))
     _cut_args(p)
     _context_args(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("cutlist", help="the cut list, sheets and bars to buy (Markdown)")
+    p = sub.add_parser("cutlist", help=_("the cut list, sheets and bars to buy (Markdown)"))
     _design_args(p)
-    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"), help=argparse.SUPPRESS)
+    p.add_argument("--tolerance", default="fine", choices=EnumChoices("workbench.export:Tolerance"),
+                   help=argparse.SUPPRESS)
     _cut_args(p)
     _context_args(p)
     p.set_defaults(func=cmd_cutlist)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from workbench.i18n import _
 from workbench.cli._common import (
     EnumChoices, _context_args, _design, _design_args, _json_arg, _pairs, _variant, print_json,
 )
@@ -63,22 +64,24 @@ def cmd_gaps(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: Any) -> None:
-    p = sub.add_parser("adapt", help="adapt a design or variant to local stock, materials and climate")
-    _design_args(p, variant_help="start from a variant (made for its own place)")
+    p = sub.add_parser("adapt",
+                       help=_("adapt a design or variant to local stock, materials and climate"))
+    _design_args(p, variant_help=_("start from a variant (made for its own place)"))
     p.add_argument("--objective", default="least-change",
                    choices=EnumChoices("workbench.adapt:Objective"))
-    p.add_argument("--keep", metavar="A,B", help="parameters or material.ROLE never changed")
-    _json_arg(p, "print the proposal as JSON instead of a table")
-    p.add_argument("--save-variant", metavar="SLUG", help="save the proposal as this variant")
-    p.add_argument("--why", help="the variant's why (required with --save-variant)")
-    p.add_argument("--author", default="anonymous workshop", help="person, workshop or group")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing variant file")
+    p.add_argument("--keep", metavar="A,B", help=_("parameters or material.ROLE never changed"))
+    _json_arg(p, _("print the proposal as JSON instead of a table"))
+    p.add_argument("--save-variant", metavar="SLUG", help=_("save the proposal as this variant"))
+    p.add_argument("--why", help=_("the variant's why (required with --save-variant)"))
+    p.add_argument("--author", default="anonymous workshop", help=_("person, workshop or group"))
+    p.add_argument("--overwrite", action="store_true", help=_("replace an existing variant file"))
     _context_args(p)
     p.set_defaults(func=cmd_adapt)
 
-    p = sub.add_parser("gaps", help="checks that cannot run for lack of data, per design and place")
-    p.add_argument("design", nargs="?", help="one design (default: every design)")
-    p.add_argument("--stock", metavar="CATALOG", help="one stock catalog (default: every one)")
-    p.add_argument("--climate", metavar="NAME", help="one climate (default: every one)")
+    p = sub.add_parser("gaps",
+                       help=_("checks that cannot run for lack of data, per design and place"))
+    p.add_argument("design", nargs="?", help=_("one design (default: every design)"))
+    p.add_argument("--stock", metavar="CATALOG", help=_("one stock catalog (default: every one)"))
+    p.add_argument("--climate", metavar="NAME", help=_("one climate (default: every one)"))
     _json_arg(p)
     p.set_defaults(func=cmd_gaps)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import ipywidgets as widgets
 
+from workbench.i18n import _
+from workbench.ui import words
 from workbench.ui.style import STATUS_COLOURS
 from workbench.units import UnitSystem, fmt, get_inch_fraction
 
@@ -75,11 +77,10 @@ def check_row(check: "CheckResult", system: UnitSystem) -> str:
 def render_checks(checks: Sequence["CheckResult"], system: UnitSystem) -> str:
     """The checks table (or a line saying the design declares none)."""
     if not checks:
-        return '<p class="wb-note">This design runs no checks in this context.</p>'
-    head = (
-        "<tr><th>status</th><th>check</th><th>utilisation</th><th>value / limit</th>"
-        "<th>why</th></tr>"
-    )
+        return ('<p class="wb-note">' + _e(_("This design runs no checks in this context."))
+                + "</p>")
+    heads = (_("status"), _("check"), _("utilisation"), _("value / limit"), _("why"))
+    head = "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads) + "</tr>"
     rows = "".join(check_row(c, system) for c in checks)
     return f"<table>{head}{rows}</table>"
 
@@ -108,19 +109,20 @@ def coverage_link(design: Any) -> str:
     except ValueError:  # another drive on Windows
         href = readme.as_uri()
     return (f'<a class="wb-coverage" href="{escape(href)}#{COVERAGE_ANCHOR}" target="_blank">'
-            "what the checks cover</a>")
+            + _e(_("what the checks cover")) + "</a>")
 
 
 def render_summary(ev: "Evaluation", system: UnitSystem) -> str:
     """Overall status, mass, cost and embodied carbon of the parts."""
     colour = STATUS_COLOURS.get(ev.status, "#666")
+    overall, mass, cost, carbon = _e(_("overall")), _e(_("mass")), _e(_("cost")), _e(_("carbon"))
     return (
         '<div class="wb-summary">'
-        f'<span>overall <span class="wb-badge" style="background:{colour}">'
+        f'<span>{overall} <span class="wb-badge" style="background:{colour}">'
         f"{ev.status.upper()}</span></span>"
-        f"<span>mass <b>{_e(_quantity(ev.mass, system))}</b></span>"
-        f"<span>cost <b>{_e(_quantity(ev.cost, system))}</b></span>"
-        f"<span>carbon <b>{_e(_quantity(ev.carbon, system))}</b></span>"
+        f"<span>{mass} <b>{_e(_quantity(ev.mass, system))}</b></span>"
+        f"<span>{cost} <b>{_e(_quantity(ev.cost, system))}</b></span>"
+        f"<span>{carbon} <b>{_e(_quantity(ev.carbon, system))}</b></span>"
         f"<span>{coverage_link(ev.design)}</span>"
         + (f'<div class="wb-unverified">{_e(ev.unverified_note)}</div>'
            if ev.unverified_note else "")
@@ -137,7 +139,7 @@ class ChecksView:
         self.table = widgets.HTML("")
         body = widgets.VBox([self.summary, self.table])
         self._body = body
-        title = widgets.HTML("Checks")
+        title = words.put(widgets.HTML(), "value", lambda: _("Checks"))
         title.add_class("wb-group-title")
         self.widget = widgets.VBox([title, self.banner, body])
         self.widget.add_class("wb-checks")
@@ -146,7 +148,8 @@ class ChecksView:
     def show(self, ev: "Evaluation | None", system: UnitSystem) -> None:
         """Render `ev` in `system`'s units (nothing yet when None)."""
         if ev is None:
-            self.summary.value, self.table.value = "", '<p class="wb-note">Not built yet.</p>'
+            self.summary.value = ""
+            self.table.value = '<p class="wb-note">' + escape(_("Not built yet.")) + "</p>"
             return
         self.summary.value = render_summary(ev, system)
         self.table.value = render_checks(ev.checks, system)
@@ -155,8 +158,9 @@ class ChecksView:
         """Grey the results out with a banner: they belong to the last design that built."""
         self.stale = stale
         self.banner.value = (
-            '<div class="wb-stale-banner">Stale: these results are for the last design that '
-            "built, not for the values in the form.</div>"
+            '<div class="wb-stale-banner">' + escape(_(
+                "Stale: these results are for the last design that built, not for the values in "
+                "the form.")) + "</div>"
             if stale else ""
         )
         if stale:

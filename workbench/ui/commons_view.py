@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import ipywidgets as widgets
 
+from workbench.i18n import _
+from workbench.ui import words
+
 if TYPE_CHECKING:
     from workbench.adapt import Adaptation
     from workbench.context import Context
@@ -21,8 +24,12 @@ if TYPE_CHECKING:
     from workbench.variants import Variant
 
 
-def _button(text: str, cls: str, tooltip: str = "") -> widgets.Button:
-    b = widgets.Button(description=text, tooltip=tooltip or text, layout=widgets.Layout(width="auto"))
+def _button(text: Callable[[], str], cls: str,
+            tooltip: Callable[[], str] | None = None) -> widgets.Button:
+    """A button whose words (callables calling `_`) follow the panel's language."""
+    b = widgets.Button(layout=widgets.Layout(width="auto"))
+    words.put(b, "description", text)
+    words.put(b, "tooltip", tooltip or text)
     b.add_class(cls)
     return b
 
@@ -40,12 +47,15 @@ class AdaptView:
     def __init__(self, on_adapt: Callable[[], None], on_accept: Callable[[], None],
                  on_dismiss: Callable[[], None]) -> None:
         self.banner = widgets.HTML("")
-        self.adapt_button = _button("Adapt", "wb-adapt", "Propose the least change that fits this place")
+        self.adapt_button = _button(lambda: _("Adapt"), "wb-adapt",
+                                    lambda: _("Propose the least change that fits this place"))
         self.adapt_button.on_click(lambda _b: on_adapt())
         self.proposal = widgets.HTML("")
-        self.accept_button = _button("Accept", "wb-accept", "Set the form to the proposal")
+        self.accept_button = _button(lambda: _("Accept"), "wb-accept",
+                                     lambda: _("Set the form to the proposal"))
         self.accept_button.on_click(lambda _b: on_accept())
-        self.dismiss_button = _button("Dismiss", "wb-dismiss", "Keep the form as it is")
+        self.dismiss_button = _button(lambda: _("Dismiss"), "wb-dismiss",
+                                      lambda: _("Keep the form as it is"))
         self.dismiss_button.on_click(lambda _b: on_dismiss())
         self.decide = widgets.HBox([self.accept_button, self.dismiss_button])
         self.top = widgets.VBox([self.banner, self.adapt_button])
@@ -61,11 +71,12 @@ class AdaptView:
             self.banner.value = ""
             return
         items = "".join(f"<li>{escape(p, quote=False)}</li>" for p in problems[:6])
-        more = f"<li>… and {len(problems) - 6} more</li>" if len(problems) > 6 else ""
-        self.banner.value = (
-            f'<div class="wb-banner"><b>This design does not fit {escape(place)} as it is:</b>'
-            f"<ul>{items}{more}</ul>Adapt proposes the least change that does.</div>"
-        )
+        more = ("<li>" + escape(_("… and {count} more").format(count=len(problems) - 6))
+                + "</li>" if len(problems) > 6 else "")
+        head = escape(_("This design does not fit {place} as it is:").format(place=place))
+        tail = escape(_("Adapt proposes the least change that does."))
+        self.banner.value = (f'<div class="wb-banner"><b>{head}</b><ul>{items}{more}</ul>'
+                             f"{tail}</div>")
         self.top.layout.display = None
 
     def show_proposal(self, proposal: "Adaptation | None", error: str | None = None) -> None:
@@ -94,18 +105,21 @@ def proposal_html(a: "Adaptation") -> str:
     rows = "".join(
         f"<tr><td>{escape(c.what)}</td><td>{escape(c.from_)} → {escape(c.to)}</td>"
         f"<td>{escape(c.why)}</td></tr>" for c in a.changes
-    ) or '<tr><td colspan="3">No change needed.</td></tr>'
+    ) or '<tr><td colspan="3">' + escape(_("No change needed.")) + "</td></tr>"
     before = {c.name: c for c in a.before}
     checks = "".join(
         f"<tr><td>{escape(c.name)}</td><td>{escape(_util(before.get(c.name)))} → "
         f"{escape(_util(c))}</td></tr>" for c in a.after
     )
     notes = "".join(f"<li>{escape(n, quote=False)}</li>" for n in a.notes)
+    head = escape(_("Proposal: {verdict}").format(verdict=a.verdict.value))
+    what, change, why = escape(_("what")), escape(_("from → to")), escape(_("why"))
+    check, before_after = escape(_("check")), escape(_("before → after"))
     return (
         f'<div class="wb-proposal" data-verdict="{escape(a.verdict.value)}">'
-        f"<b>Proposal: {escape(a.verdict.value)}</b>"
-        f'<table class="wb-changes"><tr><th>what</th><th>from → to</th><th>why</th></tr>{rows}'
-        f'</table><table class="wb-check-changes"><tr><th>check</th><th>before → after</th></tr>'
+        f"<b>{head}</b>"
+        f'<table class="wb-changes"><tr><th>{what}</th><th>{change}</th><th>{why}</th></tr>{rows}'
+        f'</table><table class="wb-check-changes"><tr><th>{check}</th><th>{before_after}</th></tr>'
         f"{checks}</table>" + (f"<ul>{notes}</ul>" if notes else "") + "</div>"
     )
 
@@ -138,36 +152,42 @@ class CommonsView:
         on_save: Callable[[str, str, str, bool], None],
         on_share: Callable[[str], None],
     ) -> None:
-        self.start = widgets.Dropdown(options=[("the design as published", self.NONE)],
+        self.start = widgets.Dropdown(options=[(_("the design as published"), self.NONE)],
                                       value=self.NONE, layout=widgets.Layout(width="30em"))
         self.start.observe(lambda ch: None if self._syncing else on_start(ch["new"]), "value")
         self._syncing = False
-        self.name = widgets.Text(placeholder="variant name, e.g. lima-15mm",
-                                 layout=widgets.Layout(width="18em"))
-        self.why = widgets.Text(placeholder="why: what it is adapted for",
-                                layout=widgets.Layout(width="30em"))
-        self.author = widgets.Text(placeholder="person, workshop or group",
-                                   layout=widgets.Layout(width="18em"))
-        self.overwrite = widgets.Checkbox(value=False, description="replace an existing file",
-                                          indent=False)
-        self.save_button = _button("Save as variant", "wb-save-variant")
+        self.name = words.put(widgets.Text(layout=widgets.Layout(width="18em")), "placeholder",
+                              lambda: _("variant name, e.g. lima-15mm"))
+        self.why = words.put(widgets.Text(layout=widgets.Layout(width="30em")), "placeholder",
+                             lambda: _("why: what it is adapted for"))
+        self.author = words.put(widgets.Text(layout=widgets.Layout(width="18em")), "placeholder",
+                                lambda: _("person, workshop or group"))
+        self.overwrite = words.put(widgets.Checkbox(value=False, indent=False), "description",
+                                   lambda: _("replace an existing file"))
+        self.save_button = _button(lambda: _("Save as variant"), "wb-save-variant")
         self.save_button.on_click(lambda _b: on_save(self.name.value, self.why.value,
                                                      self.author.value, self.overwrite.value))
-        self.repo = widgets.Text(placeholder="repository address, e.g. https://example.org/designs",
-                                 layout=widgets.Layout(width="30em"))
-        self.share_button = _button("Share", "wb-share", "Write the commons bundle (folder and zip)")
+        self.repo = words.put(widgets.Text(layout=widgets.Layout(width="30em")), "placeholder",
+                              lambda: _("repository address, e.g. https://example.org/designs"))
+        self.share_button = _button(lambda: _("Share"), "wb-share",
+                                    lambda: _("Write the commons bundle (folder and zip)"))
         self.share_button.on_click(lambda _b: on_share(self.repo.value))
         self.message = widgets.HTML("")
-        title = widgets.HTML("Back to the commons")
+        title = words.put(widgets.HTML(), "value", lambda: _("Back to the commons"))
         title.add_class("wb-group-title")
-        label = lambda t: widgets.HTML(t, layout=widgets.Layout(width="6em"))  # noqa: E731
+
+        def label(make: Callable[[], str]) -> widgets.HTML:
+            return words.put(widgets.HTML(layout=widgets.Layout(width="6em")), "value",
+                             lambda: escape(make()))
+
         self.widget = widgets.VBox([
             title,
-            widgets.HBox([label("Start from"), self.start]),
-            widgets.HBox([label("Name"), self.name, label("Author"), self.author]),
-            widgets.HBox([label("Why"), self.why, self.overwrite]),
+            widgets.HBox([label(lambda: _("Start from")), self.start]),
+            widgets.HBox([label(lambda: _("Name")), self.name,
+                          label(lambda: _("Author")), self.author]),
+            widgets.HBox([label(lambda: _("Why")), self.why, self.overwrite]),
             widgets.HBox([self.save_button]),
-            widgets.HBox([label("Repository"), self.repo, self.share_button]),
+            widgets.HBox([label(lambda: _("Repository")), self.repo, self.share_button]),
             self.message,
         ])
         self.widget.add_class("wb-commons")
@@ -175,7 +195,7 @@ class CommonsView:
     def list_variants(self, variants: "list[Variant]", ctx: "Context", current: str | None) -> None:
         """The variants, nearest place first, each with its place and why."""
         ordered = sorted(variants, key=lambda v: place_distance(v, ctx))
-        options = [("the design as published", self.NONE)]
+        options = [(_("the design as published"), self.NONE)]
         for v in ordered:
             vctx = v.context()
             why = v.why if len(v.why) <= 60 else v.why[:57] + "…"

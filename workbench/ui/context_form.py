@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import ipywidgets as widgets
 
+from workbench.i18n import LANGUAGES, _, get_locale, language_name
+from workbench.ui import words
 from workbench.units import InchFraction, UnitSystem, get_inch_fraction, set_inch_fraction
 
 if TYPE_CHECKING:
@@ -16,12 +18,34 @@ if TYPE_CHECKING:
 LABEL_WIDTH = "11em"
 
 
-def _row(label: str, widget: widgets.Widget, help: str = "") -> widgets.HBox:
-    head = widgets.HTML(escape(label), tooltip=help or None)
+def _row(label: str | Callable[[], str], widget: widgets.Widget,
+         help: str | Callable[[], str] = "") -> widgets.HBox:
+    """A labelled row; a callable label or help is translated again when the language changes."""
+    head = widgets.HTML()
+    text = label if callable(label) else (lambda: label)
+    tip = help if callable(help) else (lambda: help)
+    words.put(head, "value", lambda: escape(text()))
+    words.put(head, "tooltip", lambda: tip() or None)
+    words.put(widget, "tooltip", lambda: tip() or None)
     head.layout.min_width = LABEL_WIDTH
     head.add_class("wb-label")
-    widget.tooltip = help or None
     return widgets.HBox([head, widget])
+
+
+def _unit_options() -> list[tuple[str, str]]:
+    return [(_("Metric"), UnitSystem.METRIC.value), (_("Imperial"), UnitSystem.IMPERIAL.value)]
+
+
+def _language_options() -> list[tuple[str, str]]:
+    """Each language in its own name; the current locale ("pt_BR", "sw_KE") stands for its
+    language's entry, so the regional number format is kept."""
+    return [(language_name(code), code) for code in LANGUAGES]
+
+
+def language_code(locale: str) -> str:
+    """The language entry of `locale` in the switch ("sw_KE" → "sw"; unknown → "en")."""
+    code = locale.split("_")[0]
+    return code if code in LANGUAGES else "en"
 
 
 def _options(load: Callable[[], dict[str, Any]], current: str) -> tuple[list[tuple[str, str]], str]:
@@ -43,12 +67,14 @@ class ContextForm:
         ctx: "Context",
         system: UnitSystem,
         on_change: Callable[["Context", UnitSystem], None],
+        on_language: Callable[[str], None] | None = None,
     ) -> None:
         from workbench.context import climates, materials, stock_catalogs, workshops
 
         self.context = ctx
         self.system = UnitSystem(system)
         self._on_change = on_change
+        self._on_language = on_language
         notes: list[str] = []
         chosen = ctx.roles
         self.roles: dict[str, widgets.Dropdown] = {}
@@ -63,11 +89,15 @@ class ContextForm:
             notes += [note] if note else []
             dd = widgets.Dropdown(options=options, value=current)
             self.roles[role] = dd
-            rows.append(_row(spec.label, dd, spec.help or f"Material for the '{role}' parts"))
+            rows.append(_row(spec.label, dd, spec.help or (
+                lambda role=role: _("Material for the '{role}' parts").format(role=role))))
         lists = (
-            ("stock", "Stock catalog", stock_catalogs, ctx.stock, "What your local merchants sell"),
-            ("climate", "Climate", climates, ctx.climate, "Where the part will be used"),
-            ("workshop", "Workshop", workshops, ctx.workshop, "The machines you have"),
+            ("stock", lambda: _("Stock catalog"), stock_catalogs, ctx.stock,
+             lambda: _("What your local merchants sell")),
+            ("climate", lambda: _("Climate"), climates, ctx.climate,
+             lambda: _("Where the part will be used")),
+            ("workshop", lambda: _("Workshop"), workshops, ctx.workshop,
+             lambda: _("The machines you have")),
         )
         self.lists: dict[str, widgets.Dropdown] = {}
         for key, label, load, current, help in lists:
@@ -77,23 +107,29 @@ class ContextForm:
             self.lists[key] = dd
             rows.append(_row(label, dd, help))
         self.units = widgets.ToggleButtons(
-            options=[("Metric", UnitSystem.METRIC.value), ("Imperial", UnitSystem.IMPERIAL.value)],
-            value=self.system.value, style={"button_width": "6em"},
+            options=_unit_options(), value=self.system.value, style={"button_width": "6em"},
         )
-        rows.append(_row("Units", self.units, "How values are shown; you may type any unit"))
+        rows.append(_row(lambda: _("Units"), self.units,
+                         lambda: _("How values are shown; you may type any unit")))
+        self.language = widgets.Dropdown(options=_language_options(),
+                                         value=language_code(get_locale()),
+                                         layout=widgets.Layout(width="12em"))
+        rows.append(_row(lambda: _("Language"), self.language,
+                         lambda: _("The panel's words and how numbers are written")))
         self.inch_fraction = widgets.ToggleButtons(
             options=[(f"1/{f.value}″", f.value) for f in InchFraction],
             value=get_inch_fraction().value, style={"button_width": "4em"},
         )
         self._fraction_row = _row(
-            "Inch fractions", self.inch_fraction,
-            "Imperial lengths to the nearest 1/16, 1/32 or 1/64 in, as on a tape",
+            lambda: _("Inch fractions"), self.inch_fraction,
+            lambda: _("Imperial lengths to the nearest 1/16, 1/32 or 1/64 in, as on a tape"),
         )
         self._fraction_row.layout.display = None if self.system is UnitSystem.IMPERIAL else "none"
         rows.append(self._fraction_row)
         for w in [*self.roles.values(), *self.lists.values(), self.units, self.inch_fraction]:
             w.observe(self._changed, "value")
-        title = widgets.HTML("Local context")
+        self.language.observe(self._language_changed, "value")
+        title = words.put(widgets.HTML(), "value", lambda: _("Local context"))
         title.add_class("wb-group-title")
         self.notes = widgets.HTML(
             "".join(f'<div class="wb-error">{escape(n, quote=False)}</div>' for n in notes)
@@ -127,6 +163,24 @@ class ContextForm:
         finally:
             self._quiet = False
         self._changed({})
+
+    def _language_changed(self, change: dict[str, Any]) -> None:
+        """Words and numbers in the chosen language; the values and results stay."""
+        from workbench.i18n import set_locale
+
+        code = change["new"]
+        if language_code(get_locale()) != code:  # "sw_KE" already speaks "sw": keep the region
+            set_locale(code)
+        self._quiet = True
+        try:
+            value = self.units.value
+            self.units.options = _unit_options()
+            self.units.value = value
+        finally:
+            self._quiet = False
+        words.relabel()
+        if self._on_language is not None:
+            self._on_language(get_locale())
 
     def _changed(self, change: dict[str, Any]) -> None:
         if getattr(self, "_quiet", False):

@@ -15,6 +15,8 @@ from typing import Callable
 import ipywidgets as widgets
 
 from workbench.export import Format, registered
+from workbench.i18n import _
+from workbench.ui import words
 
 
 def link_html(paths: list[Path], base: Path | None = None) -> str:
@@ -41,7 +43,8 @@ class ExportView:
     def __init__(self, folder: str, run: Callable[[Format, Path], list[Path]]) -> None:
         self._run = run
         self.folder = widgets.Text(value=folder, layout=widgets.Layout(width="24em"))
-        self.folder.tooltip = "Where files are written (relative to the notebook's folder)"
+        words.put(self.folder, "tooltip",
+                  lambda: _("Where files are written (relative to the notebook's folder)"))
         self.buttons: dict[Format, widgets.Button] = {}
         for fmt in (s.format for s in registered()):
             # no icon: icons come from Font Awesome, which Voila would fetch from a CDN
@@ -53,9 +56,10 @@ class ExportView:
         self.files = widgets.Output()
         self.message = widgets.HTML("")
         self.written: list[Path] = []
-        title = widgets.HTML("Export")
+        title = words.put(widgets.HTML(), "value", lambda: _("Export"))
         title.add_class("wb-group-title")
-        label = widgets.HTML("Folder", layout=widgets.Layout(width="4em"))
+        label = words.put(widgets.HTML(layout=widgets.Layout(width="4em")), "value",
+                          lambda: _("Folder"))
         folder_row = widgets.HBox([label, self.folder])
         self.widget = widgets.VBox([
             title, folder_row, widgets.HBox(list(self.buttons.values())), self.message, self.files,
@@ -77,7 +81,8 @@ class ExportView:
         if self.buttons[fmt].disabled:
             return []
         folder = Path(os.path.expanduser(self.folder.value.strip() or "."))
-        self.message.value = f'<span class="wb-note">Writing {fmt.value.upper()}…</span>'
+        self.message.value = '<span class="wb-note">' + escape(_("Writing {format}…").format(
+            format=fmt.value.upper())) + "</span>"
         try:
             paths = self._run(fmt, folder)
         except (WorkbenchError, OSError) as exc:

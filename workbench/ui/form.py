@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 import ipywidgets as widgets
 
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.params import Choice, Count, Flag, Param, _Numeric
 from workbench.stockparams import StockBound, StockThickness
 from workbench.units import UnitSystem, fmt, get_inch_fraction
@@ -261,12 +262,16 @@ class StockField(Field):
             current: str | None = chosen.id
         elif not items:
             what = f"{material.name} {p.what}" if material is not None else p.what
-            self.note = f"{ctx.stock_catalog.name} stock sells no {what}"
+            self.note = _("{catalog} stock sells no {what}").format(
+                catalog=ctx.stock_catalog.name, what=what)
             current = None
         else:
             shown = p.describe_value(value, material)
-            options.append((f"{shown} (not in {ctx.stock_catalog.name} stock)", self._CURRENT))
-            self.note = f"{shown} is not sold in {ctx.stock_catalog.name} stock; pick one it sells"
+            catalog = ctx.stock_catalog.name
+            options.append((_("{value} (not in {catalog} stock)").format(
+                value=shown, catalog=catalog), self._CURRENT))
+            self.note = _("{value} is not sold in {catalog} stock; pick one it sells").format(
+                value=shown, catalog=catalog)
             current = self._CURRENT
         self.input.options = options
         self.input.value = current

@@ -23,11 +23,13 @@ import ipywidgets as widgets
 from workbench.errors import WorkbenchError
 from workbench.evaluate import evaluate
 from workbench.export import Format, export, offered
+from workbench.i18n import _, set_locale
 from workbench.ui.checks_view import ChecksView
 from workbench.ui.commons_view import AdaptView, CommonsView, misfits
 from workbench.ui.context_form import ContextForm
 from workbench.ui.export_view import ExportView
 from workbench.ui.form import DesignForm
+from workbench.ui import words
 from workbench.ui.style import CSS
 from workbench.ui.viewer import Viewer
 from workbench.units import UnitSystem
@@ -131,7 +133,8 @@ class _Builder:
                 except Exception as exc:  # shown, and the panel is never left busy forever
                     self.failures.append(exc)
                     if self._report is not None:
-                        self._report(f"showing the result failed: {_one_line(exc)}")
+                        self._report(_("showing the result failed: {error}").format(
+                            error=_one_line(exc)))
 
     def wait(self, timeout: float | None = None) -> bool:
         return self._idle.wait(timeout)
@@ -142,7 +145,9 @@ class Workbench:
 
     `ctx` is the starting local context, `system` the unit system shown, `out_dir` the export
     folder (default ``out/<design id>``, relative to the notebook). With ``background=False``
-    rebuilds run in the calling thread (for scripts and tests).
+    rebuilds run in the calling thread (for scripts and tests). `lang` ("es", "fr", "pt_BR",
+    "sw_KE", "hi"…) sets the session's locale for the panel's words and numbers
+    (`workbench.i18n.set_locale`); the language switch beside the unit switch changes it later.
     """
 
     def __init__(
@@ -153,7 +158,10 @@ class Workbench:
         system: UnitSystem | str = UnitSystem.METRIC,
         out_dir: str | Path | None = None,
         background: bool = True,
+        lang: str | None = None,
     ) -> None:
+        if lang is not None:  # one setting for words and numbers (workbench.i18n)
+            set_locale(lang)
         if isinstance(design, str):
             from workbench import catalog
 
@@ -176,7 +184,8 @@ class Workbench:
         self._settle: threading.Timer | None = None
 
         self.form = DesignForm(design, self._design_changed)
-        self.context_form = ContextForm(type(design), ctx, self.system, self._context_changed)
+        self.context_form = ContextForm(type(design), ctx, self.system, self._context_changed,
+                                        on_language=self._language_changed)
         self.context = self.context_form.context  # the same context, every role named
         self.viewer = Viewer()
         self.checks = ChecksView()
@@ -186,11 +195,12 @@ class Workbench:
         self.status.add_class("wb-status")
         self._builder = _Builder(self._apply, background=False, report=self._report_failure)
 
-        title = widgets.HTML(
+        title = words.put(widgets.HTML(), "value", lambda: (
             f"<h3>{escape(design.title or design.id)}</h3>"
             f'<div class="wb-note">{escape(design.summary)} '
-            f"(design {escape(design.id)} {escape(design.version)}, {escape(design.license)})</div>"
-        )
+            + escape(_("(design {id} {version}, {license})").format(
+                id=design.id, version=design.version, license=design.license)) + "</div>"
+        ))
         left = widgets.VBox([self.form.widget, self.context_form.widget, self.status],
                             layout=widgets.Layout(min_width="30em", max_width="40em"))
         right = widgets.VBox([self.viewer.widget])
@@ -277,9 +287,10 @@ class Workbench:
                 self._live = replace(live, parts=())
                 self.checks.show(self._live, self.system)
                 self.checks.mark_stale(False)
-        self._set_status("busy", "Building… (checks follow the slider; the 3D view when it rests)")
+        self._set_status("busy", _("Building… (checks follow the slider; the 3D view when it "
+                                   "rests)"))
         self.exports.update(offered(self.evaluation and self.evaluation.geometry), False,
-                            "Building…")
+                            _("Building…"))
         if not self._builder.background:
             self._rebuild()
             return
@@ -298,12 +309,20 @@ class Workbench:
         else:  # only the unit system changed: show the same results in other units
             self.checks.show(self.evaluation, self.system)
 
+    def _language_changed(self, locale: str) -> None:
+        """The language switch moved: every word and number of the panel again in `locale`."""
+        self.form.refresh(self.context, self.system)
+        self._list_variants()
+        if self.proposal is not None:
+            self.adapt_view.show_proposal(self.proposal)
+        self._render()
+
     def _rebuild(self) -> None:
         if self._settle is not None:
             self._settle.cancel()
-        self._set_status("busy", "Building…")
+        self._set_status("busy", _("Building…"))
         self.exports.update(offered(self.evaluation and self.evaluation.geometry), False,
-                            "Building…")
+                            _("Building…"))
         self._builder.request(_Request(self.design, self.context))
 
     def _apply(self, req: _Request, outcome: _Outcome) -> None:
@@ -316,7 +335,7 @@ class Workbench:
             try:
                 self.viewer.show(geo.parts if geo is not None else [])
             except Exception as exc:  # the view failing must not hide the checks
-                self.error = f"3D view: {type(exc).__name__}: {exc}"
+                self.error = _("3D view: {error}").format(error=f"{type(exc).__name__}: {exc}")
         else:
             self.error = outcome.error
         self._render()
@@ -403,7 +422,7 @@ class Workbench:
             return None
         self.saved = path
         self._list_variants()
-        self.commons.links(f"Saved variant {name.strip()}", [path])
+        self.commons.links(_("Saved variant {name}").format(name=name.strip()), [path])
         return path
 
     def share(self, repo: str) -> "Bundle | None":
@@ -428,7 +447,7 @@ class Workbench:
             self.commons.error(str(exc))
             return None
         self.bundle = b
-        self.commons.links("Bundle written:", [b.folder, b.zip])
+        self.commons.links(_("Bundle written:"), [b.folder, b.zip])
         return b
 
     def _report_failure(self, text: str) -> None:
@@ -444,7 +463,8 @@ class Workbench:
         stale = self.stale
         ev = self.evaluation
         problems = misfits(ev) if ev is not None and not stale else []
-        place = f"{self.context.stock} stock in a {self.context.climate} climate"
+        place = _("{stock} stock in a {climate} climate").format(stock=self.context.stock,
+                                                                 climate=self.context.climate)
         self.adapt_view.show_problems(problems, place)
         # a slider still moving: its live checks are newer than the last build's
         live = stale and not self.error and self._live is not None \
@@ -455,12 +475,12 @@ class Workbench:
         geo = self.evaluation.geometry if self.evaluation is not None else None
         if self.error:
             self._set_status("fail", self.error)
-            why = "Fix the error above first: the files would not match the form."
+            why = _("Fix the error above first: the files would not match the form.")
         elif stale:  # built while a slider moved on: its own build follows when it rests
-            self._set_status("busy", "Building…")
-            why = "Building…"
+            self._set_status("busy", _("Building…"))
+            why = _("Building…")
         else:
-            self._set_status("ok", "Up to date.")
+            self._set_status("ok", _("Up to date."))
             why = ""
         self.exports.update(offered(geo), ready=not stale and geo is not None, why=why)
 

@@ -7,6 +7,7 @@ of the panel works the same.
 
 from __future__ import annotations
 
+from workbench.i18n import _
 import hashlib
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
@@ -131,8 +132,9 @@ class Viewer:
             view: widgets.Widget = self._cad.widget
         except ImportError:
             view = widgets.HTML(
-                '<p class="wb-note">3D view needs cad-viewer-widget and ocp-tessellate '
-                "(pip install cad-viewer-widget ocp-tessellate).</p>"
+                '<p class="wb-note">' + _("3D view needs cad-viewer-widget and ocp-tessellate "
+                                          "(pip install cad-viewer-widget ocp-tessellate).")
+                + "</p>"
             )
         self._view = view
         self.widget = widgets.VBox([self.banner, view])
@@ -196,7 +198,7 @@ class Viewer:
         self.stale = stale
         self.banner.value = (
             '<div class="wb-stale-banner">'
-            "Stale: the 3D view shows the last design that built.</div>"
+            + _("Stale: the 3D view shows the last design that built.") + "</div>"
             if stale else ""
         )
         if stale:
