@@ -141,7 +141,7 @@ def test_check_strict_exits_1_when_a_load_bearing_check_cannot_run(capsys) -> No
 
 
 def test_check_strict_exits_0_on_warn(capsys) -> None:
-    code, out, err = run(capsys, "check", "raised-bed", "--strict", "--json")
+    code, out, err = run(capsys, "check", "plywood-shelf", "--strict", "--json")
     assert (code, err) == (0, "") and strict_json(out)["status"] == "warn"
 
 
