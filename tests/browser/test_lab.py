@@ -227,7 +227,7 @@ def test_switching_to_plywood_and_us_stock(lab: Any, artifacts: Path) -> None:
     assert page.locator(".wb-export button.widget-button", has_text="DXF").is_visible()
     page.locator(".wb-context .widget-toggle-button", has_text="Imperial").click()
     page.wait_for_function(
-        "() => document.querySelector('.wb-field-arm input[type=text]').value === '5.906 in'"
+        "() => document.querySelector('.wb-field-arm input[type=text]').value === '5 7/8″'"
     )
     panel = page.locator(".wb-panel")
     panel.scroll_into_view_if_needed()
