@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from workbench.errors import BoundsError, UnitError
 from workbench.params import Length, Param
@@ -425,6 +425,28 @@ class StockPick(StockBound, Param):
         return f"a {self.what} a stock catalog lists, by id, label or size ({self.examples})"
 
 
+class SquareTube(NamedTuple):
+    """A square tube as a build sees it: stock id, outside side and wall in millimetres."""
+
+    id: str
+    side: float
+    wall: float
+
+
+@dataclass(eq=False)
+class StockSquareTube(StockPick):
+    """A square steel tube named by stock id, label or size: ``shs-50x50x3-0``,
+    ``50 x 50 x 3 mm``, ``HSS 2 x 2 x 1/8``; the build sees a `SquareTube`."""
+
+    role: str | None = "frame"
+    shape: str | None = "square"
+    stock_kind: ClassVar[str] = "tube"
+    examples: ClassVar[str] = "shs-50x50x3-0, 50 x 50 x 3 mm, 2 x 2 x 1/8 in"
+
+    def kernel(self, value: Any) -> SquareTube:
+        return SquareTube(value.id, _mm(value.width), _mm(value.wall))
+
+
 @dataclass(eq=False)
 class StockRope(StockPick):
     """A rope named by catalog id, label or diameter (``pp-rope-6``, ``6 mm``); the build sees its
@@ -440,6 +462,7 @@ class StockRope(StockPick):
 
 
 __all__ = [
-    "STOCK_MATCH_MM", "OnUnsold", "PipeOD", "Replace", "StockBound", "StockPick", "StockRope",
+    "STOCK_MATCH_MM", "OnUnsold", "PipeOD", "Replace", "SquareTube", "StockBound", "StockPick",
+    "StockRope", "StockSquareTube",
     "StockThickness", "inch_text", "known_pipes", "stock_bound", "stock_choice", "stock_params",
 ]

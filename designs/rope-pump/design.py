@@ -23,7 +23,9 @@ from typing import Any, ClassVar, NamedTuple
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
 from workbench.params import Count, Length, StockThickness
+from workbench.stockparams import SquareTube as Tube
 from workbench.stockparams import StockPick
+from workbench.stockparams import StockSquareTube as StockTube
 
 PIPE_DESIGN_STRESS_MPA = {"IS 4985": 8.6}
 """Pipe standard → design (safe working) stress, MPa: IS 4985:2000 walls are based on 8.6 MPa at
@@ -74,25 +76,6 @@ class StockPipe(StockPick):
     def stock_options(self, ctx: Any, material: str | None) -> list[tuple[str, str]]:
         """The local catalog's pipes that list a wall (a rope pump needs the bore)."""
         return [(i.label, i.id) for i in ctx.stock_catalog.pipes() if "wall" in i.dims]
-
-
-class Tube(NamedTuple):
-    id: str
-    side: float
-    wall: float
-
-
-@dataclass(eq=False)
-class StockTube(StockPick):
-    """A square steel tube by stock id, label or size (``40 x 40 x 3 mm``)."""
-
-    role: str = "frame"
-    shape: str | None = "square"
-    stock_kind: ClassVar[str] = "tube"
-    examples: ClassVar[str] = "shs-40x40x3-0, 40 x 40 x 3 mm"
-
-    def kernel(self, value: Any) -> Tube:
-        return Tube(value.id, float(value.width.m_as("mm")), float(value.wall.m_as("mm")))
 
 
 class Member(NamedTuple):

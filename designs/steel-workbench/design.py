@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, NamedTuple
 
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
-from workbench.stockparams import StockPick
+from workbench.stockparams import SquareTube as Tube
+from workbench.stockparams import StockSquareTube as StockTube
 from workbench.params import Count, Flag, Force, Length, Mass
 
 GAMMA_Q = 1.5
@@ -27,28 +28,6 @@ BETA_W_UNKNOWN = 1.0
 an unknown grade is not credited with more weld strength than the table's strongest steels."""
 WELD_GRADES = {"steel-s235": "S235"}
 """Material id → EN 1993-1-8 Table 4.1 grade, for the fillet weld's correlation factor β_w."""
-
-
-class Tube(NamedTuple):
-    """A square tube as the build sees it: stock id, outside side and wall in millimetres."""
-
-    id: str
-    side: float
-    wall: float
-
-
-@dataclass(eq=False)
-class StockTube(StockPick):
-    """A square tube named by stock id, label or size: ``shs-50x50x3-0``, ``50 x 50 x 3 mm``,
-    ``HSS 2 x 2 x 1/8``; the build sees its id, outside side and wall."""
-
-    role: str = "frame"
-    shape: str | None = "square"
-    stock_kind: ClassVar[str] = "tube"
-    examples: ClassVar[str] = "shs-50x50x3-0, 50 x 50 x 3 mm, 2 x 2 x 1/8 in"
-
-    def kernel(self, value: Any) -> Tube:
-        return Tube(value.id, float(value.width.m_as("mm")), float(value.wall.m_as("mm")))
 
 
 class Member(NamedTuple):
