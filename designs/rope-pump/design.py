@@ -73,9 +73,10 @@ class StockPipe(StockPick):
         length = max((float(q.m_as("mm")) for q in value.lengths), default=0.0)
         return Pipe(value.id, float(value.actual.m_as("mm")), wall, length)
 
-    def stock_options(self, ctx: Any, material: str | None) -> list[tuple[str, str]]:
-        """The local catalog's pipes that list a wall (a rope pump needs the bore)."""
-        return [(i.label, i.id) for i in ctx.stock_catalog.pipes() if "wall" in i.dims]
+    def offered(self, ctx: Any, material: Any = None) -> list[Any]:
+        """The local catalog's pipes that list a wall (a rope pump needs the bore): what the
+        form's dropdown, a sweep and adapt's replacement choose from."""
+        return [i for i in super().offered(ctx, material) if "wall" in i.dims]
 
 
 class Member(NamedTuple):
