@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test bench clean-env chromium system-deps translations
+.PHONY: lab test bench clean-env chromium system-deps translations design-translations
 
 # Browser tests drive Debian's chromium (as root, or through passwordless sudo); never
 # `playwright install`, which downloads a browser of its own.
@@ -61,7 +61,7 @@ clean-env:
 LANGUAGES := es fr pt sw hi
 PYBABEL   := $(VENV)/bin/pybabel
 LOCALES   := workbench/locale
-translations: $(STAMP)
+translations: $(STAMP) design-translations
 	$(PYBABEL) extract -F babel.cfg --no-location --sort-output --omit-header \
 	  --project=cosmo-workbench --copyright-holder="Cosmo-local workbench contributors" \
 	  -o $(LOCALES)/workbench.pot .
@@ -72,3 +72,20 @@ translations: $(STAMP)
 	  else $(PYBABEL) init -D workbench -l $$l -i $(LOCALES)/workbench.pot -d $(LOCALES); fi; \
 	done
 	$(PYBABEL) compile --statistics -D workbench -d $(LOCALES)
+
+# Each design's own words (workbench/design_words.py), in its own catalogs beside design.py:
+# designs/NAME/locale/design.pot is written from the declaration itself (title, summary,
+# parameters, roles, check names), merged into each language's design.po (obsolete words dropped,
+# so a catalog holds exactly the design's current words), and compiled to design.mo.
+DESIGN_DIRS := $(patsubst %/design.py,%,$(wildcard designs/*/design.py))
+design-translations: $(STAMP)
+	$(PY) -m workbench.design_words $(DESIGN_DIRS)
+	for d in $(DESIGN_DIRS); do \
+	  for l in $(LANGUAGES); do \
+	    if [ -f $$d/locale/$$l/LC_MESSAGES/design.po ]; then \
+	      $(PYBABEL) update --no-fuzzy-matching --ignore-obsolete -D design -l $$l \
+	        -i $$d/locale/design.pot -d $$d/locale; \
+	    else $(PYBABEL) init -D design -l $$l -i $$d/locale/design.pot -d $$d/locale; fi; \
+	  done; \
+	  $(PYBABEL) compile --statistics -D design -d $$d/locale || exit 1; \
+	done

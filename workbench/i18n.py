@@ -120,3 +120,74 @@ __all__ = [
     "LANGUAGES", "gettext", "get_locale", "language_name", "locale_from_environment", "ngettext",
     "set_locale", "using_locale", "_",
 ]
+
+
+# -- a design's own words -------------------------------------------------------------------------
+DESIGN_DOMAIN = "design"
+"""The gettext domain of a design's own catalog, beside its ``design.py``:
+``<design folder>/locale/<lang>/LC_MESSAGES/design.mo`` (see `workbench.design_words`)."""
+
+
+def design_folder(design: object) -> Path | None:
+    """The folder of a design given as an id ("plywood-shelf"), a folder or ``design.py`` path, a
+    Design class or instance; None for a design without one (registered in a notebook)."""
+    if isinstance(design, Path) or (isinstance(design, str) and os.sep in design):
+        path = Path(design)
+        return path.parent if path.name == "design.py" else path
+    if isinstance(design, str):
+        from workbench import catalog
+
+        try:
+            return catalog.entry(design).folder
+        except Exception:  # an unknown id has no catalog: its words stay as they are
+            return None
+    import inspect
+    import sys
+
+    cls = design if isinstance(design, type) else type(design)
+    module = sys.modules.get(getattr(cls, "__module__", ""))
+    try:
+        source = inspect.getfile(module) if module is not None else None
+    except TypeError:  # defined in a notebook cell or an interactive session
+        source = None
+    if source is None or Path(source).name != "design.py":
+        return None
+    return Path(source).parent
+
+
+@lru_cache(maxsize=None)
+def _design_catalog(folder: str, code: str) -> NullTranslations:
+    return Translations.load(str(Path(folder) / "locale"), [code], DESIGN_DOMAIN)
+
+
+def design_catalog(design: object, locale: str | None = None) -> NullTranslations:
+    """The compiled catalog of `design` (id, folder, class or instance, as `design_folder`) in
+    `locale` (default: the current one; "sw_KE" falls back to "sw"). A design without a catalog in
+    that language gives an empty one (`NullTranslations`), whose words stay English."""
+    folder = design_folder(design)
+    if folder is None:
+        return NullTranslations()
+    return _design_catalog(str(folder), locale or get_locale())
+
+
+def design_gettext(design: object, message: str, locale: str | None = None) -> str:
+    """A design's word (`message`, its English declaration) in the current language: the
+    design's own catalog first, then the workbench's (shared words such as "Size"), then the
+    English itself. Never an empty string."""
+    if not message:
+        return message
+    code = locale or get_locale()
+    found = design_catalog(design, code).gettext(message)
+    if found and found != message:
+        return found
+    return _catalog(code).gettext(message) or message
+
+
+def _clear_design_catalogs() -> None:
+    _design_catalog.cache_clear()
+
+
+from workbench.caches import register as _register_cache  # noqa: E402 (kept with its block)
+
+_register_cache("design catalogs", _clear_design_catalogs)  # `workbench.catalog.refresh` empties it
+

@@ -113,7 +113,8 @@ def _class_name(slug: str) -> str:
 
 
 def scaffold(name: str, root: Path, *, title: str | None = None, author: str = "Your name") -> Path:
-    """Create `root/NAME/` with design.py, README.md and variants/; refuse to overwrite."""
+    """Create `root/NAME/` with design.py, README.md, variants/ and locale/ (the design's
+    translation catalogs, untranslated); refuse to overwrite."""
     if not SLUG.match(name) or not name[0].isalpha():
         raise WorkbenchError(
             f"design name {name!r} is not allowed; use lower-case letters, digits and dashes, "
@@ -128,4 +129,17 @@ def scaffold(name: str, root: Path, *, title: str | None = None, author: str = "
     write_text(folder / "README.md", _README.format(**fields))
     (folder / "variants").mkdir()
     write_text(folder / "variants" / ".gitkeep", "")
+    _start_translations(folder, name)
     return folder
+
+
+def _start_translations(folder: Path, name: str) -> None:
+    """The new design's catalogs (`workbench.design_words`): ``locale/design.pot`` with the
+    scaffold's words, an untranslated ``design.po`` per workbench language, and a README."""
+    from workbench.catalog import load_design_file
+    from workbench.design_words import LOCALE, README, start_translations
+    from workbench.i18n import LANGUAGES
+
+    classes = load_design_file(folder / "design.py")
+    start_translations(classes[0], folder / "design.py", [l for l in LANGUAGES if l != "en"])
+    write_text(folder / LOCALE / "README.md", README.format(id=name))

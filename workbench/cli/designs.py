@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from workbench.i18n import _
+from workbench.i18n import design_gettext
 from workbench.cli._common import (
     EnumChoices, _context, _context_args, _design, _design_args, _json_arg, note, print_json,
 )
@@ -31,20 +32,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     width = max((len(i) for i in entries), default=0)
     for design_id, entry in entries.items():
         cls = entry.cls
-        print(f"{design_id:<{width}}  {cls.version:<7} {cls.title}")
+        print(f"{design_id:<{width}}  {cls.version:<7} {design_gettext(cls, cls.title)}")
     return 0
 
 
-def _param_dict(p: Any) -> dict[str, Any]:
-    """One parameter as ``show --json`` prints it; bounds in the parameter's own unit."""
+def _param_dict(p: Any, cls: Any = None) -> dict[str, Any]:
+    """One parameter as ``show --json`` prints it; bounds in the parameter's own unit. The
+    machine fields (name, group, kind, unit, option values) stay as declared; `label` and
+    `help` are in the chosen language when `cls` (the design) is given."""
     options = getattr(p, "options", None)
+    word = (lambda text: design_gettext(cls, text)) if cls is not None else (lambda text: text)
     return {
-        "name": p.name, "label": p.label, "group": p.group, "kind": p.kind,
+        "name": p.name, "label": word(p.label), "group": p.group, "kind": p.kind,
         "unit": getattr(p, "unit", None) or None,
         "default": p.describe_default(), "allowed": p.describe_allowed() or None,
         "min": getattr(p, "min", None), "max": getattr(p, "max", None),
         "options": list(options) if options is not None else None,
-        "help": p.help,
+        "help": word(p.help),
     }
 
 
@@ -52,33 +56,39 @@ def cmd_show(args: argparse.Namespace) -> int:
     from workbench import catalog
 
     cls = catalog.get(args.design)
+
+    def word(text: str) -> str:  # the design's words in the chosen language (its catalog)
+        return design_gettext(cls, text)
+
     if args.json:
         print_json({
-            "id": cls.id, "version": cls.version, "title": cls.title, "summary": cls.summary,
+            "id": cls.id, "version": cls.version, "title": word(cls.title),
+            "summary": word(cls.summary),
             "license": cls.license, "authors": list(cls.authors), "parent": cls.parent or None,
-            "roles": {role: {"label": spec.label, "process": spec.process.value,
-                             "default": spec.default, "help": spec.help}
+            "roles": {role: {"label": word(spec.label), "process": spec.process.value,
+                             "default": spec.default, "help": word(spec.help)}
                       for role, spec in cls.roles.items()},
-            "parameters": [_param_dict(p) for params in cls.groups().values() for p in params],
+            "parameters": [_param_dict(p, cls) for params in cls.groups().values()
+                           for p in params],
         })
         return 0
-    print(f"{cls.id} {cls.version}: {cls.title}")
-    print(f"  {cls.summary}")
+    print(f"{cls.id} {cls.version}: {word(cls.title)}")
+    print(f"  {word(cls.summary)}")
     print(f"  license {cls.license}; authors {', '.join(cls.authors)}")
     if cls.parent:
         print(f"  derived from {cls.parent}")
     if cls.roles:
         print("material roles:")
         for role, spec in cls.roles.items():
-            print(f"  {role:<12} {spec.process.value:<6} default {spec.default}  {spec.help}")
+            said = word(spec.label) + (f" — {word(spec.help)}" if spec.help else "")
+            print(f"  {role:<12} {spec.process.value:<6} default {spec.default}  {said}")
     for group, params in cls.groups().items():
-        print(f"{group}:")
+        print(f"{word(group)}:")
         for p in params:
             allowed = p.describe_allowed()
             print(f"  {p.name:<14} {p.kind:<15} default {p.describe_default():<10}"
                   f"{'  allowed ' + allowed if allowed else ''}")
-            if p.help:
-                print(f"  {'':<14} {p.help}")
+            print(f"  {'':<14} {word(p.label)}{' — ' + word(p.help) if p.help else ''}")
     return 0
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import ipywidgets as widgets
 
 from workbench.i18n import LANGUAGES, _, get_locale, language_name
+from workbench.i18n import design_gettext
 from workbench.ui import words
 from workbench.units import InchFraction, UnitSystem, get_inch_fraction, set_inch_fraction
 
@@ -89,8 +90,10 @@ class ContextForm:
             notes += [note] if note else []
             dd = widgets.Dropdown(options=options, value=current)
             self.roles[role] = dd
-            rows.append(_row(spec.label, dd, spec.help or (
-                lambda role=role: _("Material for the '{role}' parts").format(role=role))))
+            rows.append(_row(  # the design's own words, in its catalog (workbench.i18n)
+                lambda spec=spec: design_gettext(design_cls, spec.label), dd,
+                (lambda spec=spec: design_gettext(design_cls, spec.help)) if spec.help else (
+                    lambda role=role: _("Material for the '{role}' parts").format(role=role))))
         lists = (
             ("stock", lambda: _("Stock catalog"), stock_catalogs, ctx.stock,
              lambda: _("What your local merchants sell")),

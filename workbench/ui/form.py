@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 import ipywidgets as widgets
 
 from workbench.errors import WorkbenchError
-from workbench.i18n import _
+from workbench.i18n import _, design_gettext
 from workbench.params import Choice, Count, Flag, Param, _Numeric
 from workbench.stockparams import StockBound, StockThickness
 from workbench.units import UnitSystem, fmt, get_inch_fraction
+from workbench.ui import words
 
 if TYPE_CHECKING:
     import pint
@@ -35,6 +36,14 @@ Submit = Callable[[str, Any], "str | None"]
 LABEL_WIDTH = "11em"
 
 
+def design_word(design: Any, text: str) -> str:
+    """A word `design` (its class) declares, in the current language: its catalog, then the
+    workbench's, then the English (`workbench.i18n.design_gettext`); as declared without a class."""
+    if not text or design is None:
+        return text
+    return design_gettext(design, text)
+
+
 def _error_html(message: str | None, css: str = "wb-error") -> str:
     return f'<span class="{css}">{escape(message, quote=False)}</span>' if message else ""
 
@@ -42,8 +51,10 @@ def _error_html(message: str | None, css: str = "wb-error") -> str:
 class Field:
     """One parameter's row: label, input widget(s) and the line for its refusal or note."""
 
-    def __init__(self, param: Param, submit: Submit) -> None:
+    def __init__(self, param: Param, submit: Submit, design: Any = None) -> None:
         self.param = param
+        self.design_cls = design
+        """The design class whose catalog holds the label and help (None: shown as declared)."""
         self.name = param.name
         self._submit_raw = submit
         self._syncing = False
@@ -55,14 +66,22 @@ class Field:
         """Information about the shown value (e.g. not sold in this catalog), set by `sync`."""
         self.message = widgets.HTML("")
         self.message.add_class("wb-field-message")
-        self.label = widgets.HTML(escape(param.label), tooltip=param.help or None)
+        # relabelled when the language changes (`words.relabel`); the callables hold the class
+        # and the parameter, not the field, so a dropped panel's widgets are not kept alive
+        self.label = widgets.HTML("")
+        words.put(self.label, "value", lambda: escape(design_word(design, param.label)))
+        words.put(self.label, "tooltip", lambda: design_word(design, param.help) or None)
         self.label.layout.min_width = LABEL_WIDTH
         self.label.add_class("wb-label")
         self.inputs: list[widgets.DOMWidget] = self._make_inputs()
         for w in self.inputs:
-            w.tooltip = param.help or None
+            words.put(w, "tooltip", lambda: design_word(design, param.help) or None)
         self.box = widgets.VBox([widgets.HBox([self.label, *self.inputs]), self.message])
         self.box.add_class(f"wb-field-{self.name}")
+
+    def word(self, text: str) -> str:
+        """A word the design declares, in the current language (`design_word`)."""
+        return design_word(self.design_cls, text)
 
     # -- for subclasses --------------------------------------------------------------------------
     def _make_inputs(self) -> list[widgets.DOMWidget]:
@@ -202,7 +221,9 @@ class ChoiceField(Field):
     param: Choice
 
     def _make_inputs(self) -> list[widgets.DOMWidget]:
-        options = [(str(label), value) for value, label in dict(self.param.options).items()]
+        # option labels in the language the form opens in (the values stay the declared ones)
+        options = [(self.word(str(label)), value)
+                   for value, label in dict(self.param.options).items()]
         self.input = widgets.Dropdown(options=options, value=self.param.default)
         self.input.observe(lambda c: self._submit(c["new"]), "value")
         return [self.input]
@@ -299,19 +320,20 @@ class TextField(Field):
         self.input.value = self.param.to_text(value)
 
 
-def make_field(param: Param, submit: Submit) -> Field:
-    """The field for a parameter kind; a kind the form does not know gets a text box."""
+def make_field(param: Param, submit: Submit, design: Any = None) -> Field:
+    """The field for a parameter kind; a kind the form does not know gets a text box. `design`
+    (the design class) gives the catalog its label and help are translated in."""
     if isinstance(param, StockBound):
-        return StockField(param, submit)
+        return StockField(param, submit, design)
     if isinstance(param, _Numeric):
-        return NumericField(param, submit)
+        return NumericField(param, submit, design)
     if isinstance(param, Count):
-        return CountField(param, submit)
+        return CountField(param, submit, design)
     if isinstance(param, Choice):
-        return ChoiceField(param, submit)
+        return ChoiceField(param, submit, design)
     if isinstance(param, Flag):
-        return FlagField(param, submit)
-    return TextField(param, submit)
+        return FlagField(param, submit, design)
+    return TextField(param, submit, design)
 
 
 class DesignForm:
@@ -332,13 +354,15 @@ class DesignForm:
         self.fields: dict[str, Field] = {}
         self._groups: list[tuple[widgets.HTML, list[Field]]] = []
         children: list[widgets.Widget] = []
-        for group, params in type(design).groups().items():
-            title = widgets.HTML(escape(group))
+        cls = type(design)
+        for group, params in cls.groups().items():
+            title = words.put(widgets.HTML(), "value",
+                              lambda group=group: escape(design_gettext(cls, group)))
             title.add_class("wb-group-title")
             children.append(title)
             members = []
             for p in params:
-                field = make_field(p, self._submit)
+                field = make_field(p, self._submit, cls)
                 self.fields[p.name] = field
                 members.append(field)
                 children.append(field.box)

@@ -24,6 +24,7 @@ from workbench.errors import WorkbenchError
 from workbench.evaluate import evaluate
 from workbench.export import Format, export, offered
 from workbench.i18n import _, set_locale
+from workbench.i18n import design_gettext
 from workbench.ui.checks_view import ChecksView
 from workbench.ui.commons_view import AdaptView, CommonsView, misfits
 from workbench.ui.context_form import ContextForm
@@ -196,8 +197,8 @@ class Workbench:
         self._builder = _Builder(self._apply, background=False, report=self._report_failure)
 
         title = words.put(widgets.HTML(), "value", lambda: (
-            f"<h3>{escape(design.title or design.id)}</h3>"
-            f'<div class="wb-note">{escape(design.summary)} '
+            f"<h3>{escape(design_gettext(design, design.title) or design.id)}</h3>"
+            f'<div class="wb-note">{escape(design_gettext(design, design.summary))} '
             + escape(_("(design {id} {version}, {license})").format(
                 id=design.id, version=design.version, license=design.license)) + "</div>"
         ))
