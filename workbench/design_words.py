@@ -144,8 +144,14 @@ def write_template(cls: "type[Design]", source: Path) -> Path:
     buf = io.BytesIO()
     write_po(buf, template(cls, source), omit_header=False, no_location=True, width=100)
     path = source.parent / LOCALE / f"{DOMAIN}.pot"
-    write_text(path, buf.getvalue().decode("utf-8"))
+    text = buf.getvalue().decode("utf-8")
+    if not path.exists() or _undated(path.read_text(encoding="utf-8")) != _undated(text):
+        write_text(path, text)  # unchanged words keep the file (and its date) as it was
     return path
+
+
+def _undated(pot: str) -> str:
+    return "\n".join(line for line in pot.splitlines() if "-Creation-Date:" not in line)
 
 
 def start_translations(cls: "type[Design]", source: Path, languages: Sequence[str]) -> list[Path]:
