@@ -21,7 +21,7 @@ def test_new_scaffold_passes_validation(designs_dir, capsys) -> None:
     out = capsys.readouterr().out
     assert out.splitlines()[0] == str(designs_dir / "pump-shelf")
     assert sorted(p.name for p in (designs_dir / "pump-shelf").iterdir()) == [
-        "README.md", "design.py", "variants"]
+        "README.md", "design.py", "locale", "variants"]
     assert main(["validate", "pump-shelf", "--samples", "4"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "pump-shelf: ok"
