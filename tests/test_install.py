@@ -111,6 +111,15 @@ def test_the_wheel_carries_the_designs_data_and_license(installed) -> None:
             for p in (purelib / "workbench" / "locale").glob("*/LC_MESSAGES/*.mo")} == catalogs
     spoken = _run([str(python.parent / "workbench"), "--lang", "es", "--help"], purelib, env).stdout
     assert "lista los diseños" in spoken
+    # each design's own catalogs (workbench.design_words) travel inside its folder
+    design_mo = {p.relative_to(ROOT).as_posix()
+                 for p in (ROOT / "designs").glob("*/locale/*/LC_MESSAGES/design.mo")}
+    assert len(design_mo) == 5 * len(designs)
+    assert {p.relative_to(shipped).as_posix()
+            for p in (shipped / "designs").glob("*/locale/*/LC_MESSAGES/design.mo")} == design_mo
+    shown = _run([str(python.parent / "workbench"), "--lang", "es", "show", "plywood-shelf"],
+                 purelib, env).stdout
+    assert shown.startswith("plywood-shelf 1.0.0: Estante de triplay encastrado\n")
     assert build_seconds < TIMEOUT
 
 
