@@ -214,3 +214,20 @@ def test_new_design_starts_its_catalog(designs_dir: Path) -> None:
     assert "python -m workbench.design_words designs/pump-shelf" in readme
     # untranslated: the new design's words show in English, never empty
     assert i18n.design_gettext(cls, "Span", "es") == "Span"
+
+
+def test_a_check_name_made_at_run_time_is_found_through_its_template() -> None:
+    """For the check words' lookup (checks named in a design file are looked up in its catalog
+    first): a literal name directly, a name made from an f-string through its template."""
+    assert i18n.design_name_gettext("plywood-shelf", "shelf bending", "es") == (
+        "flexión de la repisa")
+    assert i18n.design_name_gettext("plywood-shelf", "side fits the sheet", "fr") == (
+        "side tient dans le panneau")  # the run-time value itself stays as the code made it
+    assert i18n.design_name_gettext("raised-bed", "post bending", "pt") == "flexão (post)"
+    # a literal wins over a template it also matches
+    assert i18n.design_name_gettext("steel-workbench", "top rail bending (crossbar loads)",
+                                    "es") == "flexión del larguero superior (cargas de los travesaños)"
+    assert i18n.design_name_gettext("steel-workbench", "top rail deflection (point load)",
+                                    "sw") == "kulegea kwa reli ya juu (deflection) (point load)"
+    assert i18n.design_name_gettext("raised-bed", "no such check", "es") == "no such check"
+    assert i18n.design_name_gettext("raised-bed", "post bending", "en") == "post bending"

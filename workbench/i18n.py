@@ -183,8 +183,51 @@ def design_gettext(design: object, message: str, locale: str | None = None) -> s
     return _catalog(code).gettext(message) or message
 
 
+def design_name_gettext(design: object, name: str, locale: str | None = None) -> str:
+    """A name the design's code makes at run time, in the current language: `design_gettext`
+    when the catalog has the name itself, else the translation of the template it was made
+    from (``"post bending"`` from ``f"{side} bending"``: the catalog's ``"{side} bending"``,
+    formatted with ``side="post"``), else `design_gettext` (workbench catalog, then English)."""
+    code = locale or get_locale()
+    found = design_gettext(design, name, code)
+    if found != name or not name:
+        return found
+    for pattern, translated in _design_templates(design_catalog(design, code)):
+        match = pattern.fullmatch(name)
+        if match:
+            return translated.format(**match.groupdict())
+    return found
+
+
+def _design_templates(cat: NullTranslations) -> list[tuple["re.Pattern[str]", str]]:
+    """(pattern, translation) of each message id with ``{placeholders}``, most literal first."""
+    import re
+
+    cached = _TEMPLATES.get(id(cat))
+    if cached is not None and cached[0] is cat:
+        return cached[1]
+    out = []
+    for msgid, msgstr in getattr(cat, "_catalog", {}).items():
+        if not isinstance(msgid, str) or "{" not in msgid or not msgstr:
+            continue
+        parts = re.split(r"\{([a-z_]+)\}", msgid)
+        regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
+                        for i, p in enumerate(parts))
+        try:
+            out.append((re.compile(regex), msgstr))
+        except re.error:  # the same placeholder twice: not a template this can read back
+            continue
+    out.sort(key=lambda pair: -len(pair[0].pattern))
+    _TEMPLATES[id(cat)] = (cat, out)
+    return out
+
+
+_TEMPLATES: dict[int, tuple[NullTranslations, list]] = {}
+
+
 def _clear_design_catalogs() -> None:
     _design_catalog.cache_clear()
+    _TEMPLATES.clear()
 
 
 from workbench.caches import register as _register_cache  # noqa: E402 (kept with its block)
