@@ -136,10 +136,11 @@ def design_folder(design: object) -> Path | None:
         return path.parent if path.name == "design.py" else path
     if isinstance(design, str):
         from workbench import catalog
+        from workbench.errors import UnknownNameError
 
         try:
             return catalog.entry(design).folder
-        except Exception:  # an unknown id has no catalog: its words stay as they are
+        except UnknownNameError:  # an unknown id has no catalog: its words stay as they are
             return None
     import inspect
     import sys
@@ -150,9 +151,10 @@ def design_folder(design: object) -> Path | None:
         source = inspect.getfile(module) if module is not None else None
     except TypeError:  # defined in a notebook cell or an interactive session
         source = None
-    if source is None or Path(source).name != "design.py":
+    if source is None:
         return None
-    return Path(source).parent
+    folder = Path(source).parent  # design.py's folder, or an installed package's with locale/
+    return folder if Path(source).name == "design.py" or (folder / "locale").is_dir() else None
 
 
 @lru_cache(maxsize=None)
