@@ -219,9 +219,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             folders.append(path)
         else:
             folders.extend(sorted(p.parent for p in path.glob("*/design.py")))
+    if not folders:
+        print(f"no design folder (with a design.py) in {', '.join(args)}", file=sys.stderr)
+        return 2
     for folder in folders:
-        for cls in _classes(folder)[:1]:
-            print(write_template(cls, folder / "design.py"))
+        classes = _classes(folder)
+        if not classes:
+            print(f"{folder / 'design.py'}: defines no design class with an id", file=sys.stderr)
+            return 1
+        print(write_template(classes[0], folder / "design.py"))
     return 0
 
 
