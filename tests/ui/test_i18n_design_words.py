@@ -58,6 +58,24 @@ def test_choice_labels_translate_and_values_stay() -> None:
     assert make.value == "printed"
 
 
+def test_the_language_switch_relabels_options_and_keeps_the_choice(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.ui import Workbench
+
+    monkeypatch.chdir(tmp_path)
+    panel = Workbench("bracket", background=False, lang="fr")
+    make = panel.form.fields["make"].input
+    make.value = "plywood"  # the user's choice: a rebuild as plywood plates
+    builds = panel.builds
+    assert panel.form.design["make"] == "plywood" and builds >= 2
+    panel.context_form.language.value = "pt"
+    assert list(make.options) == [("Impressa em 3D, uma peça", "printed"),
+                                  ("Cortada de compensado", "plywood")]
+    assert make.value == "plywood" and panel.form.design["make"] == "plywood"
+    assert panel.builds == builds  # new words, the same design: nothing rebuilt
+
+
 def test_panel_in_swahili_then_english(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from workbench.ui import Workbench
 

@@ -221,12 +221,27 @@ class ChoiceField(Field):
     param: Choice
 
     def _make_inputs(self) -> list[widgets.DOMWidget]:
-        # option labels in the language the form opens in (the values stay the declared ones)
-        options = [(self.word(str(label)), value)
-                   for value, label in dict(self.param.options).items()]
-        self.input = widgets.Dropdown(options=options, value=self.param.default)
+        self.input = widgets.Dropdown(options=[], value=None)
+        # the option labels in the current language, again at every language switch; the
+        # values stay the declared ones (the callable holds no field: see `Field.__init__`)
+        design, declared = self.design_cls, dict(self.param.options)
+        words.put(self, "option_labels", lambda: [
+            (design_word(design, str(label)), value) for value, label in declared.items()])
         self.input.observe(lambda c: self._submit(c["new"]), "value")
         return [self.input]
+
+    @property
+    def option_labels(self) -> list[tuple[str, str]]:
+        """The dropdown's (label, value) pairs."""
+        return list(self.input.options)
+
+    @option_labels.setter
+    def option_labels(self, options: list[tuple[str, str]]) -> None:
+        """New labels for the same values: the chosen value stays, and is not submitted."""
+        chosen = self.input.value
+        with self._quiet():  # a Dropdown jumps to its first option when its options change
+            self.input.options = options
+            self.input.value = chosen if chosen is not None else self.param.default
 
     def _show(self, value: str, design: "Design", ctx: "Context", system: UnitSystem) -> None:
         self.input.value = value
