@@ -27,6 +27,7 @@ from workbench.i18n import (
     LocaleSource,
     _,
     front_end_locale,
+    get_locale,
     locale_from_environment,
     offer_locale,
     set_locale,
@@ -343,7 +344,9 @@ class Workbench:
         """The front end reported its language ("es-ES"): follow it unless `lang=`, the switch or
         Voila's query chose one (a language the workbench does not speak changes nothing)."""
         code = front_end_locale(tag)
-        if code is not None and offer_locale(code, LocaleSource.FRONT_END):
+        before = get_locale()
+        if code is not None and offer_locale(code, LocaleSource.FRONT_END) \
+                and get_locale() != before:
             self.context_form.follow_locale()
 
     def _rebuild(self) -> None:
