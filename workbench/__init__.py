@@ -63,7 +63,8 @@ def open(design_id: str, *, lang: str | None = None, **values: Any) -> Any:  # n
     """The notebook panel of design `design_id` with `values` set: display it in JupyterLab/Voila.
 
     `lang` ("es", "fr", "pt_BR", "sw_KE", "hi"…) sets the panel's words and numbers
-    (`workbench.i18n.set_locale`); without it the session's locale stays (English by default).
+    (`workbench.i18n.set_locale`); without it, a language chosen before in the session, else
+    Voila's ``?lang=``, else JupyterLab's language, else LANG, else English (`Workbench`).
     """
     from workbench import catalog
     from workbench.ui import Workbench

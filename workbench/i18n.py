@@ -16,9 +16,11 @@ import gettext as _gettext
 import os
 from contextlib import contextmanager
 from contextvars import ContextVar
+from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Mapping
+from urllib.parse import parse_qs
 
 from babel.core import Locale, UnknownLocaleError
 from babel.numbers import get_decimal_symbol
@@ -32,24 +34,57 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 LANGUAGES = ("en", "es", "fr", "pt", "sw", "hi")
 """The languages the workbench speaks (English is the message ids themselves)."""
 
+
+class LocaleSource(IntEnum):
+    """Who chose the session's language, weakest first: a choice is never replaced by a weaker one
+    (`offer_locale`). The panel's order: ``wb.open(lang=)`` or the language switch (EXPLICIT) >
+    Voila's ``?lang=`` query (VOILA_QUERY) > JupyterLab's language setting, reported by the panel's
+    front end (FRONT_END) > LC_ALL/LC_MESSAGES/LANG (ENVIRONMENT) > English (DEFAULT)."""
+
+    DEFAULT = 0
+    ENVIRONMENT = 1
+    FRONT_END = 2
+    VOILA_QUERY = 3
+    EXPLICIT = 4
+
+
 # The session's choice is a plain module value: a notebook cell, the panel's widget callbacks and
 # its build thread all see it (a ContextVar set in one cell or thread is not seen by the others);
 # `using_locale` overrides it for one block through a ContextVar.
-_SESSION = {"locale": "en"}
+_SESSION: dict[str, object] = {"locale": "en", "source": LocaleSource.DEFAULT}
 _LOCALE: ContextVar[str | None] = ContextVar("workbench_locale", default=None)
 
 
-def set_locale(code: str) -> None:
+def set_locale(code: str, source: LocaleSource = LocaleSource.EXPLICIT) -> None:
     """Use the CLDR locale `code` ("en", "es", "fr", "pt_BR"…) for numbers and words.
 
+    `source` says who chose it (`LocaleSource`; a call from code is an explicit choice).
     Raises `UnitError` for a code Babel does not know. The default is "en".
     """
     _SESSION["locale"] = _checked_locale(code)
+    _SESSION["source"] = LocaleSource(source)
+
+
+def offer_locale(code: str, source: LocaleSource) -> bool:
+    """Use `code` unless a stronger `LocaleSource` chose the language already; True if used.
+
+    Raises `UnitError` for a code Babel does not know, whatever the current choice.
+    """
+    checked = _checked_locale(code)
+    if LocaleSource(source) < locale_source():
+        return False
+    set_locale(checked, source)
+    return True
+
+
+def locale_source() -> LocaleSource:
+    """Who chose the session's locale (`LocaleSource.DEFAULT` until someone does)."""
+    return LocaleSource(_SESSION["source"])  # type: ignore[arg-type]
 
 
 def get_locale() -> str:
     """The locale numbers and words are in (`using_locale`, else `set_locale`, else "en")."""
-    return _LOCALE.get() or _SESSION["locale"]
+    return _LOCALE.get() or str(_SESSION["locale"])
 
 
 @contextmanager
@@ -116,9 +151,46 @@ def locale_from_environment(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
+def voila_query_locale(environ: Mapping[str, str] | None = None) -> str | None:
+    """The ``lang`` of a Voila page's address (``/voila/render/x.ipynb?lang=sw``), else None.
+
+    Voila gives each page's kernel the page's query string in the environment variable
+    ``QUERY_STRING`` and its own name in ``SERVER_SOFTWARE`` ("voila/0.5.13"; voila/handler.py,
+    after CGI's RFC 3875); outside Voila (JupyterLab, a script) this is None. A ``lang`` Babel
+    does not know raises `UnitError` naming the query.
+    """
+    env = os.environ if environ is None else environ
+    if not env.get("SERVER_SOFTWARE", "").startswith("voila/"):
+        return None
+    values = parse_qs(env.get("QUERY_STRING", "")).get("lang")
+    if not values:
+        return None
+    code = values[-1].strip().replace("-", "_")
+    try:
+        return _checked_locale(code)
+    except UnitError:
+        raise UnitError(
+            f'page address "?lang={values[-1]}": not a known language '
+            f"(e.g. {', '.join(LANGUAGES)}, pt_BR, sw_KE)"
+        ) from None
+
+
+def front_end_locale(tag: str) -> str | None:
+    """The workbench locale for a browser language tag ("es-ES" → "es_ES", "sw" → "sw"), or None
+    when the tag is empty or its language is not one the workbench speaks (`LANGUAGES`)."""
+    code = tag.strip().replace("-", "_")
+    if not code or code.split("_")[0].lower() not in LANGUAGES:
+        return None
+    try:
+        return _checked_locale(code)
+    except UnitError:  # a region Babel does not know ("es_XX"): the language alone
+        return code.split("_")[0].lower()
+
+
 __all__ = [
-    "LANGUAGES", "gettext", "get_locale", "language_name", "locale_from_environment", "ngettext",
-    "set_locale", "using_locale", "_",
+    "LANGUAGES", "LocaleSource", "front_end_locale", "gettext", "get_locale", "language_name",
+    "locale_from_environment", "locale_source", "ngettext", "offer_locale", "set_locale",
+    "using_locale", "voila_query_locale", "_",
 ]
 
 

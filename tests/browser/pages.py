@@ -42,6 +42,25 @@ def guard(page: Any) -> Network:
     return net
 
 
+KERNEL_IDLE = """() => {
+  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+  return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
+}"""
+"""True once the open notebook's kernel is connected and idle (cells run before are dropped)."""
+
+
+def translated_ids(lang: str) -> set[str]:
+    """The English message ids the workbench's `lang` catalog translates to other words."""
+    from babel.messages.pofile import read_po
+
+    from workbench.i18n import LOCALE_DIR
+
+    with open(LOCALE_DIR / lang / "LC_MESSAGES" / "workbench.po", "rb") as f:
+        catalog = read_po(f, locale=lang)
+    return {m.id for m in catalog if m.id and m.string and m.string != m.id}
+
+
 def field(page: Any, name: str, part: str) -> Any:
     """A locator inside parameter `name`'s row: part is 'text', 'handle', 'message' or 'select'."""
     css = {

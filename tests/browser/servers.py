@@ -85,6 +85,21 @@ def _wait_up(server: Server, path: str | None, timeout: float) -> None:
     raise RuntimeError(f"server not up after {timeout:.0f} s: {server.log.read_text()[-2000:]}")
 
 
+def write_notebook(folder: Path, name: str, cells: list[str]) -> Path:
+    """A notebook of code `cells` (Python 3 kernel) at `folder/name`, for a server to serve a copy."""
+    folder.mkdir(parents=True, exist_ok=True)
+    nb = {
+        "cells": [{"cell_type": "code", "metadata": {}, "source": src, "outputs": [],
+                   "execution_count": None} for src in cells],
+        "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                    "language": "python"}},
+    }
+    path = folder / name
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path
+
+
 def _copy_notebook(notebook: Path, root: Path) -> Path:
     """A copy to serve (autosave writes outputs into the served file), outputs cleared."""
     root.mkdir(parents=True, exist_ok=True)
@@ -97,23 +112,34 @@ def _copy_notebook(notebook: Path, root: Path) -> Path:
     return target
 
 
-def start_lab(notebook: Path, tmp: Path, timeout: float = 60) -> Server:
-    """JupyterLab serving a copy of `notebook` in `tmp/root`, with kernels that start on open."""
+def start_lab(
+    notebook: Path, tmp: Path, timeout: float = 60, settings: dict[str, dict] | None = None
+) -> Server:
+    """JupyterLab serving a copy of `notebook` in `tmp/root`, with kernels that start on open.
+
+    `settings` adds user settings, plugin id → values, as the Settings Editor would write them
+    (e.g. ``{"@jupyterlab/translation-extension:plugin": {"locale": "es_ES"}}``).
+    """
     root = tmp / "root"
     _copy_notebook(notebook, root)
-    settings = tmp / "settings"
-    for plugin, body in {
-        "@jupyterlab/notebook-extension/tracker": {"autoStartDefaultKernel": True},
-        "@jupyterlab/apputils-extension/notification": {"fetchNews": "false"},
-    }.items():
-        path = settings / f"{plugin}.jupyterlab-settings"
+    user = {
+        "@jupyterlab/notebook-extension:tracker": {"autoStartDefaultKernel": True},
+        "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"},
+        **(settings or {}),
+    }
+    settings_dir = tmp / "settings"
+    for plugin_id, body in user.items():
+        # the file of plugin "@scope/ext:plugin" is "@scope/ext/plugin.jupyterlab-settings"
+        plugin = plugin_id.replace(":", "/")
+        path = settings_dir / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(body))
     port = free_port()
     cmd = [
         sys.executable, "-m", "jupyterlab", *LAB_FLAGS, "--ip=127.0.0.1", f"--port={port}",
         f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
-        f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
+        f"--LabApp.user_settings_dir={settings_dir}",
+        f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
     ]
     log = tmp / "lab.log"
     proc = subprocess.Popen(cmd, env=_env(tmp), cwd=root, stdout=log.open("w"),

@@ -9,7 +9,6 @@ that copy (`workbench.variants.variants_dir`), never into the repository's ``des
 
 from __future__ import annotations
 
-import json
 import shutil
 import time
 import zipfile
@@ -18,9 +17,8 @@ from typing import Any, Iterator
 
 import pytest
 
-from .pages import build_count, guard, wait_built, wait_panel
-from .servers import REPO, TOKEN, start_lab
-from .test_lab import KERNEL_IDLE
+from .pages import KERNEL_IDLE, build_count, guard, wait_built, wait_panel
+from .servers import REPO, TOKEN, start_lab, write_notebook
 
 PAGE: dict[str, Any] = {}
 """The page of this module (read by conftest to screenshot a failure)."""
@@ -38,15 +36,7 @@ SHIPPED_VARIANTS = REPO / "designs" / "plywood-shelf" / "variants"
 
 def _notebook(folder: Path) -> Path:
     """A two-cell notebook that opens the shelf's panel (the server serves a copy of it)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    cells = [{"cell_type": "code", "metadata": {}, "source": src, "outputs": [],
-              "execution_count": None} for src in CELLS]
-    nb = {"cells": cells, "nbformat": 4, "nbformat_minor": 5,
-          "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                      "language": "python"}}}
-    path = folder / "adapt-shelf.ipynb"
-    path.write_text(json.dumps(nb), encoding="utf-8")
-    return path
+    return write_notebook(folder, "adapt-shelf.ipynb", CELLS)
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from .pages import (
+    KERNEL_IDLE,
     build_count,
     canvas_rgb,
     checks_text,
@@ -29,11 +30,6 @@ NOTEBOOK = REPO / "notebooks" / "quickstart.ipynb"
 PAGE: dict[str, Any] = {}
 """The shared page (read by conftest to screenshot a failure)."""
 
-KERNEL_IDLE = """() => {
-  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-  return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
-}"""
 
 
 @pytest.fixture(scope="module")

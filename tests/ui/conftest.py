@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
@@ -34,6 +34,19 @@ class Probe(Design):
         h = p.size if p.shape == "box" else p.size / 4
         return [Part("block", cq.Workplane("XY").box(p.size, p.size, h, centered=False),
                      "printed", Process.PRINT)]
+
+
+@pytest.fixture(autouse=True)
+def english_session(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each panel test starts as a fresh kernel whose environment names no language (a panel
+    without `lang` follows LANG), and leaves the session English."""
+    from workbench import i18n
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "QUERY_STRING", "SERVER_SOFTWARE"):
+        monkeypatch.delenv(var, raising=False)
+    i18n.set_locale("en", i18n.LocaleSource.DEFAULT)
+    yield
+    i18n.set_locale("en", i18n.LocaleSource.DEFAULT)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -167,6 +167,15 @@ class ContextForm:
             self._quiet = False
         self._changed({})
 
+    def follow_locale(self) -> None:
+        """The session's language was chosen elsewhere (the front end): the switch shows it and
+        every word and number follows, without making it the user's own choice."""
+        code = language_code(get_locale())
+        if self.language.value != code:
+            self.language.value = code  # `_language_changed` relabels; the locale is kept
+        else:  # same language, perhaps another region ("es" → "es_ES"): numbers follow
+            self._language_changed({"new": code})
+
     def _language_changed(self, change: dict[str, Any]) -> None:
         """Words and numbers in the chosen language; the values and results stay."""
         from workbench.i18n import set_locale

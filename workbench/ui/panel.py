@@ -23,8 +23,17 @@ import ipywidgets as widgets
 from workbench.errors import WorkbenchError
 from workbench.evaluate import evaluate
 from workbench.export import Format, export, offered
-from workbench.i18n import _, set_locale
-from workbench.i18n import design_gettext
+from workbench.i18n import (
+    LocaleSource,
+    _,
+    design_gettext,
+    front_end_locale,
+    get_locale,
+    locale_from_environment,
+    offer_locale,
+    set_locale,
+    voila_query_locale,
+)
 from workbench.ui.checks_view import ChecksView
 from workbench.ui.commons_view import AdaptView, CommonsView, misfits
 from workbench.ui.context_form import ContextForm
@@ -149,6 +158,10 @@ class Workbench:
     rebuilds run in the calling thread (for scripts and tests). `lang` ("es", "fr", "pt_BR",
     "sw_KE", "hi"…) sets the session's locale for the panel's words and numbers
     (`workbench.i18n.set_locale`); the language switch beside the unit switch changes it later.
+    Without `lang` the language is, strongest first (`workbench.i18n.LocaleSource`): one chosen
+    before in the session, Voila's ``?lang=`` query, JupyterLab's language setting (reported by
+    the panel's front end once it shows, `workbench.ui.front_end`), LC_ALL/LC_MESSAGES/LANG,
+    English.
     """
 
     def __init__(
@@ -163,6 +176,12 @@ class Workbench:
     ) -> None:
         if lang is not None:  # one setting for words and numbers (workbench.i18n)
             set_locale(lang)
+        else:
+            query = voila_query_locale()
+            if query is not None:
+                offer_locale(query, LocaleSource.VOILA_QUERY)
+            else:
+                offer_locale(locale_from_environment(), LocaleSource.ENVIRONMENT)
         if isinstance(design, str):
             from workbench import catalog
 
@@ -214,9 +233,13 @@ class Workbench:
         """The variant the form started from (the parent of a saved variant), None for the design."""
         self.saved: Path | None = None
         self.bundle: "Bundle | None" = None
+        from workbench.ui.front_end import LanguageProbe
+
+        self.language_probe = LanguageProbe(self._front_end_language)
+        """Reports JupyterLab's language from the browser (invisible)."""
         self.widget = widgets.VBox(
             [widgets.HTML(CSS), title, self.adapt_view.widget, top, self.checks.widget,
-             self.exports.widget, self.commons.widget]
+             self.exports.widget, self.commons.widget, self.language_probe]
         )
         self.widget.add_class("wb-panel")
 
@@ -317,6 +340,15 @@ class Workbench:
         if self.proposal is not None:
             self.adapt_view.show_proposal(self.proposal)
         self._render()
+
+    def _front_end_language(self, tag: str) -> None:
+        """The front end reported its language ("es-ES"): follow it unless `lang=`, the switch or
+        Voila's query chose one (a language the workbench does not speak changes nothing)."""
+        code = front_end_locale(tag)
+        before = get_locale()
+        if code is not None and offer_locale(code, LocaleSource.FRONT_END) \
+                and get_locale() != before:
+            self.context_form.follow_locale()
 
     def _rebuild(self) -> None:
         if self._settle is not None:
