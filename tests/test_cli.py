@@ -74,7 +74,7 @@ def test_build_writes_files(capsys, tmp_path) -> None:
         (["build", "bracket", "--material", "printed=unobtainium"], "unknown material 'unobtainium'"),
         (["frobnicate"], "workbench: argument command: invalid choice: 'frobnicate'"),
         (["check", "bracket", "--stock", "mars"],
-         "unknown stock catalog 'mars'; known: brazil, east-africa, eu-metric, india, peru, philippines, south-africa, us-customary"),
+         "unknown stock catalog 'mars'; known: brazil, east-africa, eu-metric, india, indonesia, mexico, nigeria, peru, philippines, south-africa, us-customary"),
         (["build", "bracket", "--climate", "venus"], "unknown climate 'venus'; known: "),
     ],
 )

@@ -77,6 +77,6 @@ def test_tubes_prices_and_unknown_names() -> None:
     with pytest.raises(UnknownNameError) as err:
         stock_catalog("eu-metrc")
     assert str(err.value) == (
-        "unknown stock catalog 'eu-metrc'; known: brazil, east-africa, eu-metric, india, peru, philippines, south-africa, us-customary; "
+        "unknown stock catalog 'eu-metrc'; known: brazil, east-africa, eu-metric, india, indonesia, mexico, nigeria, peru, philippines, south-africa, us-customary; "
         "did you mean 'eu-metric'?"
     )
