@@ -241,20 +241,24 @@ def family(m: "Material") -> str:
     return str(getattr(fam, "value", fam)) if fam else m.kind.value
 
 
-def _role_kinds(cls: type[Design], role: str) -> tuple[str, ...]:
-    kinds = tuple(sorted({p.stock_kind for p in cls.params().values()
-                          if isinstance(p, StockBound) and p.role == role}))
-    return kinds or _PROCESS_KINDS.get(cls.roles[role].process, ())
+def _role_kinds(cls: type[Design], role: str) -> tuple[tuple[str, str | None], ...]:
+    """The stock (kind, shape) the role's parameters take (shape None: any shape), else the kinds
+    its process makes parts from. A square-tube frame is not made from angles."""
+    kinds = sorted({(p.stock_kind, getattr(p, "shape", None)) for p in cls.params().values()
+                    if isinstance(p, StockBound) and p.role == role}, key=lambda k: (k[0], k[1] or ""))
+    return tuple(kinds) or tuple((k, None) for k in _PROCESS_KINDS.get(cls.roles[role].process, ()))
 
 
-def sold_here(material_id: str, kinds: Iterable[str], ctx: "Context") -> bool | None:
-    """Whether the place's catalog sells `material_id` as any of `kinds`; None when it lists no
-    item of those kinds at all (it cannot tell)."""
+def sold_here(material_id: str, kinds: Iterable["str | tuple[str, str | None]"], ctx: "Context"
+              ) -> bool | None:
+    """Whether the place's catalog sells `material_id` as any of `kinds` (a stock kind such as
+    ``"tube"``, or a (kind, shape) pair such as ``("tube", "square")``); None when it lists no item
+    of those kinds at all (it cannot tell)."""
     catalog = ctx.stock_catalog
-    listed = [i for k in kinds for i in catalog.of_kind(k)]
-    if not listed:
+    pairs = [(k, None) if isinstance(k, str) else (k[0], k[1]) for k in kinds]
+    if not any(catalog.of_kind(k, shape=s) for k, s in pairs):
         return None
-    return any(i in catalog.of_kind(k, material_id) for k in kinds for i in listed)
+    return any(catalog.of_kind(k, material_id, s) for k, s in pairs)
 
 
 def _closeness(a: "Material", b: "Material") -> float:

@@ -97,7 +97,7 @@ def _item(catalog, item_id):
 def test_stock_check_sold_here_with_lengths():
     # US HSS comes in 24, 40 and 48 ft mill lengths (a500-lengths): a 6 ft rail uses 1/8 of one.
     hss = _item("us-customary", "hss-2x2x1-8")
-    res = stock_check(hss, stock_catalog("us-customary"), "steel-s235", longest=Q_(72, "inch"))
+    res = stock_check(hss, stock_catalog("us-customary"), "steel-a500c", longest=Q_(72, "inch"))
     assert res.status is Status.PASS
     assert res.utilisation == pytest.approx(72 / (48 * 12))
     assert res.message == (

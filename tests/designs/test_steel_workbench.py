@@ -13,7 +13,8 @@ from workbench.variants import variants
 
 Bench = catalog.get("steel-workbench")
 G = 9.80665  # standard gravity, m/s²
-US = Context(stock="us-customary", climate="cold-continental")
+# US square HSS is sold as ASTM A500 Grade C (materials/stock/us-customary.toml), so a US shop frames in it
+US = Context(stock="us-customary", climate="cold-continental", materials={"frame": "steel-a500c"})
 
 
 def _tube_area(side: float, wall: float) -> float:
@@ -224,6 +225,19 @@ def test_stock_check_follows_the_local_catalog() -> None:
     assert us.status.value == "fail" and "is not sold in US customary stock" in us.message
     kenya = _checks(evaluate(d, Context(stock="east-africa", climate="highland")))["tube stock"]
     assert kenya.status.value == "warn" and "no square tube sizes" in kenya.message
+
+
+def test_us_hss_is_a500_not_s235() -> None:
+    # The default frame grade, S235, is a European one: US stock sells its HSS as A500 Grade C
+    d = Bench(tube="HSS 2 x 2 x 1/8", length="72 in", width="30 in", height="34 in")
+    s235 = _checks(evaluate(d, Context(stock="us-customary", climate="cold-continental")))
+    assert s235["tube stock"].status.value == "fail"
+    assert "sells HSS 2 x 2 x 1/8 (ASTM A500) as steel-a500c, not steel-s235" in (
+        s235["tube stock"].message)
+    a500 = _checks(evaluate(d, US))
+    assert a500["tube stock"].status.value == "pass"
+    # A500 Gr. C shaped tubing: F_y = 50 ksi (astm-a500c), so the bending limit is 50 ksi / γ_M0 1.0
+    assert a500["top rail bending (spread load)"].limit.to("psi").magnitude == pytest.approx(50000)
 
 
 def test_inch_tube_speaks_inches_and_pounds() -> None:

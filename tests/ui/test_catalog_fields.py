@@ -27,6 +27,10 @@ def test_tube_dropdown_follows_the_catalog_and_sets_the_design(tmp_path, monkeyp
     tube.input.value = "shs-40x40x3-0"
     assert panel.design.tube.id == "shs-40x40x3-0"
     panel.context_form.stock.value = "us-customary"
+    # US square HSS is sold as ASTM A500 Grade C, not as the default S235: nothing to offer for it
+    assert list(tube.input.options) == []
+    assert tube.note.startswith("US customary stock sells no Mild steel S235 ")
+    panel.context_form.roles["frame"].value = "steel-a500c"
     us = [v for _, v in tube.input.options]
     # one stock protocol for every kind: the unsold value stays shown, marked, with the same note
     assert all(v.startswith("hss-") for v in us[:-1]) and us[-1] == "__current__"
