@@ -27,9 +27,13 @@ from workbench.stockparams import SquareTube as Tube
 from workbench.stockparams import StockPick
 from workbench.stockparams import StockSquareTube as StockTube
 
-PIPE_DESIGN_STRESS_MPA = {"IS 4985": 8.6}
-"""Pipe standard → design (safe working) stress, MPa: IS 4985:2000 walls are based on 8.6 MPa at
-27 °C (Periwal Irrigations' extract of the IS 4985 dimension table, note 2)."""
+PIPE_DESIGN_STRESS_MPA = {"IS 4985": 8.6, "ISO 1452": 100 * 0.0980665}
+"""Pipe standard → design (safe working) stress, MPa. IS 4985:2000 walls are based on 8.6 MPa at
+27 °C (Periwal Irrigations' extract of the IS 4985 dimension table, note 2). ISO 1452: 'tension de
+diseno 100 kgf/cm2' = 9.81 MPa, with a safety factor F = 2.5 (the Peruvian NTP-ISO 1452 product
+sheet, materials/stock/peru.toml source ntp-iso-1452). Its own pairs agree with ISO 4065's
+PN = 20·σ/(SDR − 1) (PN in bar, σ in MPa): PN 5 at SDR 41 gives σ = 5·40/20 = 10 MPa, PN 7.5 at
+SDR 28 gives 7.5·27/20 = 10.1 MPa; the stated, smaller 9.81 MPa is used."""
 CLEARANCE_RANGE_MM = (0.2, 0.5)
 """Piston-to-bore clearance of working rope pumps, 0.2 to 0.5 mm (WOT Twente, 'Rope pump
 construction manual', 1997, Introduction)."""
