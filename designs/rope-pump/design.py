@@ -22,7 +22,7 @@ from typing import Any, ClassVar, NamedTuple
 
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
-from workbench.params import Count, Length, StockThickness
+from workbench.params import Count, Length, RotationalSpeed, StockThickness
 from workbench.stockparams import SquareTube as Tube
 from workbench.stockparams import StockPick
 from workbench.stockparams import StockSquareTube as StockTube
@@ -205,6 +205,14 @@ class RopePump(Design):
                       "The bought water pipe the pistons run up, in its stock lengths."),
     }
 
+    free_parameters = ("wheel_diameter", "crank_speed", "crank_radius", "base_length")
+    """What a workshop changes when the pump asks more than a person gives or the frame tips (the
+    least-change search of `workbench.adapt` and `fit` move only these): a smaller wheel seat or
+    slower turning lowers the rope speed π·(D + d)·n, so the swept flow and the power ρ·g·H·Q
+    (the 'power at the crank' check); a longer crank lowers the handle force P/(ω·r); longer feet
+    widen the base against tipping. The well, the need, the rope and the pipes are the site's and
+    the catalog's: they are not free."""
+
     well_depth = Length(
         "Well depth", 8000, min=1000, max=40000, soft=(2000, 35000), step=100, group="Well",
         help="Ground to the lowest water level: the riser's foot stands there.",
@@ -237,8 +245,8 @@ class RopePump(Design):
     )
     crank_radius = Length("Crank radius", 250, min=100, max=400, soft=(150, 350), step=5,
                           group="Wheel", help="Axle to handle.")
-    crank_speed = Count(
-        "Crank turns per minute", 30, min=10, max=120, group="Wheel",
+    crank_speed = RotationalSpeed(
+        "Crank turns per minute", 30, min=10, max=120, soft=(15, 60), step=1, group="Wheel",
         help="The rope-pump model equations put the best rope speed near 1.2 m/s (Akvopedia), 45 "
         "turns a minute on a 0.5 m wheel; a person sustains 75 W only at a slower pace.",
     )
@@ -367,7 +375,8 @@ class RopePump(Design):
         lay = layout(k)
         mm = lambda v: Q_(v, "mm")  # noqa: E731
         head = hyd.total_head(r.well_depth, r.delivery_height)
-        speed = hyd.rope_speed(r.wheel_diameter, r.rope_diameter, r.crank_speed)
+        turns = float(r.crank_speed.m_as("rpm"))
+        speed = hyd.rope_speed(r.wheel_diameter, r.rope_diameter, turns)
         swept = hyd.swept_flow(mm(lay.bore), speed)
         leak = hyd.annular_leakage(mm(lay.bore), mm(lay.piston), r.piston_length,
                                    hyd.piston_pressure_drop(r.piston_spacing), speed)
@@ -375,7 +384,7 @@ class RopePump(Design):
         daily = Q_(r.users * r.litres_per_person, "L")
         hours = hyd.delivery_time(daily, delivered)
         power = erg.crank_power(head, swept, delivered)
-        force = erg.crank_force(power, r.crank_radius, r.crank_speed)
+        force = erg.crank_force(power, r.crank_radius, turns)
         tension = (power / speed).to("N")
         out = [
             hyd.head_check(head),
