@@ -203,3 +203,12 @@ def test_iso_1452_design_stress_is_the_peruvian_sheets() -> None:
     # 'tension de diseno 100 kgf/cm2'; the sheet's PN 5 at SDR 41 gives 20·σ/(SDR − 1) = 5 → σ = 10.
     assert mod.PIPE_DESIGN_STRESS_MPA["ISO 1452"] == pytest.approx(9.80665)
     assert 20 * 10 / (41 - 1) == 5
+
+def test_cli_adapts_nairobi_to_lima(capsys) -> None:
+    from workbench.cli import main
+
+    assert main(["adapt", "--variant", "rope-pump/nairobi", "--stock", "peru", "--climate", "lima"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("rope-pump for peru stock, lima climate: adapted-but-unverified, 7 change(s); "
+                          "not verified: axle bending, post buckling, crank arm bending\n")
+    assert "  crank_speed: 30 rpm -> 13 rpm  (tip-over while cranking failed at utilisation 3.51;" in out
