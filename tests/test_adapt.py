@@ -131,7 +131,10 @@ def test_every_design_in_every_place_gets_a_proposal_or_a_named_cannot(design_id
         if a.verdict is Verdict.CANNOT:
             assert any(c.status.value == "fail" for c in a.after)
             continue
-        assert adapt(design_id, target).as_dict() == a.as_dict()
+        # the same proposal; `evaluated` (work done) depends on the time budget's cut, not compared
+        again = adapt(design_id, target).as_dict()
+        assert {k: v for k, v in again.items() if k != "evaluated"} == {
+            k: v for k, v in a.as_dict().items() if k != "evaluated"}
         changed = {c.what for c in a.changes}
         for name, value in a.design.values.items():
             if name not in changed:

@@ -4,8 +4,9 @@
 checks before and after and a verdict. The rules, applied in this order (every step runs the one
 flow of `workbench.evaluate`; nothing changes that need not):
 
-1. **Materials.** A role's material that the place does not sell (no catalog item of the role's
-   stock kinds lists it), or that does not suit the role's process, is replaced by a local material
+1. **Materials.** A role's material that the place does not sell (no catalog item the role's
+   stock parameters take lists it: a square tube, not an angle of the same steel), or that does
+   not suit the role's process, is replaced by a local material
    of the same family that suits the process (plywood by plywood, PLA by another filament); the one
    whose checks pass with the most margin, else the one nearest in density and stiffness. If no
    material of the family is local, any local material that suits the process is taken the same way.
@@ -20,7 +21,13 @@ flow of `workbench.evaluate`; nothing changes that need not):
    |new − old| / (max − min) of its hard bounds; for a stock choice, the number of catalog steps
    from the step-2 item over the number of items offered; a material change counts 1. Candidates
    are tried in order of that distance (then by name), so the first that passes is the least
-   change. ``objective="mass"|"cost"|"carbon"`` instead takes the passing candidate with the least
+   change. When no candidate of one or two changes passes, a **descent** over the declared free
+   parameters and the same-family materials follows (`_descend`): it takes, one at a time, the
+   move to a bound of its range (or the material) that most reduces the failing checks' excess
+   over utilisation 1, until every check passes; then it walks each moved parameter back towards
+   its value, a step grid bisection, as far as every check still passes. At most
+   `DESCENT_EVALUATIONS` evaluations, so the result does not depend on the machine's speed.
+   ``objective="mass"|"cost"|"carbon"`` instead takes the passing candidate with the least
    mass, cost or embodied carbon among those tried.
 
 Values and roles the user pins (`keep`) never change. The same input gives the same proposal.
@@ -58,6 +65,8 @@ TIME_BUDGET_S = 2.5
 """Seconds the least-change search may take: a person waits for it after a click."""
 GRID = 12
 """Values tried on each side of a free parameter's value (at its step, else its range / 24)."""
+DESCENT_EVALUATIONS = 48
+"""Evaluations the descent (after the one- and two-change candidates found nothing) may take."""
 
 
 class Verdict(str, Enum):
@@ -241,24 +250,31 @@ def family(m: "Material") -> str:
     return str(getattr(fam, "value", fam)) if fam else m.kind.value
 
 
-def _role_kinds(cls: type[Design], role: str) -> tuple[tuple[str, str | None], ...]:
-    """The stock (kind, shape) the role's parameters take (shape None: any shape), else the kinds
-    its process makes parts from. A square-tube frame is not made from angles."""
-    kinds = sorted({(p.stock_kind, getattr(p, "shape", None)) for p in cls.params().values()
-                    if isinstance(p, StockBound) and p.role == role}, key=lambda k: (k[0], k[1] or ""))
-    return tuple(kinds) or tuple((k, None) for k in _PROCESS_KINDS.get(cls.roles[role].process, ()))
+def _role_kinds(cls: type[Design], role: str) -> tuple[str, ...]:
+    """The stock kinds a role's parts are made from, by its process (for roles without stock
+    parameters; a role with them is asked through the stock protocol, `sold_for_role`)."""
+    return _PROCESS_KINDS.get(cls.roles[role].process, ())
 
 
-def sold_here(material_id: str, kinds: Iterable["str | tuple[str, str | None]"], ctx: "Context"
-              ) -> bool | None:
-    """Whether the place's catalog sells `material_id` as any of `kinds` (a stock kind such as
-    ``"tube"``, or a (kind, shape) pair such as ``("tube", "square")``); None when it lists no item
-    of those kinds at all (it cannot tell)."""
+def sold_here(material_id: str, kinds: Iterable[str], ctx: "Context") -> bool | None:
+    """Whether the place's catalog sells `material_id` as any of `kinds` (stock kinds such as
+    ``"tube"``, of any shape); None when it lists no item of those kinds at all (it cannot tell)."""
     catalog = ctx.stock_catalog
-    pairs = [(k, None) if isinstance(k, str) else (k[0], k[1]) for k in kinds]
-    if not any(catalog.of_kind(k, shape=s) for k, s in pairs):
+    if not any(catalog.of_kind(k) for k in kinds):
         return None
-    return any(catalog.of_kind(k, material_id, s) for k, s in pairs)
+    return any(catalog.of_kind(k, material_id) for k in kinds)
+
+
+def sold_for_role(cls: type[Design], role: str, material_id: str, ctx: "Context") -> bool | None:
+    """Whether the place sells `material_id` in a form the role's stock parameters take (a square
+    tube, not an angle of the same steel); None when it sells nothing those parameters offer. A
+    role without stock parameters falls back to `sold_here` over its process's kinds."""
+    params = [p for p in cls.params().values() if isinstance(p, StockBound) and p.role == role]
+    if not params:
+        return sold_here(material_id, _role_kinds(cls, role), ctx)
+    if not any(p.offered(ctx, None) for p in params):
+        return None
+    return any(p.offered(ctx, material_id) for p in params)
 
 
 def _closeness(a: "Material", b: "Material") -> float:
@@ -279,12 +295,11 @@ def local_materials(cls: type[Design], role: str, ctx: "Context", current: "Mate
     from workbench.context import materials
 
     process = cls.roles[role].process
-    kinds = _role_kinds(cls, role)
     same, other = [], []
     for m in materials().values():
         if m.id == current.id or process not in m.processes:
             continue
-        if sold_here(m.id, kinds, ctx) is False:
+        if sold_for_role(cls, role, m.id, ctx) is False:
             continue
         (same if family(m) == family(current) else other).append(m)
     key = lambda m: (_closeness(current, m), m.id)  # noqa: E731
@@ -382,9 +397,8 @@ def adapt(
         current = material(roles[role])
         if role in pinned_roles or role not in used:
             continue  # pinned, or no part of this form of the design is made of it
-        kinds = _role_kinds(cls, role)
         suits = cls.roles[role].process in current.processes
-        sold = sold_here(current.id, kinds, ctx)
+        sold = sold_for_role(cls, role, current.id, ctx)
         if suits and sold is not False:
             continue
         same, other = local_materials(cls, role, ctx, current)
@@ -589,11 +603,111 @@ def _least_change(search: _Search, design: Design, ctx: "Context", roles: dict[s
         score = (dist if goal is Objective.LEAST_CHANGE else amount, dist)
         if best is None or score < (best[0], best[1]):
             best = (score[0], score[1], got[0], new_ctx, got[1])
+    if best is None and goal is Objective.LEAST_CHANGE:
+        return _descend(search, design, ctx, ev0, [n for n, _ in moves])
     if goal is not Objective.LEAST_CHANGE and _passes(ev0.checks):
         a0 = _amount(ev0, goal)
         if a0 is not None and (best is None or a0 <= best[0]):
             return None  # the step-2 design is already the best found
     return None if best is None else (best[2], best[3], best[4])
+
+
+def _excess(checks: Sequence["CheckResult"]) -> float:
+    """How far the failing checks are from passing: the sum of (utilisation − 1) over them, a
+    failing check without a finite utilisation counting 1."""
+    out = 0.0
+    for c in checks:
+        if _failed(c):
+            u = c.utilisation
+            out += u - 1.0 if u is not None and math.isfinite(u) and u > 1.0 else 1.0
+    return out
+
+
+def _step_values(design: Design, name: str, to: float) -> list[Any]:
+    """Values of numeric parameter `name` from its value towards `to`, at its step (else 1/24 of its
+    range), nearest first, ending at `to`."""
+    p = design.params()[name]
+    assert isinstance(p, _Numeric) and p.min is not None and p.max is not None
+    x = _as_float(design, name)
+    step = p.step or (p.max - p.min) / (2 * GRID)
+    n = max(1, math.ceil(abs(to - x) / step - 1e-9))
+    sign = 1.0 if to > x else -1.0
+    out = []
+    for k in range(1, n + 1):
+        v = to if k == n else round(x + sign * k * step, 9)
+        out.append(_numeric_value(p, v))
+    return out
+
+
+def _numeric_value(p: Any, v: float) -> Any:
+    return f"{v!r} {p.unit}" if getattr(p, "unit", None) else (int(v) if float(v).is_integer() else v)
+
+
+def _descend(search: _Search, design: Design, ctx: "Context", ev0: "Evaluation",
+             names: Sequence[str]) -> "tuple[Design, Context, Evaluation] | None":
+    """Greedy moves of the free parameters (to a bound) and materials (to a same-family one) that
+    most reduce `_excess`, until every check passes; then each moved parameter bisected back
+    towards its value while every check passes. None when no passing variant is reached."""
+    from workbench.context import material
+
+    cls = type(design)
+    budget = [DESCENT_EVALUATIONS]
+
+    def run(values: Mapping[str, Any], c: "Context") -> "tuple[Design, Evaluation] | None":
+        if budget[0] <= 0:
+            return None
+        budget[0] -= 1
+        return search.try_(values, c)
+
+    free = [n for n in names if n in cls.free_parameters]
+    roles = [n.removeprefix("material.") for n in names if n.startswith("material.")]
+    cur, cur_ctx, cur_ev = design, ctx, ev0
+    moved: list[str] = []
+    while not _passes(cur_ev.checks):
+        best: tuple[float, str, Design, "Context", "Evaluation"] | None = None
+        for name in free:
+            if name in moved:
+                continue
+            p = cls.params()[name]
+            for bound in (p.min, p.max):
+                got = run({**cur.values, name: _numeric_value(p, bound)}, cur_ctx)
+                if got is not None and (best is None or _excess(got[1].checks) < best[0]):
+                    best = (_excess(got[1].checks), name, got[0], cur_ctx, got[1])
+        for role in roles:
+            if f"material.{role}" in moved:
+                continue
+            same, _ = local_materials(cls, role, cur_ctx, material(cur_ctx.roles[role]))
+            for m in same:
+                c = cur_ctx.evolve(materials={**cur_ctx.roles, role: m.id})
+                got = run(cur.values, c)
+                if got is not None and (best is None or _excess(got[1].checks) < best[0]):
+                    best = (_excess(got[1].checks), f"material.{role}", got[0], c, got[1])
+        if best is None or best[0] >= _excess(cur_ev.checks):
+            return None
+        moved.append(best[1])
+        cur, cur_ctx, cur_ev = best[2], best[3], best[4]
+    # walk each moved parameter back towards its value: the nearest value that still passes
+    for name in moved:
+        if name.startswith("material."):
+            continue
+        options = [cur.values[name], *_step_values(cur, name, _as_float(design, name))]
+        lo, hi, found = 0, len(options), {}  # options[lo] passes; options[hi:] fail or untried
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            got = run({**cur.values, name: options[mid]}, cur_ctx)
+            if got is not None and _passes(got[1].checks):
+                lo, found[mid] = mid, got
+            else:
+                hi = mid
+        if lo > 0:
+            cur, cur_ev = found[lo]
+    return cur, cur_ctx, cur_ev
+
+
+def _as_float(design: Design, name: str) -> float:
+    p = design.params()[name]
+    v = design.values[name]
+    return float(v.m_as(p.unit)) if hasattr(v, "m_as") else float(v)
 
 
 def _apply(design: Design, ctx: "Context", change: Sequence[tuple[str, Any]]

@@ -206,6 +206,18 @@ class Mass(_Numeric):
 
 
 @dataclass(eq=False)
+class RotationalSpeed(_Numeric):
+    """A speed of turning (a crank's turns a minute); checks see revolutions per minute."""
+
+    unit: str = "rpm"
+    kind = "rotational-speed"
+
+    @property
+    def kernel_unit(self) -> str:
+        return "rpm"
+
+
+@dataclass(eq=False)
 class Count(Param):
     """A whole number with inclusive bounds."""
 

@@ -22,14 +22,18 @@ from typing import Any, ClassVar, NamedTuple
 
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
-from workbench.params import Count, Length, StockThickness
+from workbench.params import Count, Length, RotationalSpeed, StockThickness
 from workbench.stockparams import SquareTube as Tube
 from workbench.stockparams import StockPick
 from workbench.stockparams import StockSquareTube as StockTube
 
-PIPE_DESIGN_STRESS_MPA = {"IS 4985": 8.6}
-"""Pipe standard → design (safe working) stress, MPa: IS 4985:2000 walls are based on 8.6 MPa at
-27 °C (Periwal Irrigations' extract of the IS 4985 dimension table, note 2)."""
+PIPE_DESIGN_STRESS_MPA = {"IS 4985": 8.6, "ISO 1452": 100 * 0.0980665}
+"""Pipe standard → design (safe working) stress, MPa. IS 4985:2000 walls are based on 8.6 MPa at
+27 °C (Periwal Irrigations' extract of the IS 4985 dimension table, note 2). ISO 1452: 'tension de
+diseno 100 kgf/cm2' = 9.81 MPa, with a safety factor F = 2.5 (the Peruvian NTP-ISO 1452 product
+sheet, materials/stock/peru.toml source ntp-iso-1452). Its own pairs agree with ISO 4065's
+PN = 20·σ/(SDR − 1) (PN in bar, σ in MPa): PN 5 at SDR 41 gives σ = 5·40/20 = 10 MPa, PN 7.5 at
+SDR 28 gives 7.5·27/20 = 10.1 MPa; the stated, smaller 9.81 MPa is used."""
 CLEARANCE_RANGE_MM = (0.2, 0.5)
 """Piston-to-bore clearance of working rope pumps, 0.2 to 0.5 mm (WOT Twente, 'Rope pump
 construction manual', 1997, Introduction)."""
@@ -201,6 +205,14 @@ class RopePump(Design):
                       "The bought water pipe the pistons run up, in its stock lengths."),
     }
 
+    free_parameters = ("wheel_diameter", "crank_speed", "crank_radius", "base_length")
+    """What a workshop changes when the pump asks more than a person gives or the frame tips (the
+    least-change search of `workbench.adapt` and `fit` move only these): a smaller wheel seat or
+    slower turning lowers the rope speed π·(D + d)·n, so the swept flow and the power ρ·g·H·Q
+    (the 'power at the crank' check); a longer crank lowers the handle force P/(ω·r); longer feet
+    widen the base against tipping. The well, the need, the rope and the pipes are the site's and
+    the catalog's: they are not free."""
+
     well_depth = Length(
         "Well depth", 8000, min=1000, max=40000, soft=(2000, 35000), step=100, group="Well",
         help="Ground to the lowest water level: the riser's foot stands there.",
@@ -233,8 +245,8 @@ class RopePump(Design):
     )
     crank_radius = Length("Crank radius", 250, min=100, max=400, soft=(150, 350), step=5,
                           group="Wheel", help="Axle to handle.")
-    crank_speed = Count(
-        "Crank turns per minute", 30, min=10, max=120, group="Wheel",
+    crank_speed = RotationalSpeed(
+        "Crank turns per minute", 30, min=10, max=120, soft=(15, 60), step=1, group="Wheel",
         help="The rope-pump model equations put the best rope speed near 1.2 m/s (Akvopedia), 45 "
         "turns a minute on a 0.5 m wheel; a person sustains 75 W only at a slower pace.",
     )
@@ -363,7 +375,8 @@ class RopePump(Design):
         lay = layout(k)
         mm = lambda v: Q_(v, "mm")  # noqa: E731
         head = hyd.total_head(r.well_depth, r.delivery_height)
-        speed = hyd.rope_speed(r.wheel_diameter, r.rope_diameter, r.crank_speed)
+        turns = float(r.crank_speed.m_as("rpm"))
+        speed = hyd.rope_speed(r.wheel_diameter, r.rope_diameter, turns)
         swept = hyd.swept_flow(mm(lay.bore), speed)
         leak = hyd.annular_leakage(mm(lay.bore), mm(lay.piston), r.piston_length,
                                    hyd.piston_pressure_drop(r.piston_spacing), speed)
@@ -371,7 +384,7 @@ class RopePump(Design):
         daily = Q_(r.users * r.litres_per_person, "L")
         hours = hyd.delivery_time(daily, delivered)
         power = erg.crank_power(head, swept, delivered)
-        force = erg.crank_force(power, r.crank_radius, r.crank_speed)
+        force = erg.crank_force(power, r.crank_radius, turns)
         tension = (power / speed).to("N")
         out = [
             hyd.head_check(head),

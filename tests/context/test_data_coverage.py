@@ -32,7 +32,6 @@ WITHOUT_YEAR = {
     "materials.toml": {
         "aa-6061", "prusament-pla", "natureworks-4043d", "prusament-petg", "prusament-asa",
         "netzsch-pa6", "matmatch-pa6", "hdpe-generic", "netzsch-pe-hd", "koskisen-birch",
-        "aceros-arequipa-a36",
     },
     "stock/eu-metric.toml": {"plyterra", "stokeferry", "plumb", "trade-lengths", "harris-rhs", "arcelor-angles"},
     "stock/india.toml": {"is4923", "ply-india"},

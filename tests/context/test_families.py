@@ -18,10 +18,10 @@ def test_every_shipped_material_has_a_family() -> None:
 
 def test_families_of_the_shipped_materials() -> None:
     assert [m.id for m in materials_in_family("plywood")] == [
-        "plywood-birch", "plywood-softwood", "plywood-tropical", "plywood-unspecified",
+        "plywood-birch", "plywood-softwood", "plywood-tropical", "plywood-unspecified", "triplay",
     ]
     assert [m.id for m in materials_in_family("sawn-hardwood")] == ["sawn-tropical-mixed"]
-    assert [m.id for m in materials_in_family(MaterialFamily.STRUCTURAL_STEEL)] == ["steel-a36", "steel-a500c", "steel-s235", "steel-yst310"]
+    assert [m.id for m in materials_in_family(MaterialFamily.STRUCTURAL_STEEL)] == ["steel-a36", "steel-a500c", "steel-s235", "steel-spht1", "steel-yst310"]
     assert [m.id for m in materials_in_family("filament")] == ["abs", "asa", "nylon", "petg", "pla"]
     assert material("mdf").family is MaterialFamily.FIBREBOARD
     assert material("hdpe-recycled").family is MaterialFamily.RIGID_PLASTIC

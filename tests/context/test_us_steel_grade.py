@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from workbench import catalog
-from workbench.adapt import adapt, sold_here
+from workbench.adapt import adapt, sold_for_role, sold_here
 from workbench.context import Context, MaterialFamily, material, stock_catalog
 
 US = Context(stock="us-customary", climate="cold-continental")
@@ -43,13 +43,14 @@ def test_every_us_hss_is_a500_and_nothing_square_is_s235() -> None:
     assert {t.shape.value for t in us.tubes("steel-s235")} == {"angle"}
 
 
-def test_sold_here_reads_the_shape_a_role_takes() -> None:
-    # S235 angles are listed, so "a tube of S235" is sold; a square one is not
+def test_sold_for_role_reads_the_shape_a_role_takes() -> None:
+    # S235 angles are listed, so "a tube of S235" is sold; a square one, what the frame takes, is not
+    bench = catalog.get("steel-workbench")
     assert sold_here("steel-s235", ["tube"], US) is True
-    assert sold_here("steel-s235", [("tube", "square")], US) is False
-    assert sold_here("steel-a500c", [("tube", "square")], US) is True
-    # Kenya lists no tube of any shape: it cannot tell
-    assert sold_here("steel-s235", [("tube", "square")], Context(stock="east-africa")) is None
+    assert sold_for_role(bench, "frame", "steel-s235", US) is False
+    assert sold_for_role(bench, "frame", "steel-a500c", US) is True
+    # Kenya lists no square tube: it cannot tell
+    assert sold_for_role(bench, "frame", "steel-s235", Context(stock="east-africa")) is None
 
 
 def test_the_workbench_adapts_to_a500_in_the_us() -> None:
