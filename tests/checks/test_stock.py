@@ -79,7 +79,7 @@ def test_ambiguous_and_unknown_names_are_one_line_with_what_exists():
     with pytest.raises(UnknownNameError) as err:
         _find("40 x 40")
     msg = str(err.value)
-    assert msg.startswith("tube: '40 x 40' matches 7 different square tubes: ")
+    assert msg.startswith("tube: '40 x 40' matches 8 different square tubes: ")
     assert "shs-40x40x4-0 (eu-metric, india)" in msg and msg.endswith("; give the id")
     with pytest.raises(UnknownNameError) as err:
         _find("41x41x3")

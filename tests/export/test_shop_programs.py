@@ -241,34 +241,37 @@ def test_3mf_plate_reads_back_in_prusaslicer_and_slices(root, design_id, slug, t
     printed = w.evaluation.geometry.by_process(Process.PRINT)
     if not printed:
         pytest.skip("no printed parts")
-    (path,) = w.of(".3mf")
+    paths = w.of(".3mf")  # one plate, or one file per plate when the parts need several beds
+    assert paths
     ns = {"m": "http://schemas.microsoft.com/3dmanufacturing/core/2015/02"}
-    model = ET.fromstring(zipfile.ZipFile(path).read("3D/3dmodel.model"))
-    assert model.get("unit") == "millimeter"
-    assert [o.get("name") for o in model.iterfind("m:resources/m:object", ns)] == [
-        p.name for p in printed]
-    copies = sum(p.quantity for p in printed)
-    assert len(model.findall("m:build/m:item", ns)) == copies
+    names, items, objects = [], 0, []
     binary = _need("prusa-slicer")
-    objects = _info(binary, path)
-    volumes = [p.volume for p in printed for _ in range(p.quantity)]
-    assert len(objects) == copies
     bed = w.job.context.workshop_profile.bed
     x, y, z = (float(v.to("mm").magnitude) for v in bed)
+    for path in paths:
+        model = ET.fromstring(zipfile.ZipFile(path).read("3D/3dmodel.model"))
+        assert model.get("unit") == "millimeter"
+        names += [o.get("name") for o in model.iterfind("m:resources/m:object", ns)]
+        items += len(model.findall("m:build/m:item", ns))
+        objects += _info(binary, path)
+        gcode = tmp_path / f"{path.stem}.gcode"
+        run = subprocess.run(
+            [binary, "--export-gcode", "--bed-shape", f"0x0,{x:g}x0,{x:g}x{y:g},0x{y:g}",
+             "--max-print-height", f"{z:g}", "--dont-arrange", "--output", str(gcode), str(path)],
+            capture_output=True, text=True, timeout=600,
+        )
+        assert run.returncode == 0, f"{path.name}: {run.stdout[-1500:]}{run.stderr[-1500:]}"
+        text = gcode.read_text(errors="ignore")
+        assert text.count("\nG1 ") > 100 and ";LAYER_CHANGE" in text
+    assert sorted(set(names)) == sorted({p.name for p in printed})
+    copies = sum(p.quantity for p in printed)
+    assert items == copies and len(objects) == copies
+    volumes = [p.volume for p in printed for _ in range(p.quantity)]
     for info in objects:
         assert info["manifold"] == "yes" and info["number_of_parts"] == 1
         assert info["min_x"] >= -1e-3 and info["min_y"] >= -1e-3 and info["min_z"] == 0
         assert info["max_x"] <= x + 1e-3 and info["max_y"] <= y + 1e-3 and info["max_z"] <= z
     assert sorted(i["volume"] for i in objects) == pytest.approx(sorted(volumes), rel=2e-3)
-    gcode = tmp_path / "plate.gcode"
-    run = subprocess.run(
-        [binary, "--export-gcode", "--bed-shape", f"0x0,{x:g}x0,{x:g}x{y:g},0x{y:g}",
-         "--max-print-height", f"{z:g}", "--dont-arrange", "--output", str(gcode), str(path)],
-        capture_output=True, text=True, timeout=600,
-    )
-    assert run.returncode == 0, f"{path.name}: {run.stdout[-1500:]}{run.stderr[-1500:]}"
-    text = gcode.read_text(errors="ignore")
-    assert text.count("\nG1 ") > 100 and ";LAYER_CHANGE" in text
 
 
 # -- STEP -----------------------------------------------------------------------------------------

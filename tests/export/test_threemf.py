@@ -16,7 +16,7 @@ from workbench.errors import ExportError
 from workbench.evaluate import evaluate
 from workbench.export import Format, Options, export
 from workbench.export.job import Job
-from workbench.export.threemf import PLATE_GAP, Mesh, plate, weld
+from workbench.export.threemf import PLATE_GAP, Mesh, plate, plates, weld
 
 NS = {"m": "http://schemas.microsoft.com/3dmanufacturing/core/2015/02"}
 
@@ -66,15 +66,34 @@ def test_every_copy_is_on_one_plate_without_overlap() -> None:
                 assert (abs(a.x - b.x) >= 50 + PLATE_GAP - 1e-9 or abs(a.y - b.y) >= 30 + PLATE_GAP - 1e-9)
 
 
-def test_parts_that_do_not_fit_one_bed_are_refused(tmp_path) -> None:
+def test_parts_that_do_not_fit_one_bed_go_on_several_plates(tmp_path) -> None:
+    import xml.etree.ElementTree as ET
+    import zipfile
+
     ev = evaluate(catalog.get("bracket")(), Context())
     many = dataclasses.replace(ev.geometry, parts=(dataclasses.replace(ev.geometry.parts[0], quantity=3),))
+    paths = export(Job(many, ev.resolved), [Format.THREEMF], tmp_path, "b", Options())
+    # one bracket's footprint leaves no room for a second on the 250 x 210 mm bed
+    assert [p.name for p in paths] == ["b-plate-1.3mf", "b-plate-2.3mf", "b-plate-3.3mf"]
+    ns = {"m": "http://schemas.microsoft.com/3dmanufacturing/core/2015/02"}
+    for k, path in enumerate(paths, 1):
+        model = ET.fromstring(zipfile.ZipFile(path).read("3D/3dmodel.model"))
+        assert model.find("m:metadata[@name='Title']", ns).text == f"b plate {k} of 3"
+        assert len(model.findall("m:build/m:item", ns)) == 1
+        assert [o.get("name") for o in model.iterfind("m:resources/m:object", ns)] == ["bracket"]
+
+
+def test_plates_pack_every_copy_once_and_few_beds() -> None:
+    mesh = Mesh("clip", (), (), (50.0, 30.0, 10.0))
+    packed = plates([mesh], [30], (250.0, 210.0))
+    # 4 across (4 x 56 = 224 <= 256) and 6 deep (6 x 36 = 216 <= 216): 24 a plate, so 2 plates
+    assert [len(p) for p in packed] == [24, 6]
+    assert sorted(c.copy for p in packed for c in p) == list(range(1, 31))
     with pytest.raises(ExportError) as err:
-        export(Job(many, ev.resolved), [Format.THREEMF], tmp_path, "b", Options())
+        plate([mesh], [30], (250.0, 210.0))
     assert str(err.value) == (
-        "the printed parts (bracket; 3 pieces) do not fit one 250 × 210 mm bed together with 6 mm "
+        "the printed parts (clip; 30 pieces) do not fit one 250 × 210 mm bed together with 6 mm "
         "between them; export STL to print them in batches")
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_weld_joins_repeated_points_and_drops_collapsed_triangles() -> None:

@@ -7,7 +7,7 @@
   compensated, with dog-bones for a router (`export.dxf`, `export.nesting`, `export.flat`);
 - ``svg``: a preview of each sheet (`export.svg`);
 - ``csv`` / ``md``: the cut list and what to buy (`export.cutlist`);
-- ``3mf``: every printed part on one plate, named, in millimetres (`export.threemf`);
+- ``3mf``: every printed part on the bed (a file per plate when they need several), named, in millimetres (`export.threemf`);
 - ``pdf``: each nested sheet at true scale with a scale bar, then the cut list (`export.pdf`).
 
 Every export of a batch is written into a staging folder, each file checked by its format, and

@@ -174,7 +174,7 @@ _V = "workbench.export.verify"
 register_format(Format.STL, label="printed parts, binary STL", processes=[Process.PRINT],
                 writer="workbench.export.mesh:export_stl", intact=f"{_V}:stl_intact",
                 read_back=f"{_V}:stl_read_back", required=True)
-register_format(Format.THREEMF, label="printed parts on one plate, 3MF", processes=[Process.PRINT],
+register_format(Format.THREEMF, label="printed parts on the bed, 3MF (a file per plate)", processes=[Process.PRINT],
                 writer="workbench.export.threemf:export_3mf", intact=f"{_V}:threemf_intact")
 register_format(Format.STEP, label="the assembly, STEP",
                 writer="workbench.export.mesh:export_step", intact=f"{_V}:step_intact",

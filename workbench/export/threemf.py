@@ -18,6 +18,8 @@ one bed together are refused with the bed size, so a plate never hangs over the 
 
 from __future__ import annotations
 
+import dataclasses
+
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,34 +133,50 @@ def plate(meshes: Sequence[Mesh], copies: Sequence[int], bed: tuple[float, float
           gap: float = PLATE_GAP) -> list[Placement]:
     """Every copy of every mesh placed on one bed of `bed` (x, y mm) with `gap` between parts, or
     in one row when there is no bed; ExportError when they do not all fit."""
+    placed = plates(meshes, copies, bed, gap)
+    if len(placed) > 1:
+        wanted = sum(copies)
+        names = ", ".join(dict.fromkeys(m.name for m in meshes))
+        raise ExportError(
+            f"the printed parts ({names}; {wanted} pieces) do not fit one {bed[0]:g} × {bed[1]:g} mm "  # type: ignore[index]
+            f"bed together with {gap:g} mm between them; export STL to print them in batches"
+        )
+    return placed[0]
+
+
+def plates(meshes: Sequence[Mesh], copies: Sequence[int], bed: tuple[float, float] | None,
+           gap: float = PLATE_GAP) -> list[list[Placement]]:
+    """Every copy of every mesh on as few beds of `bed` (x, y mm) as the packer needs, `gap`
+    between parts: one list of placements per plate (one plate in a row when there is no bed).
+    A part larger than the bed is for `bed_check` to refuse before this is asked."""
     if bed is None:
         out, x = [], 0.0
         for i, n in enumerate(copies):
             for k in range(1, n + 1):
                 out.append(Placement(i, x, 0.0, k))
                 x += meshes[i].size[0] + gap
-        return out
+        return [out]
     import rectpack
 
     scale = 100  # rectpack packs integers: hundredths of a millimetre
+    wanted = sum(copies)
     packer = rectpack.newPacker(rotation=False, pack_algo=rectpack.MaxRectsBssf)
-    packer.add_bin(round((bed[0] + gap) * scale), round((bed[1] + gap) * scale))
-    wanted = 0
+    packer.add_bin(round((bed[0] + gap) * scale), round((bed[1] + gap) * scale), count=wanted)
     for i, n in enumerate(copies):
         w, d = (round((s + gap) * scale) for s in meshes[i].size[:2])
         for k in range(1, n + 1):
             packer.add_rect(w, d, rid=(i, k))
-            wanted += 1
     packer.pack()
-    placed = [Placement(rid[0], x / scale, y / scale, rid[1])
-              for _, x, y, _, _, rid in packer.rect_list()]
-    if len(placed) != wanted:
+    by_bin: dict[int, list[Placement]] = {}
+    for b, x, y, _, _, rid in packer.rect_list():
+        by_bin.setdefault(b, []).append(Placement(rid[0], x / scale, y / scale, rid[1]))
+    if sum(len(v) for v in by_bin.values()) != wanted:
         names = ", ".join(dict.fromkeys(m.name for m in meshes))
-        raise ExportError(
-            f"the printed parts ({names}; {wanted} pieces) do not fit one {bed[0]:g} × {bed[1]:g} mm "
-            f"bed together with {gap:g} mm between them; export STL to print them in batches"
-        )
-    return sorted(placed, key=lambda p: (p.index, p.copy))
+        raise ExportError(f"the printed parts ({names}) cannot be packed onto "
+                          f"{bed[0]:g} × {bed[1]:g} mm beds with {gap:g} mm between them")
+    # plates in the order of their first part; each plate's items in part order
+    out = [sorted(v, key=lambda p: (p.index, p.copy)) for v in by_bin.values()]
+    return sorted(out, key=lambda v: (v[0].index, v[0].copy))
 
 
 def _num(v: float) -> str:
@@ -204,7 +222,7 @@ def write_3mf(path: Path, model: str) -> None:
 
 def export_3mf(job: "Job", stem: str, out: Path, options: Options) -> list[Path]:
     """``STEM.3mf``: every printed part of the job, each copy, on one plate of the workshop
-    printer's bed."""
+    printer's bed; when they do not fit one bed, ``STEM-plate-1.3mf`` … one file per plate."""
     printed = job.geometry.by_process(Process.PRINT)
     if not printed:
         raise ExportError("3MF holds printed parts, and this design has none")
@@ -215,12 +233,24 @@ def export_3mf(job: "Job", stem: str, out: Path, options: Options) -> list[Path]
     meshes = [part_mesh(p, options) for p in printed]
     shop = job.context.workshop_profile
     bed = None if shop.bed is None else tuple(float(q.to("mm").magnitude) for q in shop.bed[:2])
-    placements = plate(meshes, [p.quantity for p in printed], bed)  # type: ignore[arg-type]
+    packed = plates(meshes, [p.quantity for p in printed], bed)  # type: ignore[arg-type]
     d = job.resolved.design if job.resolved is not None else None
     meta = [("Application", "cosmo-local workbench")]
     if d is not None:
         meta += [("Designer", ", ".join(d.authors)), ("LicenseTerms", d.license)]
-    path = out / f"{stem}.3mf"
-    before_write(path)
-    write_3mf(path, model_xml(meshes, placements, stem, meta))
-    return [path]
+    if len(packed) == 1:
+        named = [(f"{stem}.3mf", stem, packed[0])]
+    else:  # one file per plate: print them one after the other
+        named = [(f"{stem}-plate-{k}.3mf", f"{stem} plate {k} of {len(packed)}", placements)
+                 for k, placements in enumerate(packed, 1)]
+    paths = []
+    for name, title, placements in named:
+        path = out / name
+        before_write(path)
+        used = sorted({p.index for p in placements})
+        keep = {old: new for new, old in enumerate(used)}
+        write_3mf(path, model_xml([meshes[i] for i in used],
+                                  [dataclasses.replace(p, index=keep[p.index]) for p in placements],
+                                  title, meta))
+        paths.append(path)
+    return paths
