@@ -91,7 +91,9 @@ KERNEL_EXEC = """async (code) => {
 }"""
 
 PANEL = ("import gc as _gc\nfrom workbench.ui.panel import Workbench as _W\n"
-         "_p = [o for o in _gc.get_objects() if isinstance(o, _W)][-1]\n")
+         "_p = [o for o in _gc.get_objects() if isinstance(o, _W) and o.design.id == 'bracket'"
+         " and o._builder.background][-1]\n")
+"""The shown bracket panel (the quick-start also makes a plywood-shelf panel it does not show)."""
 
 KERNEL_IDLE = """() => {
   const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
@@ -216,11 +218,17 @@ def view_updates(page: Any, on: bool) -> None:
 
 def profile(page: Any, values: list[str], top: int = 25) -> str:
     """A CPU profile of the typed loop over `values`: self and inclusive time by function."""
+    return profiled(page, lambda: typed_loop(page, values), f"{len(values)} changes", top)
+
+
+def profiled(page: Any, act: Any, what: str, top: int = 25) -> str:
+    """A DevTools CPU profile of the page while `act()` runs: self and inclusive time by
+    function and self time by script file."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("Profiler.enable")
     cdp.send("Profiler.setSamplingInterval", {"interval": 250})
     cdp.send("Profiler.start")
-    typed_loop(page, values)
+    act()
     prof = cdp.send("Profiler.stop")["profile"]
     nodes = {n["id"]: n for n in prof["nodes"]}
     parent = {c: n["id"] for n in prof["nodes"] for c in n.get("children", [])}
@@ -248,7 +256,7 @@ def profile(page: Any, values: list[str], top: int = 25) -> str:
                 seen.add(lab)
             cur = parent.get(cur)
     total = sum(dt for dt in prof["timeDeltas"]) / 1000
-    lines = [f"profile of {len(values)} changes, {total:.0f} ms sampled"]
+    lines = [f"profile of {what}, {total:.0f} ms sampled"]
     lines.append("self time by script file:")
     lines += [f"  {v:8.1f} ms  {k}" for k, v in sorted(by_file.items(), key=lambda kv: -kv[1])[:12]]
     lines.append("self time by function:")
@@ -383,9 +391,11 @@ WAIT_SHOWN = """async () => {
 }"""
 
 
-def first_display(b: Any, server: Any, warm: int = 5, cold: int = 2) -> tuple[list[float], list[float]]:
+def first_display(b: Any, server: Any, warm: int = 5, cold: int = 2,
+                  do_profile: bool = False) -> tuple[list[float], list[float]]:
     """ms from running a `wb.open` cell to its panel drawn: (cold: first cell of a new kernel,
-    warm: later cells of that kernel, each with new values so it builds)."""
+    warm: later cells of that kernel, each with new values so it builds); with `do_profile`, a
+    CPU profile of one more warm cell is printed."""
     nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
                      "source": src} for src in FIRST],
           "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
@@ -408,6 +418,11 @@ def first_display(b: Any, server: Any, warm: int = 5, cold: int = 2) -> tuple[li
             page.evaluate(RUN_CELL, i)
             warms.append(page.evaluate(WAIT_SHOWN))
             time.sleep(0.5)
+        if do_profile and warm + 1 < len(FIRST):
+            def one() -> None:
+                page.evaluate(RUN_CELL, warm + 1)
+                print("profiled first display:", round(page.evaluate(WAIT_SHOWN)), "ms")
+            print(profiled(page, one, "one warm first display", top=40))
     finally:
         page.close()
     return colds, warms
@@ -458,6 +473,10 @@ def drag_rows(page: Any, where: str, repeat: int = 3) -> list[Result]:
     ]
 
 
+PARTS = frozenset({"typed", "drag", "first"})
+"""The measurement groups `run` can take (all by default)."""
+
+
 class _Rows(list):
     """Results, each printed as it is measured (a run cut short still says what it saw)."""
 
@@ -468,22 +487,28 @@ class _Rows(list):
         return super().__iadd__(more)
 
 
-def run(n: int = 12, voila: bool = True, do_profile: bool = False) -> list[Result]:
-    """All browser measurements (lab typed loop, view off, kernel side; Voila typed loop)."""
+def run(n: int = 12, voila: bool = True, do_profile: bool = False,
+        parts: frozenset[str] = PARTS) -> list[Result]:
+    """All browser measurements (lab typed loop, view off, kernel side; Voila typed loop);
+    `parts` picks among "typed", "drag" and "first" (first display) to re-measure one alone."""
     rows: list[Result] = _Rows()
     with tempfile.TemporaryDirectory(prefix="wb-bench-") as tmp, browser() as b:
         server = start_lab(QUICKSTART, Path(tmp) / "lab")
         try:
             page = open_lab_notebook(b, server, QUICKSTART.name)
-            rows += typed_rows(page, n, "JupyterLab", 200)
+            if "typed" in parts:
+                rows += typed_rows(page, n, "JupyterLab", 200)
             if do_profile:
-                print(profile(page, _arms(300, 4)))
-            rows += drag_rows(page, "JupyterLab")
+                print(profile(page, _arms(280, 4)))
+            if "drag" in parts:
+                rows += drag_rows(page, "JupyterLab")
             page.close()
-            colds, warms = first_display(b, server)
-            rows += [Result("JupyterLab: first display, `wb.open` cell → panel drawn (warm kernel)",
-                            warms, target="≤ 1.5 s"),
-                     Result("JupyterLab: first display, first cell of a new kernel (cold)", colds)]
+            if "first" in parts:
+                colds, warms = first_display(b, server, do_profile=do_profile)
+                rows += [Result("JupyterLab: first display, `wb.open` cell → panel drawn (warm "
+                                "kernel)", warms, target="≤ 1.5 s"),
+                         Result("JupyterLab: first display, first cell of a new kernel (cold)",
+                                colds)]
         finally:
             server.stop()
         if voila:
@@ -497,8 +522,10 @@ def run(n: int = 12, voila: bool = True, do_profile: bool = False) -> list[Resul
                 rows += [Result("Voila: page opened → panel drawn (new kernel runs the notebook)",
                                 [(time.perf_counter() - t0) * 1000])]
                 page.locator(".wb-panel").first.scroll_into_view_if_needed()
-                rows += typed_rows(page, n, "Voila", 200)
-                rows += drag_rows(page, "Voila")
+                if "typed" in parts:
+                    rows += typed_rows(page, n, "Voila", 200)
+                if "drag" in parts:
+                    rows += drag_rows(page, "Voila")
                 page.close()
             finally:
                 server.stop()
@@ -617,8 +644,11 @@ def main() -> int:
     ap.add_argument("--changes", type=int, default=12)
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--no-voila", action="store_true")
+    ap.add_argument("--only", default=",".join(sorted(PARTS)),
+                    help="comma-separated groups to measure: typed, drag, first")
     args = ap.parse_args()
-    rows = run(args.changes, voila=not args.no_voila, do_profile=args.profile)
+    rows = run(args.changes, voila=not args.no_voila, do_profile=args.profile,
+               parts=frozenset(args.only.split(",")))
     print(table(rows))
     return 0
 
