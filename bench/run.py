@@ -67,12 +67,16 @@ def bare_cadquery_bracket(A: float, H: float, W: float, t: float, holes: int, d:
     pts = [(0, 0), (t, 0), (t, H - t - g), (t + g, H - t), (A, H - t), (A, H), (0, H)]
     body = cq.Workplane("XY").polyline(pts).close().extrude(W)
     r = d / 2
+    tools = []  # all holes in one boolean, as the design cuts them
     for i in range(holes):
         y = (H - t - g) * (i + 0.5) / holes
-        body = body.cut(cq.Workplane("YZ").center(y, W / 2).circle(r).extrude(t))
+        tools.append(cq.Workplane("YZ").center(y, W / 2).circle(r).extrude(t).val())
     for i in range(holes):
         x = t + g + (A - t - g) * (i + 0.5) / holes
-        body = body.cut(cq.Workplane("XZ", origin=(0, H, 0)).center(x, W / 2).circle(r).extrude(t))
+        tools.append(cq.Workplane("XZ", origin=(0, H, 0)).center(x, W / 2).circle(r).extrude(t)
+                     .val())
+    if tools:
+        body = body.cut(cq.Compound.makeCompound(tools))
     solid = body.val()
     assert solid.isValid()
     return solid
