@@ -266,6 +266,36 @@ def profiled(page: Any, act: Any, what: str, top: int = 25) -> str:
     return "\n".join(lines)
 
 
+def traced(page: Any, act: Any, top: int = 30) -> str:
+    """A DevTools trace of the page while `act()` runs: the renderer main thread's time by event
+    (layout, paint, compositing, and `GLES2::ReadPixels`: the software compositor reading the
+    WebGL canvas back, which waits for SwiftShader to finish drawing the frame)."""
+    import collections
+
+    cdp = page.context.new_cdp_session(page)
+    events: list[dict[str, Any]] = []
+    done: list[bool] = []
+    cdp.on("Tracing.dataCollected", lambda p: events.extend(p["value"]))
+    cdp.on("Tracing.tracingComplete", lambda p: done.append(True))
+    cdp.send("Tracing.start", {"traceConfig": {"includedCategories": [
+        "devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink",
+        "gpu"]}, "transferMode": "ReportEvents"})
+    act()
+    cdp.send("Tracing.end")
+    while not done:
+        page.wait_for_timeout(100)
+    main = {(e["pid"], e["tid"]) for e in events
+            if e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
+    total: collections.Counter[str] = collections.Counter()
+    count: collections.Counter[str] = collections.Counter()
+    for e in events:
+        if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and "dur" in e:
+            total[e["name"]] += e["dur"] / 1000
+            count[e["name"]] += 1
+    return "\n".join(["main-thread time by trace event (nested events overlap):"]
+                     + [f"  {ms:8.1f} ms {count[k]:6d}x  {k}" for k, ms in total.most_common(top)])
+
+
 RECORD_DRAG = """(param) => {
   const d = window.__drag = {values: [], checks: [], texts: [], stop: false};
   const row = document.querySelector('.wb-field-' + param);
@@ -423,6 +453,9 @@ def first_display(b: Any, server: Any, warm: int = 5, cold: int = 2,
                 page.evaluate(RUN_CELL, warm + 1)
                 print("profiled first display:", round(page.evaluate(WAIT_SHOWN)), "ms")
             print(profiled(page, one, "one warm first display", top=40))
+            if warm + 2 < len(FIRST):
+                print(traced(page, lambda: (page.evaluate(RUN_CELL, warm + 2),
+                                            page.evaluate(WAIT_SHOWN))))
     finally:
         page.close()
     return colds, warms
@@ -500,6 +533,7 @@ def run(n: int = 12, voila: bool = True, do_profile: bool = False,
                 rows += typed_rows(page, n, "JupyterLab", 200)
             if do_profile:
                 print(profile(page, _arms(280, 4)))
+                print(traced(page, lambda: typed_loop(page, _arms(290, 4))))
             if "drag" in parts:
                 rows += drag_rows(page, "JupyterLab")
             page.close()
