@@ -651,6 +651,9 @@ Changed, each measured:
 - The export buttons stay enabled while a build runs; an export clicked meanwhile waits for the
   build and writes the form's values (tests/ui/test_panel.py), so a change sends 16 messages fewer.
 - The view's message walks only the part's tree node for numpy scalars, not the mesh lists again.
+- `PipeOD.item` (the pipe adapter's and rope pump's rebuild path) remembers its matches by value and
+  the stock catalogs' digests (`pipe matches` in workbench/caches.py): ~4.3 → ~1.4 ms a call, what
+  is left being the check that no catalog file changed.
 
 | measurement (JupyterLab, bracket) | previous code (d7be3f0) | this branch | how |
 | --- | --- | --- | --- |

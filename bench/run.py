@@ -271,8 +271,15 @@ def _browser_section(n: int) -> str:
     head = [BROWSER_HEADING, ""]
     if not Path(browser.CHROMIUM).is_file():
         return "\n".join(head + [f"Not run: no Chromium at {browser.CHROMIUM} (`make chromium`).", ""])
+    import os
+    import time
+
+    before, start = os.getloadavg()[0], time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     rows = browser.run(n)
-    return "\n".join(head + [browser.INTRO, "", browser.table(rows), "", browser.FINDINGS, ""])
+    load = (f"Measured {start}; the machine's 1-minute load average was {before:.1f} at the start "
+            f"and {os.getloadavg()[0]:.1f} at the end (2 cores; other sessions share them).")
+    return "\n".join(head + [browser.INTRO, "", load, "", browser.table(rows), "",
+                             browser.FINDINGS, ""])
 
 
 def _interactive_rows(Bracket: Any, ctx: Any, n: int) -> list[tuple[str, float, str]]:
