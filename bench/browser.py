@@ -617,10 +617,12 @@ off 104 ms, minutes earlier), then 181, 226 and 238 ms (15 changes each) as the 
 kernel side moved between 103 and 199 ms over the same runs. The view's own share is what the fix removed
 (~600–1300 ms → tens of ms); what remains above 200 ms on a loaded run is the kernel's build.
 
-Follow-up on the two missed targets (2026-12-01, 03:28–04:07 UTC; other sessions kept the
-machine's load average at 4–7 on its 2 cores, against ~1–3 when the table above was measured, so
-every figure here is slower than the table's). Reproduced first: at load 2.7 the typed loop was
-223 ms (view off 143 ms, kernel side 146 ms); at load 6–7 it was 364–398 ms.
+Follow-up on the two missed targets (2026-12-01, 03:28–04:15 UTC). Other sessions kept the
+machine's load average at 4–7 on its 2 cores, against ~1–3 when this table was last measured
+before these changes (JupyterLab typed 238 ms, kernel side 103 ms, first display 1653 ms; Voila
+typed 143 ms). The table above is this branch at load 3.8–4.2; the alternating runs below compare
+old and new code at the same load. Reproduced first: at load 2.7 the typed loop was 223 ms (view
+off 143 ms, kernel side 146 ms); at load 6–7 it was 364–398 ms.
 
 Where the time goes, from DevTools traces of the renderer's main thread (`bench/browser.py
 --profile` prints both the CPU profile and the trace summary):
