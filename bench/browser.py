@@ -9,7 +9,9 @@ Voila) in headless Debian Chromium on loopback, measured from the page.
 - slider drag: how often the checks refresh while the handle moves;
 - first display: a `wb.open(...)` cell until its panel is drawn, warm and cold.
 
-Run alone with ``python bench/browser.py [--changes N] [--profile]``; `bench/run.py` calls `run()`.
+Run alone with ``python bench/browser.py [--changes N] [--profile] [--only typed,drag,first]
+[--no-voila]``; `bench/run.py` calls `run()`. ``--profile`` prints a DevTools CPU profile and a
+trace summary of the renderer's main thread for typed changes and for one warm first display.
 """
 
 from __future__ import annotations
