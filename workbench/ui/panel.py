@@ -313,8 +313,6 @@ class Workbench:
                 self.checks.mark_stale(False)
         self._set_status("busy", _("Building… (checks follow the slider; the 3D view when it "
                                    "rests)"))
-        self.exports.update(offered(self.evaluation and self.evaluation.geometry), False,
-                            _("Building…"))
         if not self._builder.background:
             self._rebuild()
             return
@@ -353,9 +351,9 @@ class Workbench:
     def _rebuild(self) -> None:
         if self._settle is not None:
             self._settle.cancel()
+        # the export buttons stay as they are while a build runs (an export waits for it, see
+        # `_export`): flipping every button off and on again per change cost the page a layout
         self._set_status("busy", _("Building…"))
-        self.exports.update(offered(self.evaluation and self.evaluation.geometry), False,
-                            _("Building…"))
         self._builder.request(_Request(self.design, self.context))
 
     def _apply(self, req: _Request, outcome: _Outcome) -> None:
@@ -511,11 +509,12 @@ class Workbench:
             why = _("Fix the error above first: the files would not match the form.")
         elif stale:  # built while a slider moved on: its own build follows when it rests
             self._set_status("busy", _("Building…"))
-            why = _("Building…")
+            why = ""
         else:
             self._set_status("ok", _("Up to date."))
             why = ""
-        self.exports.update(offered(geo), ready=not stale and geo is not None, why=why)
+        # stale but not failed: a build for the form's values runs or follows; an export waits
+        self.exports.update(offered(geo), ready=not self.error and geo is not None, why=why)
 
     def _set_status(self, kind: str, text: str) -> None:
         self.status.value = (
@@ -524,6 +523,8 @@ class Workbench:
         )
 
     def _export(self, fmt: Format, folder: Path) -> list[Path]:
+        """Write `fmt` for the form's values: a build still running is waited for first."""
+        self.wait()
         ev = self.evaluation
         if ev is None or ev.geometry is None or self.stale:
             from workbench.errors import ExportError

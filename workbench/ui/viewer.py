@@ -90,7 +90,7 @@ def _plain(instance: dict[str, Any]) -> dict[str, Any]:
             out[key] = (np.round(arr.astype(np.float64), 4).tolist()
                         if arr.dtype.kind == "f" else arr.astype(np.int64).tolist())
         else:
-            out[key] = value
+            out[key] = _jsonable(value)
     return out
 
 
@@ -183,7 +183,9 @@ class Viewer:
         skip = {"skipBounds": True}  # the bounds once, after the last part
         for leaf in changed:
             pid = leaf["id"]
-            data = _jsonable({**leaf, "shape": _plain(meshed[leaf["shape"]["ref"]])})
+            # the tree node's few numpy scalars made plain; the mesh is plain lists already
+            data = {**_jsonable({k: v for k, v in leaf.items() if k != "shape"}),
+                    "shape": _plain(meshed[leaf["shape"]["ref"]])}
             if digests[pid][1] == self._digests[pid][1]:
                 # the mesh in place; a mesh whose vertex counts changed the viewer itself replaces
                 self._cad.execute("viewer.updatePart", [pid, data, skip])
