@@ -26,6 +26,7 @@ import math
 import pint
 
 from workbench.checks._common import _compare, _positive, _q, _show
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult, Status
 
 STANDARD_GRAVITY = 9.80665
@@ -77,7 +78,7 @@ def head_check(head: pint.Quantity, *, people: int = 1) -> CheckResult:
     limit = _q(ONE_PERSON_MAX_HEAD if people == 1 else 60.0, "m")
     who = "one person" if people == 1 else "two persons"
     return _compare(
-        "total head", head.to("m"), limit,
+        N_("total head"), head.to("m"), limit,
         message=(f"The pump lifts water {_show(head, 'm')} (well depth plus outlet height); "
                  f"{who} can pump a hand rope pump to about {_show(limit, 'm')}."),
         reference=_HEAD_REFERENCE,
@@ -145,7 +146,7 @@ def leakage_check(swept: pint.Quantity, leak: pint.Quantity, reynolds: float) ->
     unit = "L/min"
     regime = "laminar" if reynolds < 2300 else "not laminar: the viscous term underestimates losses"
     return _compare(
-        "leakage past the pistons", leak.to(unit), swept.to(unit),
+        N_("leakage past the pistons"), leak.to(unit), swept.to(unit),
         message=(f"The pistons sweep {_show(swept, unit)} and {_show(leak, unit)} leaks back "
                  f"past them (gap Reynolds number {reynolds:.0f}, {regime}), so the pump "
                  f"delivers {_show(max(swept - leak, swept * 0), unit)}."),
@@ -174,7 +175,7 @@ def riser_wall_check(
     design_stress: pint.Quantity | None, *, standard: str = "",
 ) -> CheckResult:
     """Hoop stress p·(D − t)/(2t) in the riser against the pipe standard's design stress."""
-    name = "riser wall (hoop stress)"
+    name = N_("riser wall (hoop stress)")
     if design_stress is None:
         return CheckResult.missing(name, f"design stress for {standard or 'this pipe standard'}")
     d, t = _m(od, "mm", "od"), _m(wall, "mm", "wall")

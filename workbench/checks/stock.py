@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import pint
 
 from workbench.checks._common import _compare, _words
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult, Status
 from workbench.errors import UnitError, UnknownNameError
 from workbench.units import parse_quantity
@@ -79,7 +80,7 @@ def _has_unit(text: str) -> bool:
 
 
 def parse_size(
-    text: str, name: str = "size", bare_unit: str = "mm", counts: tuple[int, int] = (2, 3)
+    text: str, name: str = N_("size"), bare_unit: str = "mm", counts: tuple[int, int] = (2, 3)
 ) -> tuple[pint.Quantity, ...]:
     """The dimensions of a size such as ``50 x 50 x 3 mm`` or ``1-1/2 x 1-1/2 x 1/8 in`` (in mm).
 
@@ -187,7 +188,7 @@ def find_stock(
     catalogs: Iterable[StockCatalog],
     *,
     shape: str | None = None,
-    name: str = "stock",
+    name: str = N_("stock"),
 ) -> StockItem:
     """The one item of `kind` ("tube", "section") and `shape` that `text` names in any catalog.
 
@@ -284,7 +285,7 @@ def stock_check(
     material_id: str,
     *,
     longest: pint.Quantity | None = None,
-    name: str = "stock",
+    name: str = N_("stock"),
 ) -> CheckResult:
     """Whether `catalog` sells `item` for `material_id`, in a length of at least `longest`.
 
@@ -333,8 +334,8 @@ def stock_check(
         )
     stock_length = max(local.lengths, key=lambda q: float(q.m_as("mm")))
     message = _words(
-        "{catalog} stock sells {item} in lengths up to {stock_length}; the longest member is "
-        "{longest}.",
+        N_("{catalog} stock sells {item} in lengths up to {stock_length}; the longest member is "
+           "{longest}."),
         catalog=catalog.name, item=local.label, stock_length=(stock_length, unit),
         longest=(longest, unit),
     )
