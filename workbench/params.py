@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from workbench.errors import BoundsError, UnitError
+from workbench.i18n import _
 
 if TYPE_CHECKING:  # pint is imported only when a value is resolved
     import pint
@@ -120,10 +121,9 @@ class _Numeric(Param):
 
         q = parse_quantity(raw, self.unit, self.name or self.label)
         if not self.in_bounds(float(q.magnitude)):
-            raise BoundsError(
-                f"{self.name}: {_fmt_num(q.magnitude)} {self.unit} is out of range; "
-                f"allowed {self.describe_allowed()}"
-            )
+            raise BoundsError(_("{name}: {value} is out of range; allowed {allowed}").format(
+                name=self.name, value=f"{_fmt_num(q.magnitude)} {self.unit}",
+                allowed=self.describe_allowed()))
         return q
 
     def default_value(self) -> "pint.Quantity":
@@ -231,11 +231,13 @@ class Count(Param):
                 raise ValueError
             value = int(f)
         except (TypeError, ValueError):
-            raise UnitError(f"{name}: {raw!r} is not a whole number") from None
+            raise UnitError(_("{name}: {value} is not a whole number").format(
+                name=name, value=repr(raw))) from None
         if (self.min is not None and value < self.min) or (
             self.max is not None and value > self.max
         ):
-            raise BoundsError(f"{name}: {value} is out of range; allowed {self.describe_allowed()}")
+            raise BoundsError(_("{name}: {value} is out of range; allowed {allowed}").format(
+                name=name, value=value, allowed=self.describe_allowed()))
         return value
 
     def default_value(self) -> int:
@@ -265,9 +267,8 @@ class Choice(Param):
         for value, label in self.options.items():  # accept the label too
             if text.lower() in (value.lower(), str(label).lower()):
                 return value
-        raise BoundsError(
-            f"{self.name}: {raw!r} is not an option; allowed {self.describe_allowed()}"
-        )
+        raise BoundsError(_("{name}: {value} is not an option; allowed {allowed}").format(
+            name=self.name, value=repr(raw), allowed=self.describe_allowed()))
 
     def default_value(self) -> str:
         return self.default
