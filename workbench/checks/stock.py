@@ -80,7 +80,7 @@ def _has_unit(text: str) -> bool:
 
 
 def parse_size(
-    text: str, name: str = N_("size"), bare_unit: str = "mm", counts: tuple[int, int] = (2, 3)
+    text: str, name: str = "size", bare_unit: str = "mm", counts: tuple[int, int] = (2, 3)
 ) -> tuple[pint.Quantity, ...]:
     """The dimensions of a size such as ``50 x 50 x 3 mm`` or ``1-1/2 x 1-1/2 x 1/8 in`` (in mm).
 
@@ -188,7 +188,7 @@ def find_stock(
     catalogs: Iterable[StockCatalog],
     *,
     shape: str | None = None,
-    name: str = N_("stock"),
+    name: str = "stock",
 ) -> StockItem:
     """The one item of `kind` ("tube", "section") and `shape` that `text` names in any catalog.
 
