@@ -21,6 +21,15 @@ _VERDICT = {"pass": N_("PASS"), "warn": N_("WARN"), "fail": N_("FAIL"),
             "unverified": N_("UNVERIFIED")}
 
 
+def _num(value: float, spec: str) -> str:
+    """`value` formatted by `spec` (".2f", ".3g") with the locale's decimal mark ("0,59")."""
+    from babel.numbers import get_decimal_symbol
+
+    from workbench.i18n import get_locale
+
+    return format(value, spec).replace(".", get_decimal_symbol(get_locale()))
+
+
 def _verdict(status: str) -> str:
     """An evaluation's verdict as the shown badge ("PASS", "APROBADO"…); the value stays the key."""
     return _(_VERDICT.get(status, status.upper()))
@@ -67,7 +76,7 @@ def check_table(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) 
     lines = [f"{d.id} {d.version} {d!r}", *context_lines(ev), ""]
     rows = [(_("status"), _("check"), _("util."), _("value"), _("limit"))]
     for c in ev.checks:
-        rows.append((_(_MARK[c.status.value]), _name(c), f"{c.utilisation:.2f}",
+        rows.append((_(_MARK[c.status.value]), _name(c), _num(c.utilisation, ".2f"),
                      *_value_limit(c, system)))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     for r in rows:
@@ -93,11 +102,11 @@ def _totals(ev: "Evaluation", system: UnitSystem | str) -> str:
 
 
 def _cost(q: Any) -> str:
-    return _("unknown") if q is None else f"{q.magnitude:.2f} {q.units:~P}"
+    return _("unknown") if q is None else f"{_num(q.magnitude, '.2f')} {q.units:~P}"
 
 
 def _carbon(q: Any) -> str:
-    return _("unknown") if q is None else f"{q.to('kgCO2e').magnitude:.3g} kgCO2e"
+    return _("unknown") if q is None else f"{_num(q.to('kgCO2e').magnitude, '.3g')} kgCO2e"
 
 
 def _jq(q: Any) -> Any:
@@ -196,7 +205,7 @@ _STATUS_WORD = {"pass": N_("pass"), "warn": N_("warning"), "fail": N_("FAIL")}
 
 
 def _util(u: float) -> str:
-    return _("n/a") if math.isnan(u) else f"{u:.2f}"
+    return _("n/a") if math.isnan(u) else _num(u, ".2f")
 
 
 def _value_rows(ev: "Evaluation") -> list[tuple[str, ...]]:
