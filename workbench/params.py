@@ -137,7 +137,7 @@ class _Numeric(Param):
     def describe_allowed(self) -> str:
         lo = "-inf" if self.min is None else _fmt_num(self.min)
         hi = "inf" if self.max is None else _fmt_num(self.max)
-        return f"{lo} to {hi} {self.unit}"
+        return _("{low} to {high} {unit}").format(low=lo, high=hi, unit=self.unit)
 
     def kernel(self, value: "pint.Quantity") -> float:
         return float(value.to(self.kernel_unit).magnitude)
@@ -244,7 +244,7 @@ class Count(Param):
         return self.default
 
     def describe_allowed(self) -> str:
-        return f"{self.min} to {self.max}"
+        return _("{low} to {high}").format(low=self.min, high=self.max)
 
 
 @dataclass(eq=False)

@@ -202,10 +202,32 @@ class ChoiceField(Field):
     param: Choice
 
     def _make_inputs(self) -> list[widgets.DOMWidget]:
-        options = [(str(label), value) for value, label in dict(self.param.options).items()]
-        self.input = widgets.Dropdown(options=options, value=self.param.default)
+        self.input = widgets.Dropdown(options=self._labelled(), value=self.param.default)
         self.input.observe(lambda c: self._submit(c["new"]), "value")
+        from workbench.ui import words
+
+        words.put(self, "option_labels", self._labelled)
         return [self.input]
+
+    def _labelled(self) -> list[tuple[str, str]]:
+        """The options with their labels in the current language (workbench catalog)."""
+        from workbench.i18n import translate
+
+        return [(translate(str(label)), value) for value, label in dict(self.param.options).items()]
+
+    @property
+    def option_labels(self) -> list[tuple[str, str]]:
+        return list(self.input.options)
+
+    @option_labels.setter
+    def option_labels(self, options: list[tuple[str, str]]) -> None:
+        """Relabel the dropdown keeping its choice (no submit: the value does not change)."""
+        if not hasattr(self, "input") or list(self.input.options) == options:
+            return
+        with self._quiet():
+            value = self.input.value
+            self.input.options = options
+            self.input.value = value
 
     def _show(self, value: str, design: "Design", ctx: "Context", system: UnitSystem) -> None:
         self.input.value = value
