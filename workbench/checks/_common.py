@@ -209,7 +209,7 @@ def _words(template: str, **named: Any) -> _Words:
             quantities[key] = v
         elif isinstance(v, tuple):
             q, unit = v
-            shown[key], quantities[key] = _show(q, unit), q
+            shown[key], quantities[key] = _show(q, unit), q.to(unit)
             if _imperial(Q_(1, unit)):
                 system = "imperial"
         else:

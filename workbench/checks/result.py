@@ -82,7 +82,7 @@ class CheckResult:
         message, translated when the catalogs have that very sentence."""
         from babel.numbers import get_decimal_symbol
 
-        from workbench.units import fmt, get_locale  # formatting is the edge's: imported here
+        from workbench.units import get_locale  # formatting is the edge's: imported here
 
         locale = locale or get_locale()
         system = str(getattr(system, "value", system))
@@ -92,8 +92,9 @@ class CheckResult:
         if english and system == self.message_system and get_decimal_symbol(locale) == ".":
             return self.message
 
+        own = system == self.message_system
         named = {
-            key: fmt(q, system, 4, locale=locale) if isinstance(q, pint.Quantity)
+            key: _edge(q, system, own, locale) if isinstance(q, pint.Quantity)
             else self._say(str(q), locale)
             for key, q in self.quantities
         }
@@ -197,6 +198,42 @@ class CheckResult:
     @property
     def passed(self) -> bool:
         return self.status is not Status.FAIL
+
+
+def _plain(q: pint.Quantity, decimal: str, digits: int = 4) -> str:
+    """`q` in its own unit to `digits` significant digits, never in exponent form."""
+    mag = float(q.magnitude)
+    if mag == 0 or not math.isfinite(mag):
+        text = "0" if mag == 0 else str(mag)
+    else:
+        places = max(digits - 1 - math.floor(math.log10(abs(mag))), 0)
+        text = f"{round(mag, places):.{places}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    unit = f"{q.units:~P}"
+    return f"{text.replace('.', decimal)} {unit}" if unit else text.replace(".", decimal)
+
+
+def _edge(q: pint.Quantity, system: str, own: bool, locale: str) -> str:
+    """A named quantity of a message for the reader: in the check's own unit when the reader's
+    system is the message's (only the decimal mark changes), else in `system`'s display unit
+    (`workbench.units.fmt`); a dimension both systems show alike (time, carbon) or a value
+    `fmt` would write with an exponent keeps its own unit."""
+    from babel.numbers import get_decimal_symbol
+
+    from workbench.units import dimension_name, display_unit, fmt
+
+    decimal = get_decimal_symbol(locale)
+    if str(q.units) in ("kelvin", "delta_degree_Celsius", "delta_degree_Fahrenheit"):
+        return fmt(q, system, 4, locale=locale)  # a difference: K or °F-difference
+    same = display_unit(q, "metric") == display_unit(q, "imperial") or dimension_name(
+        q.units) == "volume"  # litres read alike everywhere; in³ is no one's unit for water
+    if own or same:
+        return _plain(q, decimal)
+    text = fmt(q, system, 4, locale=locale)
+    if "e+" in text or "e-" in text:
+        return _plain(q.to(display_unit(q, system)), decimal)
+    return text
 
 
 class Verdict(str, Enum):
