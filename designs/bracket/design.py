@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any, Iterator
 
+from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.choices import EXPOSURE
 from workbench.kernel import cq
@@ -213,26 +214,27 @@ class ShelfBracket(Design):
         demand = r.load if printed else GAMMA_Q * r.load
         common = dict(support=Support.CANTILEVER, loading=Loading.POINT)
         if design_strength is None:
-            out.append(CheckResult.missing("arm bending", f"strength for {mat.name}"))
+            out.append(CheckResult.missing(N_("arm bending"), f"strength for {mat.name}"))
         else:
-            res = bending_stress_check(span, demand, section, design_strength, name="arm bending",
-                                       **common)
+            res = bending_stress_check(span, demand, section, design_strength,
+                                       name=N_("arm bending"), **common)
             out.append(res.with_reference(f"{res.reference}; design strength {basis}"))
         if modulus is None:
-            out.append(CheckResult.missing("arm deflection", f"a modulus for {mat.name}",
+            out.append(CheckResult.missing(N_("arm deflection"), f"a modulus for {mat.name}",
                                             load_bearing=False))
         else:
-            out.append(deflection_check(span, r.load, modulus, section, name="arm deflection",
+            out.append(deflection_check(span, r.load, modulus, section, name=N_("arm deflection"),
                                         limit=DeflectionLimit.L180, **common))
         if printed:  # a shelf's load is sustained: the print creeps (pseudo-elastic method)
             creep = mat.creep_modulus
             if creep is None:
                 out.append(CheckResult.missing(
-                    "arm creep", f"a long-term (creep) modulus for {mat.name}", load_bearing=False))
+                    N_("arm creep"), f"a long-term (creep) modulus for {mat.name}",
+                    load_bearing=False))
             else:
                 out.append(plastics.creep_deflection_check(
                     span, r.load, creep, section, modulus=modulus, limit=DeflectionLimit.L180,
-                    name="arm creep", **common))
+                    name=N_("arm creep"), **common))
         out.append(self._wall_fixing(r))
         shop = ctx.workshop_profile
         if printed:
