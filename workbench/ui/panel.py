@@ -31,7 +31,7 @@ from workbench.ui.export_view import ExportView
 from workbench.ui.form import DesignForm
 from workbench.ui import words
 from workbench.ui.style import CSS
-from workbench.ui.viewer import Viewer
+from workbench.ui.viewer import Viewer, ViewerKind
 from workbench.units import UnitSystem
 
 if TYPE_CHECKING:
@@ -148,6 +148,8 @@ class Workbench:
     rebuilds run in the calling thread (for scripts and tests). `lang` ("es", "fr", "pt_BR",
     "sw_KE", "hi"…) sets the session's locale for the panel's words and numbers
     (`workbench.i18n.set_locale`); the language switch beside the unit switch changes it later.
+    `viewer` picks the 3D view: "full" (cad-viewer-widget, with the part tree and measuring
+    tools) or "light" (the workbench's own three.js view, cheap to redraw; `ViewerKind`).
     """
 
     def __init__(
@@ -159,6 +161,7 @@ class Workbench:
         out_dir: str | Path | None = None,
         background: bool = True,
         lang: str | None = None,
+        viewer: ViewerKind | str = ViewerKind.FULL,
     ) -> None:
         if lang is not None:  # one setting for words and numbers (workbench.i18n)
             set_locale(lang)
@@ -187,7 +190,7 @@ class Workbench:
         self.context_form = ContextForm(type(design), ctx, self.system, self._context_changed,
                                         on_language=self._language_changed)
         self.context = self.context_form.context  # the same context, every role named
-        self.viewer = Viewer()
+        self.viewer = Viewer(kind=viewer)
         self.checks = ChecksView()
         folder = str(out_dir) if out_dir is not None else f"out/{design.id}"
         self.exports = ExportView(folder, self._export)
