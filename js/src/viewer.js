@@ -51,13 +51,16 @@ function render({ model, el }) {
   wrap.appendChild(renderer.domElement);
 
   const scene = new THREE.Scene();
-  scene.add(new THREE.AmbientLight(0xffffff, 1.2));
+  scene.add(new THREE.AmbientLight(0xffffff, 0.6));
   const camera = new THREE.OrthographicCamera(-1, 1, 1, -1, 0.1, 1e6);
   camera.up.set(0, 0, 1);
-  const sun = new THREE.DirectionalLight(0xffffff, 1.6);
-  camera.add(sun);            // the light follows the camera: every face lit from the viewer
-  sun.position.set(1, 2, 3);
-  scene.add(camera);
+  // a key light from above and in front, a weak fill from behind: faces of a box differ in shade
+  const sun = new THREE.DirectionalLight(0xffffff, 2.0);
+  sun.position.set(2, -3, 5);
+  scene.add(sun);
+  const fill = new THREE.DirectionalLight(0xffffff, 0.6);
+  fill.position.set(-3, 2, -1);
+  scene.add(fill);
   const controls = new OrbitControls(camera, renderer.domElement);
   const edgeMaterial = new THREE.LineBasicMaterial({ color: 0x505050 });
   const parts = new Map();    // id -> { mesh, edges }
