@@ -54,8 +54,10 @@ function render({ model, el }) {
   scene.add(new THREE.AmbientLight(0xffffff, 0.6));
   const camera = new THREE.OrthographicCamera(-1, 1, 1, -1, 0.1, 1e6);
   camera.up.set(0, 0, 1);
-  // a key light from above and in front, a weak fill from behind: faces of a box differ in shade
-  const sun = new THREE.DirectionalLight(0xffffff, 2.0);
+  // a key light from above and in front (a point light without fall-off, placed when the camera
+  // is fitted: its angle changes across a face, so faces are gently graded), a weak fill from
+  // behind: the faces of a box differ in shade
+  const sun = new THREE.PointLight(0xffffff, 2.0, 0, 0);
   sun.position.set(2, -3, 5);
   scene.add(sun);
   const fill = new THREE.DirectionalLight(0xffffff, 0.6);
@@ -93,6 +95,7 @@ function render({ model, el }) {
     camera.top = half; camera.bottom = -half;
     camera.near = size * 0.01; camera.far = size * 100;
     camera.position.copy(centre).add(new THREE.Vector3(1, -1.2, 0.9).normalize().multiplyScalar(size * 2));
+    sun.position.copy(centre).add(new THREE.Vector3(0.8, -1.2, 2).multiplyScalar(size));
     camera.zoom = 1;
     camera.updateProjectionMatrix();
     controls.target.copy(centre);

@@ -148,8 +148,9 @@ class Workbench:
     rebuilds run in the calling thread (for scripts and tests). `lang` ("es", "fr", "pt_BR",
     "sw_KE", "hi"…) sets the session's locale for the panel's words and numbers
     (`workbench.i18n.set_locale`); the language switch beside the unit switch changes it later.
-    `viewer` picks the 3D view: "full" (cad-viewer-widget, with the part tree and measuring
-    tools) or "light" (the workbench's own three.js view, cheap to redraw; `ViewerKind`).
+    `viewer` picks the 3D view: "light" (the default: the workbench's own three.js view, cheap
+    to redraw) or "full" (cad-viewer-widget, with the part tree and the measuring and clipping
+    tools); `ViewerKind`. bench/RESULTS.md has the measurements behind the default.
     """
 
     def __init__(
@@ -161,7 +162,7 @@ class Workbench:
         out_dir: str | Path | None = None,
         background: bool = True,
         lang: str | None = None,
-        viewer: ViewerKind | str = ViewerKind.FULL,
+        viewer: ViewerKind | str = ViewerKind.LIGHT,
     ) -> None:
         if lang is not None:  # one setting for words and numbers (workbench.i18n)
             set_locale(lang)
