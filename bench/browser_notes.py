@@ -4,15 +4,16 @@ code before issue 15."""
 
 from __future__ import annotations
 
-INTRO = """The quick-start panel (`wb.open("bracket")`, its default light 3D view) in JupyterLab 4 and
-Voila, driven by Playwright in headless Debian Chromium (software WebGL: SwiftShader), everything
-on loopback, while other work shares the machine's 2 cores. Times are measured in the page: from the Enter key (or the pointer
-release) until the status line says "Up to date." *and* the 3D view has made its WebGL draw calls
-(counted by wrapping the WebGL draw functions before any page script runs; three frames are
-allowed after the status). "Kernel side" sets the same text value in the kernel and waits for the
-rebuild: evaluate, tessellate, send. Typed loops change the arm length (n new values, each builds);
-drags move the arm slider's handle 100 px, one pointer move per 16 ms plus the time Chromium takes
-to process it. Medians; spread is the interquartile range (min–max under 4 samples)."""
+INTRO = """The quick-start panel (`wb.open("bracket")`, its default light 3D view) in JupyterLab 4
+and Voila, driven by Playwright in headless Debian Chromium (software WebGL: SwiftShader),
+everything on loopback, while other work shares the machine's 2 cores. Times are measured in the
+page: from the Enter key (or the pointer release) until the status line says "Up to date." *and* the
+3D view has made its WebGL draw calls (counted by wrapping the WebGL draw functions before any page
+script runs; three frames are allowed after the status). "Kernel side" sets the same text value in
+the kernel and waits for the rebuild: evaluate, tessellate, send. Typed loops change the arm length
+(n new values, each builds); drags move the arm slider's handle 100 px, one pointer move per 16 ms
+plus the time Chromium takes to process it. Medians; spread is the interquartile range (min–max
+under 4 samples)."""
 
 FINDINGS = """Where the time went (DevTools CPU profile of 4 typed changes, before): each change made
 cad-viewer-widget flip its `initialize` trait, which throws away the three-cad-viewer scene and
