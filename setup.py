@@ -22,7 +22,9 @@ setup(
     package_dir=SHIPPED,
     # The license texts bundles copy (workbench/bundle/spdx): data inside a package,
     # and the compiled message catalogs (workbench.i18n; `make translations` writes them).
-    package_data={"workbench.bundle": ["spdx/*"], "workbench": ["locale/*/LC_MESSAGES/*.mo"],
+    # and the light 3D view's built front end (`make viewer-js`).
+    package_data={"workbench.bundle": ["spdx/*"],
+                  "workbench": ["locale/*/LC_MESSAGES/*.mo", "ui/static/*.js"],
                   **{name: ["**/*"] for name in SHIPPED}},
     exclude_package_data={name: ["**/__pycache__/*", "**/*.pyc"] for name in SHIPPED},
 )

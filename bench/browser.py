@@ -10,7 +10,9 @@ Voila) in headless Debian Chromium on loopback, measured from the page.
 - first display: a `wb.open(...)` cell until its panel is drawn, warm and cold.
 
 Run alone with ``python bench/browser.py [--changes N] [--profile] [--only typed,drag,first]
-[--no-voila]``; `bench/run.py` calls `run()`. ``--profile`` prints a DevTools CPU profile and a
+[--no-voila] [--viewer full|light]``; `bench/run.py` calls `run()`. ``--viewer`` opens the
+panels with that 3D view (`wb.open(..., viewer=...)`; without it, the panel's default).
+``--profile`` prints a DevTools CPU profile and a
 trace summary of the renderer's main thread for typed changes and for one warm first display.
 """
 
@@ -425,12 +427,13 @@ WAIT_SHOWN = """async () => {
 
 
 def first_display(b: Any, server: Any, warm: int = 5, cold: int = 2,
-                  do_profile: bool = False) -> tuple[list[float], list[float]]:
+                  do_profile: bool = False,
+                  viewer: str | None = None) -> tuple[list[float], list[float]]:
     """ms from running a `wb.open` cell to its panel drawn: (cold: first cell of a new kernel,
     warm: later cells of that kernel, each with new values so it builds); with `do_profile`, a
     CPU profile of one more warm cell is printed."""
     nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-                     "source": src} for src in FIRST],
+                     "source": with_viewer(src, viewer)} for src in FIRST],
           "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
                                       "language": "python"}},
           "nbformat": 4, "nbformat_minor": 5}
@@ -462,6 +465,30 @@ def first_display(b: Any, server: Any, warm: int = 5, cold: int = 2,
     finally:
         page.close()
     return colds, warms
+
+
+def with_viewer(source: str, viewer: str | None) -> str:
+    """Notebook code with its `wb.open("<id>"…)` calls given ``viewer=...`` (None: unchanged)."""
+    import re
+
+    if viewer is None:
+        return source
+    return re.sub(r'wb\.open\(("[^"]+")', rf'wb.open(\1, viewer="{viewer}"', source)
+
+
+def viewer_notebook(tmp: Path, viewer: str | None) -> Path:
+    """The quick-start notebook, its panel opened with `viewer` (a copy under `tmp`)."""
+    if viewer is None:
+        return QUICKSTART
+    nb = json.loads(QUICKSTART.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            src = "".join(cell["source"])
+            cell["source"] = with_viewer(src, viewer)
+    out = tmp / "nb" / QUICKSTART.name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    return out
 
 
 def _arms(start: float, n: int) -> list[str]:
@@ -524,12 +551,14 @@ class _Rows(list):
 
 
 def run(n: int = 12, voila: bool = True, do_profile: bool = False,
-        parts: frozenset[str] = PARTS) -> list[Result]:
+        parts: frozenset[str] = PARTS, viewer: str | None = None) -> list[Result]:
     """All browser measurements (lab typed loop, view off, kernel side; Voila typed loop);
-    `parts` picks among "typed", "drag" and "first" (first display) to re-measure one alone."""
+    `parts` picks among "typed", "drag" and "first" (first display) to re-measure one alone;
+    `viewer` ("full", "light") opens the panels with that 3D view, None with the default."""
     rows: list[Result] = _Rows()
     with tempfile.TemporaryDirectory(prefix="wb-bench-") as tmp, browser() as b:
-        server = start_lab(QUICKSTART, Path(tmp) / "lab")
+        notebook = viewer_notebook(Path(tmp), viewer)
+        server = start_lab(notebook, Path(tmp) / "lab")
         try:
             page = open_lab_notebook(b, server, QUICKSTART.name)
             if "typed" in parts:
@@ -541,7 +570,7 @@ def run(n: int = 12, voila: bool = True, do_profile: bool = False,
                 rows += drag_rows(page, "JupyterLab")
             page.close()
             if "first" in parts:
-                colds, warms = first_display(b, server, do_profile=do_profile)
+                colds, warms = first_display(b, server, do_profile=do_profile, viewer=viewer)
                 rows += [Result("JupyterLab: first display, `wb.open` cell → panel drawn (warm "
                                 "kernel)", warms, target="≤ 1.5 s"),
                          Result("JupyterLab: first display, first cell of a new kernel (cold)",
@@ -549,7 +578,7 @@ def run(n: int = 12, voila: bool = True, do_profile: bool = False,
         finally:
             server.stop()
         if voila:
-            server = start_voila(QUICKSTART, Path(tmp) / "voila")
+            server = start_voila(notebook, Path(tmp) / "voila")
             try:
                 page = _new_page(b, 1500, 1400)
                 t0 = time.perf_counter()
@@ -601,9 +630,11 @@ def main() -> int:
     ap.add_argument("--no-voila", action="store_true")
     ap.add_argument("--only", default=",".join(sorted(PARTS)),
                     help="comma-separated groups to measure: typed, drag, first")
+    ap.add_argument("--viewer", choices=["full", "light"], default=None,
+                    help="the panels' 3D view (default: the panel's default)")
     args = ap.parse_args()
     rows = run(args.changes, voila=not args.no_voila, do_profile=args.profile,
-               parts=frozenset(args.only.split(",")))
+               parts=frozenset(args.only.split(",")), viewer=args.viewer)
     print(table(rows))
     return 0
 

@@ -4,15 +4,16 @@ code before issue 15."""
 
 from __future__ import annotations
 
-INTRO = """The quick-start panel (`wb.open("bracket")`) in JupyterLab 4 and Voila, driven by Playwright in
-headless Debian Chromium (software WebGL: SwiftShader), everything on loopback, while other work
-shares the machine's 2 cores. Times are measured in the page: from the Enter key (or the pointer
-release) until the status line says "Up to date." *and* the 3D view has made its WebGL draw calls
-(counted by wrapping the WebGL draw functions before any page script runs; three frames are
-allowed after the status). "Kernel side" sets the same text value in the kernel and waits for the
-rebuild: evaluate, tessellate, send. Typed loops change the arm length (n new values, each builds);
-drags move the arm slider's handle 100 px, one pointer move per 16 ms plus the time Chromium takes
-to process it. Medians; spread is the interquartile range (min–max under 4 samples)."""
+INTRO = """The quick-start panel (`wb.open("bracket")`, its default light 3D view) in JupyterLab 4
+and Voila, driven by Playwright in headless Debian Chromium (software WebGL: SwiftShader),
+everything on loopback, while other work shares the machine's 2 cores. Times are measured in the
+page: from the Enter key (or the pointer release) until the status line says "Up to date." *and* the
+3D view has made its WebGL draw calls (counted by wrapping the WebGL draw functions before any page
+script runs; three frames are allowed after the status). "Kernel side" sets the same text value in
+the kernel and waits for the rebuild: evaluate, tessellate, send. Typed loops change the arm length
+(n new values, each builds); drags move the arm slider's handle 100 px, one pointer move per 16 ms
+plus the time Chromium takes to process it. Medians; spread is the interquartile range (min–max
+under 4 samples)."""
 
 FINDINGS = """Where the time went (DevTools CPU profile of 4 typed changes, before): each change made
 cad-viewer-widget flip its `initialize` trait, which throws away the three-cad-viewer scene and
@@ -124,7 +125,34 @@ canvas is not read back; (3) a view whose frame is cheaper in software: without 
 material (three-cad-viewer creates its renderer with `antialias: true` and no option to change it,
 so this means the issue's option 2, a small three.js anywidget, or a patched viewer); (4) for the
 first display the same, since ~1 s of it is the viewer's first frames in SwiftShader (at low load
-the panel without its view was drawn in 0.6–0.9 s, the kernel's `wb.open` ~0.27 s of it)."""
+the panel without its view was drawn in 0.6–0.9 s, the kernel's `wb.open` ~0.27 s of it).
+
+The light viewer (the issue's option 2; the panel's default since, `viewer="full"` keeps
+cad-viewer-widget): workbench/ui/light.py, an anywidget whose front end is three.js 0.181.0 bundled
+by esbuild 0.25.12 from js/ (lock file pinned, bundle committed with its sources' hash). No
+antialiasing, one material kind (MeshLambertMaterial, flat shading), edges as LineSegments,
+OrbitControls, a frame drawn only on a change or a camera move; the kernel sends only the changed
+parts as float32/uint32 buffers, which are written into the existing BufferGeometry; the camera is
+fitted once. Compared with the full viewer in alternating whole runs (`python bench/browser.py
+--no-voila --only typed,first --changes 10 --viewer light|full`, light first in each pair),
+2026-12-01 04:25–04:36 UTC, 1-minute load average 3.2–5.7 over all eight runs:
+
+| measurement (JupyterLab, bracket) | full viewer | light viewer | how |
+| --- | --- | --- | --- |
+| typed value → checks and 3D view drawn, per pair | 247, 230, 237, 272 ms | 203, 202, 188, 190 ms | 10 changes per run |
+| the same, pooled | 239 ms (206–277) | 196 ms (180–222) | 40 changes each; target ≤ 200 ms |
+| typed value → checks, 3D view update off | 152 ms (136–190) | 156 ms (136–174) | same runs, 40 each |
+| kernel side (evaluate, tessellate, send) | 138 ms (122–155) | 137 ms (119–157) | same runs, 40 each |
+| first display (warm), per pair | 2021, 2084, 1846, 1947 ms | 1376, 1310, 1494, 1110 ms | 5 cells per run |
+| first display (warm), pooled | 2009 ms (1850–2115) | 1337 ms (1207–1487) | 20 each; target ≤ 1.5 s |
+| first display, first cell of a new kernel (cold) | 4810 ms (4637–5109) | 4089 ms (3940–4166) | 8 each |
+
+The light viewer is faster in every pair. Its typed loop is ~40 ms above the view-off loop (the
+full one's ~90 ms): what is left is the kernel's build and tessellation and the page's layout of
+the status and checks, not the view; its first display saves ~0.7 s of the full viewer's first
+frames. At this load its typed median sits at the target (196 ms pooled; two runs of four read
+202–203 ms), so on a busier machine it will read above it; the first display meets its target
+with ~160 ms to spare."""
 
 
 BEFORE_COMMIT = "fc284c6"

@@ -41,7 +41,7 @@ from workbench.ui.export_view import ExportView
 from workbench.ui.form import DesignForm
 from workbench.ui import words
 from workbench.ui.style import CSS
-from workbench.ui.viewer import Viewer
+from workbench.ui.viewer import Viewer, ViewerKind
 from workbench.units import UnitSystem
 
 if TYPE_CHECKING:
@@ -162,6 +162,9 @@ class Workbench:
     before in the session, Voila's ``?lang=`` query, JupyterLab's language setting (reported by
     the panel's front end once it shows, `workbench.ui.front_end`), LC_ALL/LC_MESSAGES/LANG,
     English.
+    `viewer` picks the 3D view: "light" (the default: the workbench's own three.js view, cheap
+    to redraw) or "full" (cad-viewer-widget, with the part tree and the measuring and clipping
+    tools); `ViewerKind`. bench/RESULTS.md has the measurements behind the default.
     """
 
     def __init__(
@@ -173,6 +176,7 @@ class Workbench:
         out_dir: str | Path | None = None,
         background: bool = True,
         lang: str | None = None,
+        viewer: ViewerKind | str = ViewerKind.LIGHT,
     ) -> None:
         if lang is not None:  # one setting for words and numbers (workbench.i18n)
             set_locale(lang)
@@ -207,7 +211,7 @@ class Workbench:
         self.context_form = ContextForm(type(design), ctx, self.system, self._context_changed,
                                         on_language=self._language_changed)
         self.context = self.context_form.context  # the same context, every role named
-        self.viewer = Viewer()
+        self.viewer = Viewer(kind=viewer)
         self.checks = ChecksView()
         folder = str(out_dir) if out_dir is not None else f"out/{design.id}"
         self.exports = ExportView(folder, self._export)
