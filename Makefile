@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test bench clean-env chromium system-deps translations design-translations
+.PHONY: lab test bench clean-env chromium system-deps translations design-translations viewer-js
 
 # Browser tests drive Debian's chromium (as root, or through passwordless sudo); never
 # `playwright install`, which downloads a browser of its own.
@@ -89,3 +89,9 @@ design-translations: $(STAMP)
 	  done; \
 	  $(PYBABEL) compile --statistics -D design -d $$d/locale || exit 1; \
 	done
+
+# The light 3D view's front end (workbench/ui/static/viewer.js, committed): three.js and esbuild
+# at the versions pinned in js/package-lock.json. Only needed after changing js/; a pip install,
+# the tests and CI use the committed bundle (tests/ui/test_light_viewer.py checks it is current).
+viewer-js:
+	cd js && npm ci --no-audit --no-fund && npm run build

@@ -20,9 +20,11 @@ SHIPPED = {"workbench._shipped.designs": "designs", "workbench._shipped.material
 setup(
     packages=find_packages(include=["workbench", "workbench.*"]) + list(SHIPPED),
     package_dir=SHIPPED,
-    # The license texts bundles copy (workbench/bundle/spdx): data inside a package,
-    # and the compiled message catalogs (workbench.i18n; `make translations` writes them).
-    package_data={"workbench.bundle": ["spdx/*"], "workbench": ["locale/*/LC_MESSAGES/*.mo"],
+    # The license texts bundles copy (workbench/bundle/spdx): data inside a package; the
+    # compiled message catalogs (workbench.i18n; `make translations` writes them); the light 3D
+    # view's built front end (`make viewer-js`).
+    package_data={"workbench.bundle": ["spdx/*"],
+                  "workbench": ["locale/*/LC_MESSAGES/*.mo", "ui/static/*.js"],
                   **{name: ["**/*"] for name in SHIPPED}},
     exclude_package_data={name: ["**/__pycache__/*", "**/*.pyc"] for name in SHIPPED},
 )

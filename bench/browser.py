@@ -9,7 +9,11 @@ Voila) in headless Debian Chromium on loopback, measured from the page.
 - slider drag: how often the checks refresh while the handle moves;
 - first display: a `wb.open(...)` cell until its panel is drawn, warm and cold.
 
-Run alone with ``python bench/browser.py [--changes N] [--profile]``; `bench/run.py` calls `run()`.
+Run alone with ``python bench/browser.py [--changes N] [--profile] [--only typed,drag,first]
+[--no-voila] [--viewer full|light]``; `bench/run.py` calls `run()`. ``--viewer`` opens the
+panels with that 3D view (`wb.open(..., viewer=...)`; without it, the panel's default).
+``--profile`` prints a DevTools CPU profile and a
+trace summary of the renderer's main thread for typed changes and for one warm first display.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from typing import Any, Iterator
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.browser_notes import BEFORE, BEFORE_COMMIT, FINDINGS, INTRO  # noqa: E402,F401
 from tests.browser.conftest import ARGS, CHROMIUM  # noqa: E402
 from tests.browser.pages import wait_panel  # noqa: E402
 from tests.browser.servers import TOKEN, start_lab, start_voila  # noqa: E402
@@ -91,7 +96,9 @@ KERNEL_EXEC = """async (code) => {
 }"""
 
 PANEL = ("import gc as _gc\nfrom workbench.ui.panel import Workbench as _W\n"
-         "_p = [o for o in _gc.get_objects() if isinstance(o, _W)][-1]\n")
+         "_p = [o for o in _gc.get_objects() if isinstance(o, _W) and o.design.id == 'bracket'"
+         " and o._builder.background][-1]\n")
+"""The shown bracket panel (the quick-start also makes a plywood-shelf panel it does not show)."""
 
 KERNEL_IDLE = """() => {
   const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
@@ -216,11 +223,17 @@ def view_updates(page: Any, on: bool) -> None:
 
 def profile(page: Any, values: list[str], top: int = 25) -> str:
     """A CPU profile of the typed loop over `values`: self and inclusive time by function."""
+    return profiled(page, lambda: typed_loop(page, values), f"{len(values)} changes", top)
+
+
+def profiled(page: Any, act: Any, what: str, top: int = 25) -> str:
+    """A DevTools CPU profile of the page while `act()` runs: self and inclusive time by
+    function and self time by script file."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("Profiler.enable")
     cdp.send("Profiler.setSamplingInterval", {"interval": 250})
     cdp.send("Profiler.start")
-    typed_loop(page, values)
+    act()
     prof = cdp.send("Profiler.stop")["profile"]
     nodes = {n["id"]: n for n in prof["nodes"]}
     parent = {c: n["id"] for n in prof["nodes"] for c in n.get("children", [])}
@@ -248,7 +261,7 @@ def profile(page: Any, values: list[str], top: int = 25) -> str:
                 seen.add(lab)
             cur = parent.get(cur)
     total = sum(dt for dt in prof["timeDeltas"]) / 1000
-    lines = [f"profile of {len(values)} changes, {total:.0f} ms sampled"]
+    lines = [f"profile of {what}, {total:.0f} ms sampled"]
     lines.append("self time by script file:")
     lines += [f"  {v:8.1f} ms  {k}" for k, v in sorted(by_file.items(), key=lambda kv: -kv[1])[:12]]
     lines.append("self time by function:")
@@ -256,6 +269,36 @@ def profile(page: Any, values: list[str], top: int = 25) -> str:
     lines.append("inclusive time by function:")
     lines += [f"  {v:8.1f} ms  {k}" for k, v in sorted(incl_ms.items(), key=lambda kv: -kv[1])[:top]]
     return "\n".join(lines)
+
+
+def traced(page: Any, act: Any, top: int = 30) -> str:
+    """A DevTools trace of the page while `act()` runs: the renderer main thread's time by event
+    (layout, paint, compositing, and `GLES2::ReadPixels`: the software compositor reading the
+    WebGL canvas back, which waits for SwiftShader to finish drawing the frame)."""
+    import collections
+
+    cdp = page.context.new_cdp_session(page)
+    events: list[dict[str, Any]] = []
+    done: list[bool] = []
+    cdp.on("Tracing.dataCollected", lambda p: events.extend(p["value"]))
+    cdp.on("Tracing.tracingComplete", lambda p: done.append(True))
+    cdp.send("Tracing.start", {"traceConfig": {"includedCategories": [
+        "devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink",
+        "gpu"]}, "transferMode": "ReportEvents"})
+    act()
+    cdp.send("Tracing.end")
+    while not done:
+        page.wait_for_timeout(100)
+    main = {(e["pid"], e["tid"]) for e in events
+            if e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
+    total: collections.Counter[str] = collections.Counter()
+    count: collections.Counter[str] = collections.Counter()
+    for e in events:
+        if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and "dur" in e:
+            total[e["name"]] += e["dur"] / 1000
+            count[e["name"]] += 1
+    return "\n".join(["main-thread time by trace event (nested events overlap):"]
+                     + [f"  {ms:8.1f} ms {count[k]:6d}x  {k}" for k, ms in total.most_common(top)])
 
 
 RECORD_DRAG = """(param) => {
@@ -383,11 +426,14 @@ WAIT_SHOWN = """async () => {
 }"""
 
 
-def first_display(b: Any, server: Any, warm: int = 5, cold: int = 2) -> tuple[list[float], list[float]]:
+def first_display(b: Any, server: Any, warm: int = 5, cold: int = 2,
+                  do_profile: bool = False,
+                  viewer: str | None = None) -> tuple[list[float], list[float]]:
     """ms from running a `wb.open` cell to its panel drawn: (cold: first cell of a new kernel,
-    warm: later cells of that kernel, each with new values so it builds)."""
+    warm: later cells of that kernel, each with new values so it builds); with `do_profile`, a
+    CPU profile of one more warm cell is printed."""
     nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-                     "source": src} for src in FIRST],
+                     "source": with_viewer(src, viewer)} for src in FIRST],
           "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
                                       "language": "python"}},
           "nbformat": 4, "nbformat_minor": 5}
@@ -408,9 +454,41 @@ def first_display(b: Any, server: Any, warm: int = 5, cold: int = 2) -> tuple[li
             page.evaluate(RUN_CELL, i)
             warms.append(page.evaluate(WAIT_SHOWN))
             time.sleep(0.5)
+        if do_profile and warm + 1 < len(FIRST):
+            def one() -> None:
+                page.evaluate(RUN_CELL, warm + 1)
+                print("profiled first display:", round(page.evaluate(WAIT_SHOWN)), "ms")
+            print(profiled(page, one, "one warm first display", top=40))
+            if warm + 2 < len(FIRST):
+                print(traced(page, lambda: (page.evaluate(RUN_CELL, warm + 2),
+                                            page.evaluate(WAIT_SHOWN))))
     finally:
         page.close()
     return colds, warms
+
+
+def with_viewer(source: str, viewer: str | None) -> str:
+    """Notebook code with its `wb.open("<id>"…)` calls given ``viewer=...`` (None: unchanged)."""
+    import re
+
+    if viewer is None:
+        return source
+    return re.sub(r'wb\.open\(("[^"]+")', rf'wb.open(\1, viewer="{viewer}"', source)
+
+
+def viewer_notebook(tmp: Path, viewer: str | None) -> Path:
+    """The quick-start notebook, its panel opened with `viewer` (a copy under `tmp`)."""
+    if viewer is None:
+        return QUICKSTART
+    nb = json.loads(QUICKSTART.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            src = "".join(cell["source"])
+            cell["source"] = with_viewer(src, viewer)
+    out = tmp / "nb" / QUICKSTART.name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    return out
 
 
 def _arms(start: float, n: int) -> list[str]:
@@ -458,6 +536,10 @@ def drag_rows(page: Any, where: str, repeat: int = 3) -> list[Result]:
     ]
 
 
+PARTS = frozenset({"typed", "drag", "first"})
+"""The measurement groups `run` can take (all by default)."""
+
+
 class _Rows(list):
     """Results, each printed as it is measured (a run cut short still says what it saw)."""
 
@@ -468,26 +550,35 @@ class _Rows(list):
         return super().__iadd__(more)
 
 
-def run(n: int = 12, voila: bool = True, do_profile: bool = False) -> list[Result]:
-    """All browser measurements (lab typed loop, view off, kernel side; Voila typed loop)."""
+def run(n: int = 12, voila: bool = True, do_profile: bool = False,
+        parts: frozenset[str] = PARTS, viewer: str | None = None) -> list[Result]:
+    """All browser measurements (lab typed loop, view off, kernel side; Voila typed loop);
+    `parts` picks among "typed", "drag" and "first" (first display) to re-measure one alone;
+    `viewer` ("full", "light") opens the panels with that 3D view, None with the default."""
     rows: list[Result] = _Rows()
     with tempfile.TemporaryDirectory(prefix="wb-bench-") as tmp, browser() as b:
-        server = start_lab(QUICKSTART, Path(tmp) / "lab")
+        notebook = viewer_notebook(Path(tmp), viewer)
+        server = start_lab(notebook, Path(tmp) / "lab")
         try:
             page = open_lab_notebook(b, server, QUICKSTART.name)
-            rows += typed_rows(page, n, "JupyterLab", 200)
+            if "typed" in parts:
+                rows += typed_rows(page, n, "JupyterLab", 200)
             if do_profile:
-                print(profile(page, _arms(300, 4)))
-            rows += drag_rows(page, "JupyterLab")
+                print(profile(page, _arms(280, 4)))
+                print(traced(page, lambda: typed_loop(page, _arms(290, 4))))
+            if "drag" in parts:
+                rows += drag_rows(page, "JupyterLab")
             page.close()
-            colds, warms = first_display(b, server)
-            rows += [Result("JupyterLab: first display, `wb.open` cell → panel drawn (warm kernel)",
-                            warms, target="≤ 1.5 s"),
-                     Result("JupyterLab: first display, first cell of a new kernel (cold)", colds)]
+            if "first" in parts:
+                colds, warms = first_display(b, server, do_profile=do_profile, viewer=viewer)
+                rows += [Result("JupyterLab: first display, `wb.open` cell → panel drawn (warm "
+                                "kernel)", warms, target="≤ 1.5 s"),
+                         Result("JupyterLab: first display, first cell of a new kernel (cold)",
+                                colds)]
         finally:
             server.stop()
         if voila:
-            server = start_voila(QUICKSTART, Path(tmp) / "voila")
+            server = start_voila(notebook, Path(tmp) / "voila")
             try:
                 page = _new_page(b, 1500, 1400)
                 t0 = time.perf_counter()
@@ -497,94 +588,14 @@ def run(n: int = 12, voila: bool = True, do_profile: bool = False) -> list[Resul
                 rows += [Result("Voila: page opened → panel drawn (new kernel runs the notebook)",
                                 [(time.perf_counter() - t0) * 1000])]
                 page.locator(".wb-panel").first.scroll_into_view_if_needed()
-                rows += typed_rows(page, n, "Voila", 200)
-                rows += drag_rows(page, "Voila")
+                if "typed" in parts:
+                    rows += typed_rows(page, n, "Voila", 200)
+                if "drag" in parts:
+                    rows += drag_rows(page, "Voila")
                 page.close()
             finally:
                 server.stop()
     return rows
-
-
-INTRO = """The quick-start panel (`wb.open("bracket")`) in JupyterLab 4 and Voila, driven by Playwright in
-headless Debian Chromium (software WebGL: SwiftShader), everything on loopback, while other work
-shares the machine's 2 cores. Times are measured in the page: from the Enter key (or the pointer
-release) until the status line says "Up to date." *and* the 3D view has made its WebGL draw calls
-(counted by wrapping the WebGL draw functions before any page script runs; three frames are
-allowed after the status). "Kernel side" sets the same text value in the kernel and waits for the
-rebuild: evaluate, tessellate, send. Typed loops change the arm length (n new values, each builds);
-drags move the arm slider's handle 100 px, one pointer move per 16 ms plus the time Chromium takes
-to process it. Medians; spread is the interquartile range (min–max under 4 samples)."""
-
-FINDINGS = """Where the time went (DevTools CPU profile of 4 typed changes, before): each change made
-cad-viewer-widget flip its `initialize` trait, which throws away the three-cad-viewer scene and
-renders a new one. `clearOrAddShapes → addShapes → render` cost about 105 ms of JavaScript per
-change, half of it compiling and linking WebGL shader programs again (`getUniforms`,
-`getProgramInfoLog`: a new scene has new materials), and the main thread spent most of the rest in
-native work outside JavaScript ("(program)": 4.2 s of 6.3 s sampled): WebGL calls into SwiftShader
-and the layout of the rebuilt tree and toolbar. The kernel's share was ~100–160 ms.
-
-The fix keeps cad-viewer-widget and uses its own incremental path: three-cad-viewer's
-`updatePart`, called through the widget's `execute` message, writes a part's new vertices,
-normals, triangles and edges into its existing BufferGeometry (a part whose vertex count changed is
-swapped by the viewer itself; a part that moved is removed and added). The kernel fingerprints each
-tessellated part and sends only the parts whose mesh or place changed, as JSON lists (the widget's
-custom messages carry no binary buffers); unchanged parts send nothing; the camera, tree and shader
-programs stay. A new set of parts (printed ↔ plywood) is still a new scene. After the fix the
-browser's own work per change is ~10–15 ms of JavaScript; what is left of the loop is the kernel
-(evaluate + tessellate + messages, the "kernel side" row) and the page's layout.
-
-Slider: the slider now reports while it moves; each value gets a checks-only evaluation (the checks
-table, bars and overall status follow; mass, cost and carbon show "—" until the parts are built) and
-one geometry build once the slider has rested 0.15 s, so no queue of builds forms. The drag rates
-are bounded by how fast Chromium processes the pointer moves on this loaded software-rendered
-machine: every refreshed table and value box is laid out and painted again. While a drag is slow
-(values more than 0.15 s apart) the geometry is built between values: throttled, never queued.
-
-First display (target missed): it is the same path as before, a new cad-viewer-widget scene.
-Measured apart on warm kernels (each 3 runs, 2026-12-01): the kernel's `wb.open` takes ~0.27 s;
-the panel without its 3D view is drawn in 0.6–0.9 s; with the viewer 1.5–2.0 s; with the viewer's
-toolbar and tree off (`tools=False`) 1.4–1.7 s. In the profile most of the viewer's ~1 s is native
-main-thread work (its DOM, WebGL setup and shader compilation in SwiftShader), not Python. Closing
-the gap needs a lighter viewer at first display: the issue's option 2 (a small three.js anywidget,
-one material, no toolbar) or the viewer created without tools; either trades the part tree and
-the clipping/measuring tools, so it is left for a decision. Cold includes starting the kernel and
-importing CadQuery (~3 s on this machine, see the kernel-side table).
-
-Run-to-run spread (same machine, other sessions' load varies): the typed loop in JupyterLab after
-the fix measured 159 ms (10 changes, view off 131 ms; the before code had measured 784 ms, view
-off 104 ms, minutes earlier), then 181, 226 and 238 ms (15 changes each) as the load rose; its
-kernel side moved between 103 and 199 ms over the same runs. The view's own share is what the fix removed
-(~600–1300 ms → tens of ms); what remains above 200 ms on a loaded run is the kernel's build."""
-
-
-BEFORE_COMMIT = "fc284c6"
-"""The code before issue 15 (cad-viewer-widget rebuilding its scene on every change, sliders
-sending only on release), measured with this script: `git archive fc284c6 | tar -x -C DIR`,
-this file copied into DIR/bench, `python DIR/bench/browser.py --changes 12`."""
-
-BEFORE: dict[str, str] = {  # measured 2026-12-01 01:12–01:23 UTC, this machine
-    'JupyterLab: typed value → checks and 3D view drawn': '1494 ms (1206–1608)',
-    "JupyterLab: typed value → status 'Up to date.'": '1482 ms (1185–1592)',
-    'JupyterLab: typed value → checks, 3D view update off': '121 ms (116–197)',
-    'JupyterLab: kernel side of the same change (evaluate, tessellate, send)': '198 ms (105–351)',
-    'JupyterLab: slider drag, slider values sent': '7.9 /s (6–8)',
-    'JupyterLab: slider drag, checks refreshes': '0.0 /s (0–0)',
-    'JupyterLab: slider drag, value box updates': '0.0 /s (0–0)',
-    'JupyterLab: slider drag, slider value → checks refreshed': '—',
-    'JupyterLab: slider released → 3D view drawn': '1302 ms (1049–1770)',
-    'JupyterLab: slider drag, geometry builds per drag': '1.0 builds (1–1)',
-    'JupyterLab: first display, `wb.open` cell → panel drawn (warm kernel)': '2696 ms (2368–3655)',
-    'JupyterLab: first display, first cell of a new kernel (cold)': '10141 ms (9679–10603)',
-    'Voila: typed value → checks and 3D view drawn': '884 ms (808–1146)',
-    "Voila: typed value → status 'Up to date.'": '875 ms (796–1136)',
-    'Voila: slider drag, slider values sent': '8.4 /s (8–8)',
-    'Voila: slider drag, checks refreshes': '0.0 /s (0–0)',
-    'Voila: slider drag, value box updates': '0.0 /s (0–0)',
-    'Voila: slider drag, slider value → checks refreshed': '—',
-    'Voila: slider released → 3D view drawn': '965 ms (929–1438)',
-    'Voila: slider drag, geometry builds per drag': '1.0 builds (1–1)',
-}
-"""Medians (and spread) measured on `BEFORE_COMMIT`, by measurement name."""
 
 
 def _shown(r: Result) -> str:
@@ -617,8 +628,13 @@ def main() -> int:
     ap.add_argument("--changes", type=int, default=12)
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--no-voila", action="store_true")
+    ap.add_argument("--only", default=",".join(sorted(PARTS)),
+                    help="comma-separated groups to measure: typed, drag, first")
+    ap.add_argument("--viewer", choices=["full", "light"], default=None,
+                    help="the panels' 3D view (default: the panel's default)")
     args = ap.parse_args()
-    rows = run(args.changes, voila=not args.no_voila, do_profile=args.profile)
+    rows = run(args.changes, voila=not args.no_voila, do_profile=args.profile,
+               parts=frozenset(args.only.split(",")), viewer=args.viewer)
     print(table(rows))
     return 0
 

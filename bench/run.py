@@ -67,12 +67,16 @@ def bare_cadquery_bracket(A: float, H: float, W: float, t: float, holes: int, d:
     pts = [(0, 0), (t, 0), (t, H - t - g), (t + g, H - t), (A, H - t), (A, H), (0, H)]
     body = cq.Workplane("XY").polyline(pts).close().extrude(W)
     r = d / 2
+    tools = []  # all holes in one boolean, as the design cuts them
     for i in range(holes):
         y = (H - t - g) * (i + 0.5) / holes
-        body = body.cut(cq.Workplane("YZ").center(y, W / 2).circle(r).extrude(t))
+        tools.append(cq.Workplane("YZ").center(y, W / 2).circle(r).extrude(t).val())
     for i in range(holes):
         x = t + g + (A - t - g) * (i + 0.5) / holes
-        body = body.cut(cq.Workplane("XZ", origin=(0, H, 0)).center(x, W / 2).circle(r).extrude(t))
+        tools.append(cq.Workplane("XZ", origin=(0, H, 0)).center(x, W / 2).circle(r).extrude(t)
+                     .val())
+    if tools:
+        body = body.cut(cq.Compound.makeCompound(tools))
     solid = body.val()
     assert solid.isValid()
     return solid
@@ -267,8 +271,15 @@ def _browser_section(n: int) -> str:
     head = [BROWSER_HEADING, ""]
     if not Path(browser.CHROMIUM).is_file():
         return "\n".join(head + [f"Not run: no Chromium at {browser.CHROMIUM} (`make chromium`).", ""])
+    import os
+    import time
+
+    before, start = os.getloadavg()[0], time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     rows = browser.run(n)
-    return "\n".join(head + [browser.INTRO, "", browser.table(rows), "", browser.FINDINGS, ""])
+    load = (f"Measured {start}; the machine's 1-minute load average was {before:.1f} at the start "
+            f"and {os.getloadavg()[0]:.1f} at the end (2 cores; other sessions share them).")
+    return "\n".join(head + [browser.INTRO, "", load, "", browser.table(rows), "",
+                             browser.FINDINGS, ""])
 
 
 def _interactive_rows(Bracket: Any, ctx: Any, n: int) -> list[tuple[str, float, str]]:

@@ -121,7 +121,7 @@ def test_counts_per_design() -> None:
     """The number of words each shipped design has in its catalog (the report's figures)."""
     counts = {name: len([m for m in _po(name, "es") if m.id]) for name in DESIGNS}
     assert counts == {"bracket": 54, "hdpe-planter": 31, "pipe-adapter": 32,
-                      "plywood-shelf": 38, "raised-bed": 36, "rope-pump": 54,
+                      "plywood-shelf": 38, "raised-bed": 36, "rope-pump": 55,
                       "steel-workbench": 39}
 
 
@@ -169,7 +169,7 @@ def test_show_in_spanish_gives_the_designs_words_and_keeps_the_machine_fields() 
     assert lines[0] == "plywood-shelf 1.0.0: Estante de triplay encastrado"
     assert "Ancho — Ancho total: el largo de las repisas, voladizos incluidos." in out.stdout
     assert "Tamaño:" in lines
-    assert re.search(r"^  width\s+length\s+default 800 mm\s+allowed 300 to 2000 mm$",
+    assert re.search(r"^  width\s+length\s+por defecto 800 mm\s+permitido 300 a 2000 mm$",
                      out.stdout, re.M)  # the parameter's name and kind stay as declared
     assert "Slot-together plywood shelf" not in out.stdout
 

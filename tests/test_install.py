@@ -109,6 +109,9 @@ def test_the_wheel_carries_the_designs_data_and_license(installed) -> None:
     assert len(catalogs) == 5
     assert {p.relative_to(purelib / "workbench").as_posix()
             for p in (purelib / "workbench" / "locale").glob("*/LC_MESSAGES/*.mo")} == catalogs
+    # the light 3D view's built front end (three.js inside), byte for byte: no npm at install
+    bundle = purelib / "workbench" / "ui" / "static" / "viewer.js"
+    assert bundle.read_bytes() == (ROOT / "workbench" / "ui" / "static" / "viewer.js").read_bytes()
     spoken = _run([str(python.parent / "workbench"), "--lang", "es", "--help"], purelib, env).stdout
     assert "lista los diseños" in spoken
     # each design's own catalogs (workbench.design_words) travel inside its folder

@@ -59,14 +59,17 @@ def design(design_id: str, **values: Any) -> Any:
     return catalog.get(design_id)(**values)
 
 
-def open(design_id: str, *, lang: str | None = None, **values: Any) -> Any:  # noqa: A001
+def open(design_id: str, *, lang: str | None = None, viewer: str = "light",  # noqa: A001
+         **values: Any) -> Any:
     """The notebook panel of design `design_id` with `values` set: display it in JupyterLab/Voila.
 
     `lang` ("es", "fr", "pt_BR", "sw_KE", "hi"…) sets the panel's words and numbers
     (`workbench.i18n.set_locale`); without it, a language chosen before in the session, else
     Voila's ``?lang=``, else JupyterLab's language, else LANG, else English (`Workbench`).
+    `viewer` is "light" (the default: a plain three.js view that redraws fast;
+    workbench/ui/light.py) or "full" (cad-viewer-widget: part tree, measuring and clipping tools).
     """
     from workbench import catalog
     from workbench.ui import Workbench
 
-    return Workbench(catalog.get(design_id)(**values), lang=lang)
+    return Workbench(catalog.get(design_id)(**values), lang=lang, viewer=viewer)

@@ -141,34 +141,41 @@ class Adaptation:
 
     def summary(self) -> str:
         """One line: verdict, number of changes and failing or unverified checks."""
-        failing = [c.name for c in self.after if _failed(c)]
-        unverified = [c.name for c in self.after if _cannot_run(c)]
-        text = f"{self.design.id} for {self.context.stock} stock, {self.context.climate} climate: "
-        text += f"{self.verdict.value}, {len(self.changes)} change(s)"
+        from workbench.checks.result import status_word
+        from workbench.i18n import _
+
+        failing = [c.label() for c in self.after if _failed(c)]
+        unverified = [c.label() for c in self.after if _cannot_run(c)]
+        text = _("{design} for {stock} stock, {climate} climate: {verdict}, {count} change(s)"
+                 ).format(design=self.design.id, stock=self.context.stock,
+                          climate=self.context.climate, verdict=status_word(self.verdict),
+                          count=len(self.changes))
         if failing:
-            text += f"; still failing: {', '.join(failing)}"
+            text += _("; still failing: {names}").format(names=", ".join(failing))
         if unverified:
-            text += f"; not verified: {', '.join(unverified)}"
+            text += _("; not verified: {names}").format(names=", ".join(unverified))
         return text
 
     def report(self) -> str:
         """The change table and the check summary, as the CLI prints them."""
+        from workbench.i18n import _
+
         lines = [self.summary()]
         if self.changes:
-            lines.append("changes:")
+            lines.append(_("changes:"))
             for c in self.changes:
                 lines.append(f"  {c.what}: {c.from_} -> {c.to}  ({c.why})")
         else:
-            lines.append("changes: none needed")
-        lines.append("checks (before -> after):")
+            lines.append(_("changes: none needed"))
+        lines.append(_("checks (before -> after):"))
         before = {c.name: c for c in self.before}
         for c in self.after:
             b = before.get(c.name)
             was = f"{_status(b)} {_util(b)}" if b is not None else "-"
-            lines.append(f"  {c.name}: {was} -> {_status(c)} {_util(c)}")
+            lines.append(f"  {c.label()}: {was} -> {_status(c)} {_util(c)}")
             if _cannot_run(c) or _failed(c):
-                lines.append(f"      {c.message}")
-        lines += [f"note: {n}" for n in self.notes]
+                lines.append(f"      {c.render()}")
+        lines += [_("note: {text}").format(text=n) for n in self.notes]
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -205,9 +212,12 @@ class Adaptation:
 def _status(c: "CheckResult | None") -> str:
     if c is None:
         return "-"
+    from workbench.checks.result import status_word
+    from workbench.i18n import _
+
     if _cannot_run(c):
-        return f"cannot run (needs {c.lacks})"
-    return str(c.status.value)
+        return _("cannot run (needs {lacks})").format(lacks=c.lacks)
+    return status_word(c.status)
 
 
 def _util(c: "CheckResult | None") -> str:

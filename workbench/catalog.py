@@ -27,6 +27,7 @@ from pathlib import Path
 from workbench import paths
 from workbench.design import Design
 from workbench.errors import UnknownNameError, WorkbenchError
+from workbench.i18n import _
 
 ENTRY_POINT_GROUP = "workbench.designs"
 ENV_VAR = "WORKBENCH_DESIGNS"
@@ -163,8 +164,9 @@ def entry(design_id: str) -> Entry:
     """The entry of `design_id`, or UnknownNameError listing the known ids."""
     found = entries()
     if design_id not in found:
-        known = ", ".join(found) or "none"
-        raise UnknownNameError(f"unknown design '{design_id}'; known: {known}")
+        known = ", ".join(found) or _("none")
+        raise UnknownNameError(_("unknown design '{name}'; known: {known}").format(
+            name=design_id, known=known))
     return found[design_id]
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from workbench.i18n import N_
+
 EXPOSURE = {
-    "shade": "Indoors or in shade",
-    "sun-light": "In sun, light colour",
-    "sun-dark": "In sun, dark colour",
+    "shade": N_("Indoors or in shade"),
+    "sun-light": N_("In sun, light colour"),
+    "sun-dark": N_("In sun, dark colour"),
 }
 """Where a part sits, as `workbench.checks.plastics.Exposure.from_choice` reads it."""

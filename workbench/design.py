@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
 from workbench.errors import RuleError, UnknownNameError, WorkbenchError
+from workbench.i18n import _
 from workbench.params import Param, declared
 
 if TYPE_CHECKING:
@@ -213,9 +214,8 @@ class Design:
         params = self.params()
         unknown = [k for k in values if k not in params]
         if unknown:
-            raise UnknownNameError(
-                f"{self.id}: unknown parameter '{unknown[0]}'; known: {', '.join(params)}"
-            )
+            raise UnknownNameError(_("{design}: unknown parameter '{name}'; known: {known}").format(
+                design=self.id, name=unknown[0], known=", ".join(params)))
         resolved: dict[str, Any] = {}
         for name, p in params.items():
             resolved[name] = p.coerce(values[name]) if name in values else p.default_value()
@@ -273,9 +273,8 @@ class Design:
         values = {k: v for k, v in self._values.items()}
         unknown = [k for k in changes if k not in params]
         if unknown:
-            raise UnknownNameError(
-                f"{self.id}: unknown parameter '{unknown[0]}'; known: {', '.join(params)}"
-            )
+            raise UnknownNameError(_("{design}: unknown parameter '{name}'; known: {known}").format(
+                design=self.id, name=unknown[0], known=", ".join(params)))
         values.update(changes)
         return type(self)(**values)
 

@@ -70,7 +70,11 @@ def declared_words(cls: "type[Design]") -> dict[str, str]:
 
 
 def _template(node: ast.expr) -> str | None:
-    """A string literal's text, or an f-string as a template ("{side} bending"); None else."""
+    """A string literal's text, or an f-string as a template ("{side} bending"), also inside the
+    extraction marker ``N_(...)``; None else."""
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "N_"
+            and len(node.args) == 1):
+        node = node.args[0]
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
@@ -94,6 +98,8 @@ def _check_name_nodes(tree: ast.AST) -> Iterator[ast.expr]:
                 if kw.arg == "name":
                     yield kw.value
             func = node.func
+            if isinstance(func, ast.Name) and func.id == "N_" and node.args:
+                yield node.args[0]  # a word marked for translation (a name kept as data)
             if (isinstance(func, ast.Attribute) and func.attr in _CHECK_FACTORIES
                     and isinstance(func.value, ast.Name) and func.value.id == "CheckResult"
                     and node.args):

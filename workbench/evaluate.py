@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from workbench import geometry as _geometry
 from workbench.design import Design
 from workbench.errors import WorkbenchError
+from workbench.i18n import design_domain
 from workbench.resolve import Resolved, resolve
 
 if TYPE_CHECKING:
@@ -242,7 +243,8 @@ def evaluate(
         return Evaluation(seen.resolved, geo, seen.checks, seen.parts)
     r = resolve(design, ctx, lenient=lenient)
     geo = _geometry.build(r) if build else None
-    checks = tuple(unsold_checks(r)) + tuple(design.checks(r, ctx, geo))
+    own = design_domain(design.id)  # a design's check names and words: its catalog first
+    checks = tuple(unsold_checks(r)) + tuple(c.in_domains(own) for c in design.checks(r, ctx, geo))
     parts = part_summaries(r, geo) if geo is not None else ()
     if key is not None:
         memo.put(key, _Remembered(r, geo.key if geo is not None else None, checks, parts))

@@ -150,10 +150,11 @@ def to_dict(rows: Sequence[Gap], evaluations: int) -> dict[str, Any]:
 def table(rows: Sequence[Gap], evaluations: int) -> str:
     """Plain-text table, one row per need, the places it applies to folded together."""
     s = summarise(rows, evaluations)
-    head = (
-        f"{s.evaluations} evaluations: {s.refused} refused, {s.cannot_run} checks cannot run, "
-        f"{s.distinct_needs} distinct needs"
-    )
+    from workbench.i18n import _
+
+    head = _("{evaluations} evaluations: {refused} refused, {cannot_run} checks cannot run, "
+             "{needs} distinct needs").format(evaluations=s.evaluations, refused=s.refused,
+                                              cannot_run=s.cannot_run, needs=s.distinct_needs)
     if not rows:
         return head
     grouped: dict[tuple[str, str, str], list[str]] = {}
@@ -161,11 +162,16 @@ def table(rows: Sequence[Gap], evaluations: int) -> str:
         grouped.setdefault((g.design, g.check or "(refused)", g.needs), []).append(f"{g.stock}/{g.climate}")
     width_d = max(len(k[0]) for k in grouped)
     width_c = max(len(k[1]) for k in grouped)
-    lines = [head, f"{'design':<{width_d}}  {'check':<{width_c}}  places  needs"]
+    design_h, check_h, places_h, needs_h = _("design"), _("check"), _("places"), _("needs")
+    width_d, width_c = max(width_d, len(design_h)), max(width_c, len(check_h))
+    width_p = max(6, len(places_h))
+    lines = [head, f"{design_h:<{width_d}}  {check_h:<{width_c}}  {places_h:<{width_p}}  {needs_h}"]
     for (d, c, need), places in sorted(grouped.items()):
-        lines.append(f"{d:<{width_d}}  {c:<{width_c}}  {len(places):>6}  {need}")
-        shown = ", ".join(places[:6]) + (f", … ({len(places) - 6} more)" if len(places) > 6 else "")
-        lines.append(f"{'':<{width_d}}  {'':<{width_c}}          in {shown}")
+        lines.append(f"{d:<{width_d}}  {c:<{width_c}}  {len(places):>{width_p}}  {need}")
+        more = " " + _("… ({count} more)").format(count=len(places) - 6)
+        shown = ", ".join(places[:6]) + ("," + more if len(places) > 6 else "")
+        lines.append(f"{'':<{width_d}}  {'':<{width_c}}  {'':<{width_p}}  "
+                     + _("in {places}").format(places=shown))
     return "\n".join(lines)
 
 

@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, Sequence
 from urllib.parse import parse_qs
 
 from babel.core import Locale, UnknownLocaleError
@@ -118,6 +118,67 @@ def gettext(message: str) -> str:
     return _catalog(get_locale()).gettext(message) or message
 
 
+def N_(message: str) -> str:
+    """Mark `message` for extraction and return it unchanged (English).
+
+    For templates and names kept as data and translated later, where they are shown
+    (`translate`): a check's sentence template, its name, a word filled into a template.
+    ``pybabel extract`` finds ``N_("...")`` (one of Babel's default keywords)."""
+    return message
+
+
+# Other catalogs `translate` can look in before the workbench's own: a design's catalog beside
+# its design.py. name → (directory holding <lang>/LC_MESSAGES/<file domain>.mo, file domain).
+_CATALOGS: dict[str, tuple[Path, str]] = {}
+
+
+def register_catalog(name: str, localedir: Path | str, file_domain: str | None = None) -> None:
+    """Let `translate(..., domains=(name, ...))` look in ``<localedir>/<lang>/LC_MESSAGES/
+    <file_domain>.mo`` (`file_domain` defaults to `name`). Registering again replaces it."""
+    _CATALOGS[name] = (Path(localedir), file_domain or name)
+    _domain_catalog.cache_clear()
+
+
+def design_domain(design_id: str) -> str:
+    """The catalog name of design `design_id`'s own words ("design:plywood-shelf"): evaluation
+    stamps its checks with it, so their names and sentences are looked up there first."""
+    return f"design:{design_id}"
+
+
+@lru_cache(maxsize=None)
+def _domain_catalog(name: str, code: str) -> NullTranslations | None:
+    where = _CATALOGS.get(name)
+    if where is None:
+        return None
+    return Translations.load(str(where[0]), [code], where[1])
+
+
+def translate(message: str, domains: Sequence[str] = (DOMAIN,), locale: str | None = None) -> str:
+    """`message` (English, the message id) in `locale` (default: the current one), from the first
+    of the catalogs `domains` that translates it ("workbench" is this package's; others are
+    `register_catalog`'s, e.g. ``(design_domain("plywood-shelf"), "workbench")``).
+
+    English when none does; an unregistered domain is skipped. For marked data (`N_`)."""
+    code = locale or get_locale()
+    if not message or code.split("_")[0] == "en":
+        return message
+    for name in domains:
+        if name.startswith("design:") and name not in _CATALOGS:
+            # a shipped design's own catalog, beside its design.py (names made at run time
+            # from a template, "post bending" from "{side} bending", are matched too)
+            found = design_name_gettext(name.partition(":")[2], message, code)
+            if found != message and found != _catalog(code).gettext(message):
+                return found
+            continue
+        cat = _catalog(code) if name == DOMAIN else _domain_catalog(name, code)
+        if cat is None:
+            continue
+        found = cat.gettext(message)
+        if found and found != message:
+            return found
+    return message
+
+
 _ = gettext
 
 
@@ -188,9 +249,10 @@ def front_end_locale(tag: str) -> str | None:
 
 
 __all__ = [
-    "LANGUAGES", "LocaleSource", "front_end_locale", "gettext", "get_locale", "language_name",
-    "locale_from_environment", "locale_source", "ngettext", "offer_locale", "set_locale",
-    "using_locale", "voila_query_locale", "_",
+    "DOMAIN", "LANGUAGES", "LocaleSource", "N_", "design_catalog", "design_domain", "design_gettext",
+    "design_name_gettext", "front_end_locale", "gettext", "get_locale", "language_name",
+    "locale_from_environment", "locale_source", "ngettext", "offer_locale", "register_catalog",
+    "set_locale", "translate", "using_locale", "voila_query_locale", "_",
 ]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from workbench.errors import BoundsError, UnitError
+from workbench.i18n import _
 
 if TYPE_CHECKING:  # pint is imported only when a value is resolved
     import pint
@@ -120,10 +121,9 @@ class _Numeric(Param):
 
         q = parse_quantity(raw, self.unit, self.name or self.label)
         if not self.in_bounds(float(q.magnitude)):
-            raise BoundsError(
-                f"{self.name}: {_fmt_num(q.magnitude)} {self.unit} is out of range; "
-                f"allowed {self.describe_allowed()}"
-            )
+            raise BoundsError(_("{name}: {value} is out of range; allowed {allowed}").format(
+                name=self.name, value=f"{_fmt_num(q.magnitude)} {self.unit}",
+                allowed=self.describe_allowed()))
         return q
 
     def default_value(self) -> "pint.Quantity":
@@ -137,7 +137,7 @@ class _Numeric(Param):
     def describe_allowed(self) -> str:
         lo = "-inf" if self.min is None else _fmt_num(self.min)
         hi = "inf" if self.max is None else _fmt_num(self.max)
-        return f"{lo} to {hi} {self.unit}"
+        return _("{low} to {high} {unit}").format(low=lo, high=hi, unit=self.unit)
 
     def kernel(self, value: "pint.Quantity") -> float:
         return float(value.to(self.kernel_unit).magnitude)
@@ -243,18 +243,20 @@ class Count(Param):
                 raise ValueError
             value = int(f)
         except (TypeError, ValueError):
-            raise UnitError(f"{name}: {raw!r} is not a whole number") from None
+            raise UnitError(_("{name}: {value} is not a whole number").format(
+                name=name, value=repr(raw))) from None
         if (self.min is not None and value < self.min) or (
             self.max is not None and value > self.max
         ):
-            raise BoundsError(f"{name}: {value} is out of range; allowed {self.describe_allowed()}")
+            raise BoundsError(_("{name}: {value} is out of range; allowed {allowed}").format(
+                name=name, value=value, allowed=self.describe_allowed()))
         return value
 
     def default_value(self) -> int:
         return self.default
 
     def describe_allowed(self) -> str:
-        return f"{self.min} to {self.max}"
+        return _("{low} to {high}").format(low=self.min, high=self.max)
 
 
 @dataclass(eq=False)
@@ -277,9 +279,8 @@ class Choice(Param):
         for value, label in self.options.items():  # accept the label too
             if text.lower() in (value.lower(), str(label).lower()):
                 return value
-        raise BoundsError(
-            f"{self.name}: {raw!r} is not an option; allowed {self.describe_allowed()}"
-        )
+        raise BoundsError(_("{name}: {value} is not an option; allowed {allowed}").format(
+            name=self.name, value=repr(raw), allowed=self.describe_allowed()))
 
     def default_value(self) -> str:
         return self.default

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from workbench.i18n import N_, _
 from workbench.units import UnitSystem, fmt, fmt_pair, get_inch_fraction
 
 if TYPE_CHECKING:
@@ -15,12 +16,34 @@ if TYPE_CHECKING:
 
     from workbench.evaluate import Evaluation
 
-_MARK = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
+_MARK = {"pass": N_("PASS"), "warn": N_("WARN"), "fail": N_("FAIL")}
+_VERDICT = {"pass": N_("PASS"), "warn": N_("WARN"), "fail": N_("FAIL"),
+            "unverified": N_("UNVERIFIED")}
+
+
+def _num(value: float, spec: str) -> str:
+    """`value` formatted by `spec` (".2f", ".3g") with the locale's decimal mark ("0,59")."""
+    from babel.numbers import get_decimal_symbol
+
+    from workbench.i18n import get_locale
+
+    return format(value, spec).replace(".", get_decimal_symbol(get_locale()))
+
+
+def _verdict(status: str) -> str:
+    """An evaluation's verdict as the shown badge ("PASS", "APROBADO"…); the value stays the key."""
+    return _(_VERDICT.get(status, status.upper()))
+
+
+def _name(c: Any) -> str:
+    """A check's shown name (translated); `c.name` stays the key in JSON."""
+    label = getattr(c, "label", None)
+    return label() if label is not None else c.name
 
 
 def _q(q: "pint.Quantity | None", system: UnitSystem | str) -> str:
     """`q` in `system`; imperial lengths in fractions of an inch (`get_inch_fraction`)."""
-    return "unknown" if q is None else fmt(q, system, fraction=get_inch_fraction())
+    return _("unknown") if q is None else fmt(q, system, fraction=get_inch_fraction())
 
 
 def _value_limit(c: Any, system: UnitSystem | str) -> tuple[str, str]:
@@ -39,10 +62,11 @@ def _words(c: Any, system: UnitSystem | str) -> str:
 def context_lines(ev: "Evaluation") -> list[str]:
     """The local context an evaluation used, one line each."""
     ctx = ev.resolved.context
-    mats = ", ".join(f"{role}={m.id}" for role, m in ev.resolved.materials.items()) or "none"
+    mats = ", ".join(f"{role}={m.id}" for role, m in ev.resolved.materials.items()) or _("none")
     return [
-        f"materials: {mats}",
-        f"stock: {ctx.stock}; climate: {ctx.climate}; workshop: {ctx.workshop}",
+        _("materials: {materials}").format(materials=mats),
+        _("stock: {stock}; climate: {climate}; workshop: {workshop}").format(
+            stock=ctx.stock, climate=ctx.climate, workshop=ctx.workshop),
     ]
 
 
@@ -50,35 +74,39 @@ def check_table(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) 
     """A fixed-width table of every check, then mass, cost and carbon, then the verdict."""
     d = ev.design
     lines = [f"{d.id} {d.version} {d!r}", *context_lines(ev), ""]
-    rows = [("status", "check", "util.", "value", "limit")]
+    rows = [(_("status"), _("check"), _("util."), _("value"), _("limit"))]
     for c in ev.checks:
-        rows.append((_MARK[c.status.value], c.name, f"{c.utilisation:.2f}",
+        rows.append((_(_MARK[c.status.value]), _name(c), _num(c.utilisation, ".2f"),
                      *_value_limit(c, system)))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     for r in rows:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
     for c in ev.checks:
-        lines.append(f"- {c.name}: {_words(c, system)} [{c.reference}]")
+        lines.append(f"- {_name(c)}: {_words(c, system)} [{c.reference}]")
     lines.append("")
+    lines.append(_totals(ev, system))
+    failed = [_name(c) for c in ev.checks if c.status.value == "fail"]
     lines.append(
-        f"mass {_q(ev.mass, system)}; cost {_cost(ev.cost)}; embodied carbon {_carbon(ev.carbon)}"
-    )
-    failed = [c.name for c in ev.checks if c.status.value == "fail"]
-    lines.append(
-        f"verdict: {ev.status.upper()}"
-        + (f" ({len(failed)} check(s) fail: {', '.join(failed)})" if failed else "")
+        _("verdict: {verdict}").format(verdict=_verdict(ev.status))
+        + (" " + _("({count} check(s) fail: {names})").format(
+            count=len(failed), names=", ".join(failed)) if failed else "")
     )
     if ev.unverified_note:
         lines.append(ev.unverified_note)
     return "\n".join(lines)
 
 
+def _totals(ev: "Evaluation", system: UnitSystem | str) -> str:
+    return _("mass {mass}; cost {cost}; embodied carbon {carbon}").format(
+        mass=_q(ev.mass, system), cost=_cost(ev.cost), carbon=_carbon(ev.carbon))
+
+
 def _cost(q: Any) -> str:
-    return "unknown" if q is None else f"{q.magnitude:.2f} {q.units:~P}"
+    return _("unknown") if q is None else f"{_num(q.magnitude, '.2f')} {q.units:~P}"
 
 
 def _carbon(q: Any) -> str:
-    return "unknown" if q is None else f"{q.to('kgCO2e').magnitude:.3g} kgCO2e"
+    return _("unknown") if q is None else f"{_num(q.to('kgCO2e').magnitude, '.3g')} kgCO2e"
 
 
 def _jq(q: Any) -> Any:
@@ -92,8 +120,14 @@ def _template_dict(c: Any) -> dict[str, Any]:
     or words); nothing when the check carries no template."""
     if not getattr(c, "template", ""):
         return {}
-    named = {k: _jq(q) if hasattr(q, "units") else str(q) for k, q in c.quantities}
-    return {"template": c.template, "quantities": named}
+    fragments = {k: q for k, q in c.quantities if isinstance(q, str) and "{" in q}
+    named = {k: _jq(q) if hasattr(q, "units") else str(q) for k, q in c.quantities
+             if k not in fragments}
+    # A fragment naming other quantities ("{load} at the tip") is written into the template,
+    # so a reader formats one flat English template with the quantities.
+    keep = {k: "{" + k + "}" for k, _v in c.quantities}
+    template = c.template.format(**{**keep, **fragments}) if fragments else c.template
+    return {"template": template, "quantities": named}
 
 
 def evaluation_dict(ev: "Evaluation") -> dict[str, Any]:
@@ -161,15 +195,17 @@ class _Table:
     rows: tuple[tuple[str, ...], ...]
     status_column: int | None = None
     """Index of a column holding a check status (coloured in HTML)."""
+    statuses: tuple[str, ...] = ()
+    """Each row's status value ("pass", "warn", "fail"): the colour, whatever the shown word."""
 
 
 _Block = _Heading | _Para | _List | _Table
 
-_STATUS_WORD = {"pass": "pass", "warn": "warning", "fail": "FAIL"}
+_STATUS_WORD = {"pass": N_("pass"), "warn": N_("warning"), "fail": N_("FAIL")}
 
 
 def _util(u: float) -> str:
-    return "n/a" if math.isnan(u) else f"{u:.2f}"
+    return _("n/a") if math.isnan(u) else _num(u, ".2f")
 
 
 def _value_rows(ev: "Evaluation") -> list[tuple[str, ...]]:
@@ -179,11 +215,12 @@ def _value_rows(ev: "Evaluation") -> list[tuple[str, ...]]:
         nominal = p.to_text(d.values[name])
         used = p.to_text(ev.resolved.values[name])
         default = p.to_text(p.default_value())
-        note = [] if nominal == used else [f"actual {used} from the stock catalog"]
+        note = [] if nominal == used else [
+            _("actual {value} from the stock catalog").format(value=used)]
         if not p.is_visible(d):
-            note.append("not used with these choices")
+            note.append(_("not used with these choices"))
         if nominal != default:
-            note.insert(0, f"changed (default {default})")
+            note.insert(0, _("changed (default {default})").format(default=default))
         rows.append((name, p.label, nominal, "; ".join(note)))
     return rows
 
@@ -195,12 +232,14 @@ def _context_items(ev: "Evaluation") -> list[str]:
     items = []
     for role, m in ev.resolved.materials.items():
         label = roles[role].label if role in roles else role
-        unused = "" if used is None or role in used else " (no part of this build uses it)"
-        items.append(f"material for {role} ({label}): {m.name} (`{m.id}`){unused}")
+        unused = "" if used is None or role in used else " " + _("(no part of this build uses it)")
+        items.append(_("material for {role} ({label}): {name} (`{id}`)").format(
+            role=role, label=label, name=m.name, id=m.id) + unused)
     stock, clim, shop = ctx.stock_catalog, ctx.climate_profile, ctx.workshop_profile
-    items.append(f"stock catalog: {stock.name} (`{stock.id}`), {stock.region}")
-    items.append(f"climate: {clim.name} (`{clim.id}`)")
-    items.append(f"workshop: {shop.name} (`{shop.id}`)")
+    items.append(_("stock catalog: {name} (`{id}`), {region}").format(
+        name=stock.name, id=stock.id, region=stock.region))
+    items.append(_("climate: {name} (`{id}`)").format(name=clim.name, id=clim.id))
+    items.append(_("workshop: {name} (`{id}`)").format(name=shop.name, id=shop.id))
     return items
 
 
@@ -225,46 +264,51 @@ def _blocks(ev: "Evaluation", system: UnitSystem | str) -> list[_Block]:
 
     d = ev.design
     counts = {s: sum(1 for c in ev.checks if c.status.value == s) for s in ("pass", "warn", "fail")}
-    failed = [c.name for c in ev.checks if c.status.value == "fail"]
+    failed = [_name(c) for c in ev.checks if c.status.value == "fail"]
     verdict = (
-        f"Verdict: {ev.status.upper()}. {len(ev.checks)} checks: {counts['pass']} pass, "
-        f"{counts['warn']} warn, {counts['fail']} fail"
+        _("Verdict: {verdict}. {count} checks: {passed} pass, {warned} warn, {failed} fail").format(
+            verdict=_verdict(ev.status), count=len(ev.checks), passed=counts["pass"],
+            warned=counts["warn"], failed=counts["fail"])
         + (f" ({', '.join(failed)})." if failed else ".")
         + (f" {ev.unverified_note}" if ev.unverified_note else "")
     )
     blocks: list[_Block] = [
-        _Heading(1, f"Check report: {d.title}"),
-        _Para(f"Design `{d.id}` version {d.version}, license {d.license}. {d.summary}"),
+        _Heading(1, _("Check report: {title}").format(title=d.title)),
+        _Para(_("Design `{id}` version {version}, license {license}.").format(
+            id=d.id, version=d.version, license=d.license) + f" {d.summary}"),
         _Para(verdict),
-        _Heading(2, "Context used"),
+        _Heading(2, _("Context used")),
         _List(tuple(_context_items(ev))),
-        _Heading(2, "Values"),
-        _Table(("parameter", "what", "value", "note"), tuple(_value_rows(ev))),
-        _Heading(2, "Checks"),
+        _Heading(2, _("Values")),
+        _Table((_("parameter"), _("what"), _("value"), _("note")), tuple(_value_rows(ev))),
+        _Heading(2, _("Checks")),
         _checks_table(ev.checks, system),
     ]
     for c in ev.checks:
+        value, limit = _value_limit(c, system)
         blocks += [
-            _Heading(3, f"{c.name}: {_STATUS_WORD[c.status.value]}"),
+            _Heading(3, f"{_name(c)}: {_(_STATUS_WORD[c.status.value])}"),
             _List((
-                "utilisation {} (value {}, limit {})".format(
-                    _util(c.utilisation), *_value_limit(c, system)),
-                f"what it means: {_words(c, system)}",
-                f"reference: {c.reference}",
+                _("utilisation {utilisation} (value {value}, limit {limit})").format(
+                    utilisation=_util(c.utilisation), value=value, limit=limit),
+                _("what it means: {words}").format(words=_words(c, system)),
+                _("reference: {reference}").format(reference=c.reference),
             )),
         ]
     parts = _part_rows(ev, system)
     if parts:
         blocks += [
-            _Heading(2, "Parts"),
-            _Table(("part", "qty", "made by", "material", "size (mm)", "mass", "cost", "carbon"),
-                   tuple(parts)),
+            _Heading(2, _("Parts")),
+            _Table((_("part"), _("qty"), _("made by"), _("material"), _("size (mm)"), _("mass"),
+                    _("cost"), _("carbon")), tuple(parts)),
         ]
     blocks += [
-        _Para(f"Total: mass {_q(ev.mass, system)}; cost {_cost(ev.cost)}; embodied carbon "
-              f"{_carbon(ev.carbon)} (unknown when any part's data is missing)."),
-        _Para(f"Written by the cosmo-local workbench {__version__}. The checks are screening "
-              "calculations with the references named; they do not replace an engineer's review."),
+        _Para(_("Total: mass {mass}; cost {cost}; embodied carbon {carbon} (unknown when any "
+                "part's data is missing).").format(
+            mass=_q(ev.mass, system), cost=_cost(ev.cost), carbon=_carbon(ev.carbon))),
+        _Para(_("Written by the cosmo-local workbench {version}. The checks are screening "
+                "calculations with the references named; they do not replace an engineer's "
+                "review.").format(version=__version__)),
     ]
     return blocks
 
@@ -286,7 +330,7 @@ def markdown_report(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METR
             out += [f"- {item}" for item in b.items] + [""]
         else:
             out.append("| " + " | ".join(b.header) + " |")
-            out.append("|" + "|".join(" --- " for _ in b.header) + "|")
+            out.append("|" + "|".join(" --- " for _h in b.header) + "|")
             out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in b.rows]
             out.append("")
     return "\n".join(out).rstrip() + "\n"
@@ -319,15 +363,17 @@ def html_report(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) 
             body.append("<ul>" + "".join(f"<li>{_html_inline(i)}</li>" for i in b.items) + "</ul>")
         else:
             body.append(_html_table(b))
-    title = html.escape(f"Check report: {d.title} ({d.id} {d.version})")
+    title = html.escape(_("Check report: {title}").format(title=d.title) + f" ({d.id} {d.version})")
+    from workbench.i18n import get_locale
+
+    lang = html.escape(get_locale().replace("_", "-"))
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         + "\n".join(body) + "\n</body>\n</html>\n"
     )
 
 
-_STATUS_CLASS = {word: status for status, word in _STATUS_WORD.items()}
 
 # Notebook output shares the page with everything else: styles go inline, not in a <style> block.
 _INLINE_STATUS = {"pass": "background:#dff3df", "warn": "background:#fff1c9",
@@ -340,12 +386,12 @@ def _html_table(b: _Table, inline: bool = False) -> str:
     cell_style = f' style="{_INLINE_CELL}"' if inline else ""
     head = "".join(f"<th{cell_style}>{html.escape(h)}</th>" for h in b.header)
     rows = []
-    for row in b.rows:
+    for n, row in enumerate(b.rows):
         cells = []
         for i, cell in enumerate(row):
             attrs = cell_style
             if i == b.status_column:
-                status = _STATUS_CLASS.get(cell, "")
+                status = b.statuses[n] if n < len(b.statuses) else ""
                 attrs = (f' style="{_INLINE_CELL};{_INLINE_STATUS.get(status, "")}"' if inline
                          else f' class="{status}"')
             cells.append(f"<td{attrs}>{html.escape(cell)}</td>")
@@ -356,10 +402,11 @@ def _html_table(b: _Table, inline: bool = False) -> str:
 
 def _checks_table(checks: Any, system: UnitSystem | str) -> _Table:
     return _Table(
-        ("status", "check", "utilisation", "value", "limit"),
-        tuple((_STATUS_WORD.get(c.status.value, c.status.value), c.name, _util(c.utilisation),
-               *_value_limit(c, system)) for c in checks),
+        (_("status"), _("check"), _("utilisation"), _("value"), _("limit")),
+        tuple((_(_STATUS_WORD.get(c.status.value, c.status.value)), _name(c),
+               _util(c.utilisation), *_value_limit(c, system)) for c in checks),
         status_column=0,
+        statuses=tuple(c.status.value for c in checks),
     )
 
 
@@ -377,10 +424,9 @@ def evaluation_html(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METR
     `html_report`) and the totals. Inline styles only; no scripts."""
     d = ev.design
     head = (f"<b>{html.escape(d.title)}</b> (<code>{html.escape(d.id)}</code> {html.escape(d.version)})"
-            f": <b>{html.escape(ev.status.upper())}</b>")
+            f": <b>{html.escape(_verdict(ev.status))}</b>")
     context = "; ".join(html.escape(line) for line in context_lines(ev))
-    totals = (f"mass {_q(ev.mass, system)}; cost {_cost(ev.cost)}; embodied carbon "
-              f"{_carbon(ev.carbon)}")
+    totals = _totals(ev, system)
     return (f"<div><p style=\"margin:.2rem 0\">{head}<br><small>{context}</small></p>"
             f"{_html_table(_checks_table(ev.checks, system), inline=True)}"
             f"<p style=\"margin:.2rem 0\"><small>{html.escape(totals)}</small></p></div>")

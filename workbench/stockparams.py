@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from workbench.caches import register
 from workbench.errors import BoundsError, UnitError
 from workbench.params import Length, Param
 
@@ -246,6 +247,13 @@ class StockThickness(StockBound, Length):
         return f"{text} {material.name.lower()}" if material is not None else text
 
 
+_PIPE_MATCHES: dict[tuple[Any, float], tuple[str, tuple["StockItem", ...]]] = {}
+"""`PipeOD.item`'s matches: (catalogs key, value in mm) → ("nearest" | "none", pipes)."""
+_PIPE_MATCHES_MAX = 512
+"""Past this many remembered values the memo starts again (a sweep may type many)."""
+register("pipe matches", _PIPE_MATCHES.clear)
+
+
 @dataclass(eq=False)
 class PipeOD(StockBound, Length):
     """A water pipe named by its outside diameter, nominal (``1 in``) or actual (``33.4 mm``).
@@ -265,25 +273,40 @@ class PipeOD(StockBound, Length):
     noun: ClassVar[str] = "pipe"
 
     def item(self, value: "pint.Quantity") -> "StockItem":
-        """The pipe on file `value` names; a one-line `BoundsError` listing the pipes otherwise."""
-        from workbench.context import stock_catalogs
+        """The pipe on file `value` names; a one-line `BoundsError` listing the pipes otherwise.
 
-        pipes = [i for c in stock_catalogs().values() for i in c.of_kind("pipe")]
-        scored = [(g, i) for i in pipes if (g := self.names(value, i)) is not None]
+        The match is remembered per value (in mm) and state of the stock catalogs on file
+        (`stock_catalogs_key`): scoring every catalog's pipes through pint cost ~3 ms a call, and
+        a rebuild asks several times."""
+        from workbench.context.stock import stock_catalogs, stock_catalogs_key
+
+        key = (stock_catalogs_key(), round(_mm(value), 9))
+        found = _PIPE_MATCHES.get(key)
+        if found is None:
+            pipes = [i for c in stock_catalogs().values() for i in c.of_kind("pipe")]
+            scored = [(g, i) for i in pipes if (g := self.names(value, i)) is not None]
+            if not scored:
+                found = ("none", tuple(pipes))
+            else:
+                best = min(g for g, _ in scored)
+                found = ("nearest", tuple(i for g, i in scored if g <= best + 1e-9))
+            if len(_PIPE_MATCHES) >= _PIPE_MATCHES_MAX:
+                _PIPE_MATCHES.clear()
+            _PIPE_MATCHES[key] = found
+        how, items = found
         name = self.name or self.label
         typed = f"{value.magnitude:g} {value.units:~P}"
-        if not scored:
+        if how == "none":
             raise BoundsError(
                 f"{name}: {typed} is not the outside diameter of a pipe in any stock catalog on "
-                f"file; known: {known_pipes(pipes)}"
+                f"file; known: {known_pipes(list(items))}"
             )
-        best = min(g for g, _ in scored)
-        nearest = [i for g, i in scored if g <= best + 1e-9]
-        if len({round(_mm(i.actual), 6) for i in nearest}) > 1:
+        if len({round(_mm(i.actual), 6) for i in items}) > 1:
             raise BoundsError(
-                f"{name}: {typed} could be {known_pipes(nearest, ' or ')}; type the actual outside diameter"
+                f"{name}: {typed} could be {known_pipes(list(items), ' or ')}; type the actual "
+                "outside diameter"
             )
-        return nearest[0]
+        return items[0]
 
     def item_anywhere(self, value: Any, material: Any = None) -> "StockItem | None":
         try:

@@ -27,7 +27,7 @@ import pint
 from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
 
 from workbench.errors import UnitError
-from workbench.i18n import _checked_locale, get_locale, set_locale, using_locale  # noqa: F401
+from workbench.i18n import N_, _, _checked_locale, get_locale, set_locale, using_locale  # noqa: F401
 
 class _Registry(pint.UnitRegistry):
     """pint's registry with unit expressions parsed once.
@@ -225,15 +225,34 @@ def dimension_name(unit: str | pint.Unit) -> str:
     return row[1] if row else str(u.dimensionality)
 
 
+_A_DIMENSION = {
+    "length": N_("a length"), "mass": N_("a mass"), "force": N_("a force"),
+    "pressure": N_("a pressure"), "area": N_("an area"), "volume": N_("a volume"),
+    "temperature": N_("a temperature"), "density": N_("a density"), "time": N_("a time"),
+    "speed": N_("a speed"), "angle": N_("an angle"), "number": N_("a number"),
+}
+
+
+def _a_dimension(unit: str | pint.Unit) -> str:
+    """'a length', 'an angle'… in the current language (for error messages)."""
+    name = dimension_name(unit)
+    return _(_A_DIMENSION[name]) if name in _A_DIMENSION else f"a {name}"
+
+
+def _not_a(name: str, shown: str, unit: str, expected: pint.Unit) -> UnitError:
+    return UnitError(_("{name}: {value} is not {a_dimension} ({example})").format(
+        name=name, value=shown, a_dimension=_a_dimension(expected), example=_(_example(unit))))
+
+
 def _example(unit: str) -> str:
     name = dimension_name(unit)
     return {
-        "length": "e.g. 18 mm, 3/4 in, 1' 6\"",
-        "angle": "e.g. 45 deg",
-        "force": "e.g. 200 N, 45 lbf",
-        "pressure": "e.g. 10 MPa, 1500 psi",
-        "mass": "e.g. 5 kg, 11 lb",
-        "temperature": "e.g. 45 degC",
+        "length": N_("e.g. 18 mm, 3/4 in, 1' 6\""),
+        "angle": N_("e.g. 45 deg"),
+        "force": N_("e.g. 200 N, 45 lbf"),
+        "pressure": N_("e.g. 10 MPa, 1500 psi"),
+        "mass": N_("e.g. 5 kg, 11 lb"),
+        "temperature": N_("e.g. 45 degC"),
     }.get(name, f"e.g. 1 {unit}")
 
 
@@ -251,20 +270,17 @@ def parse_quantity(
     if isinstance(value, pint.Quantity):
         q = value
     elif isinstance(value, bool):
-        raise UnitError(f"{name}: {value!r} is not a {dimension_name(expected)} ({_example(unit)})")
+        raise _not_a(name, repr(value), unit, expected)
     elif isinstance(value, (int, float)):
         q = Q_(float(value), expected)
     elif isinstance(value, str):
         q = _parse_text(value, expected, unit, name, locale or get_locale())
     else:
-        raise UnitError(
-            f"{name}: {value!r} is not a {dimension_name(expected)} ({_example(unit)})"
-        )
+        raise _not_a(name, repr(value), unit, expected)
     if q.dimensionality != expected.dimensionality:
-        raise UnitError(
-            f"{name}: {_shown(value)} is a {dimension_name(q.units)}, "
-            f"expected a {dimension_name(expected)} ({_example(unit)})"
-        )
+        raise UnitError(_("{name}: {value} is {a_dimension}, expected {expected} ({example})")
+                        .format(name=name, value=_shown(value), a_dimension=_a_dimension(q.units),
+                                expected=_a_dimension(expected), example=_(_example(unit))))
     if not math.isfinite(q.magnitude):
         raise UnitError(f"{name}: {_shown(value)} is not a finite number")
     return q.to(expected)
@@ -279,9 +295,7 @@ def _shown(value: Any) -> str:
 def _parse_text(
     text: str, expected: pint.Unit, unit: str, name: str, locale: str
 ) -> pint.Quantity:
-    bad = UnitError(
-        f'{name}: "{text}" is not a {dimension_name(expected)} ({_example(unit)})'
-    )
+    bad = _not_a(name, f'"{text}"', unit, expected)
     try:
         text_in = text
         text = _delocalize(text, name, locale)

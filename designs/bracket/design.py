@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any, Iterator
 
+from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.choices import EXPOSURE
 from workbench.kernel import cq
@@ -213,26 +214,27 @@ class ShelfBracket(Design):
         demand = r.load if printed else GAMMA_Q * r.load
         common = dict(support=Support.CANTILEVER, loading=Loading.POINT)
         if design_strength is None:
-            out.append(CheckResult.missing("arm bending", f"strength for {mat.name}"))
+            out.append(CheckResult.missing(N_("arm bending"), f"strength for {mat.name}"))
         else:
-            res = bending_stress_check(span, demand, section, design_strength, name="arm bending",
-                                       **common)
+            res = bending_stress_check(span, demand, section, design_strength,
+                                       name=N_("arm bending"), **common)
             out.append(res.with_reference(f"{res.reference}; design strength {basis}"))
         if modulus is None:
-            out.append(CheckResult.missing("arm deflection", f"a modulus for {mat.name}",
+            out.append(CheckResult.missing(N_("arm deflection"), f"a modulus for {mat.name}",
                                             load_bearing=False))
         else:
-            out.append(deflection_check(span, r.load, modulus, section, name="arm deflection",
+            out.append(deflection_check(span, r.load, modulus, section, name=N_("arm deflection"),
                                         limit=DeflectionLimit.L180, **common))
         if printed:  # a shelf's load is sustained: the print creeps (pseudo-elastic method)
             creep = mat.creep_modulus
             if creep is None:
                 out.append(CheckResult.missing(
-                    "arm creep", f"a long-term (creep) modulus for {mat.name}", load_bearing=False))
+                    N_("arm creep"), f"a long-term (creep) modulus for {mat.name}",
+                    load_bearing=False))
             else:
                 out.append(plastics.creep_deflection_check(
                     span, r.load, creep, section, modulus=modulus, limit=DeflectionLimit.L180,
-                    name="arm creep", **common))
+                    name=N_("arm creep"), **common))
         out.append(self._wall_fixing(r))
         shop = ctx.workshop_profile
         if printed:
@@ -368,15 +370,22 @@ class ShelfBracket(Design):
         if p.holes:
             r = p.hole_diameter / 2
             bore = BORE_RATIO * r
+            holes, bores = [], []
             for y in self.wall_hole_heights(p):
-                body = body.cut(cq.Workplane("YZ").center(y, W / 2).circle(r).extrude(t))
+                holes.append(cq.Workplane("YZ").center(y, W / 2).circle(r).extrude(t).val())
                 if g and y + bore > H - t - g:  # reach the screw head through the gusset
-                    body = body.cut(cq.Workplane("YZ", origin=(t, 0, 0)).center(y, W / 2)
-                                    .circle(bore).extrude(g))
+                    bores.append(cq.Workplane("YZ", origin=(t, 0, 0)).center(y, W / 2)
+                                 .circle(bore).extrude(g).val())
             for x in self._spots(t + g, A - t - g, p.holes):
-                body = body.cut(
-                    cq.Workplane("XZ", origin=(0, H, 0)).center(x, W / 2).circle(r).extrude(t)
+                holes.append(
+                    cq.Workplane("XZ", origin=(0, H, 0)).center(x, W / 2).circle(r).extrude(t).val()
                 )
+            # one boolean per set of tools instead of one per hole (the build runs on every
+            # typed change); the bores touch their holes, so they are cut apart: the same solid
+            # (volume, area, vertices) as cutting one by one
+            body = body.cut(cq.Compound.makeCompound(holes))
+            if bores:
+                body = body.cut(cq.Compound.makeCompound(bores))
         return [Part("bracket", body, "printed", Process.PRINT, 1, (0, W, 0, 90, 0, 0))]
 
     def _build_plywood(self, p: Any) -> list[Part]:
@@ -384,11 +393,13 @@ class ShelfBracket(Design):
         r = p.hole_diameter / 2
         wall = cq.Workplane("XY").rect(W, H, centered=False).extrude(t)
         arm = cq.Workplane("XY").rect(W, A - t, centered=False).extrude(t)
-        if p.holes:
-            for z, y in self.wall_holes(p):
-                wall = wall.cut(cq.Workplane("XY").center(z, y).circle(r).extrude(t))
-            for y in self._spots(g, A - t - g, p.holes):
-                arm = arm.cut(cq.Workplane("XY").center(W / 2, y).circle(r).extrude(t))
+        if p.holes:  # each plate's holes in one boolean, as for the printed body
+            wall = wall.cut(cq.Compound.makeCompound([
+                cq.Workplane("XY").center(z, y).circle(r).extrude(t).val()
+                for z, y in self.wall_holes(p)]))
+            arm = arm.cut(cq.Compound.makeCompound([
+                cq.Workplane("XY").center(W / 2, y).circle(r).extrude(t).val()
+                for y in self._spots(g, A - t - g, p.holes)]))
         parts = [
             Part("wall-plate", wall, "plate", Process.CUT, 1, (0, 0, 0, 90, 0, 90)),
             Part("arm-plate", arm, "plate", Process.CUT, 1, (t, W, H - t, 0, 0, -90)),

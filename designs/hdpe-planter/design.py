@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.choices import EXPOSURE
 from workbench.kernel import cq
@@ -212,19 +213,19 @@ class HdpePlanter(Design):
         load = weight(r.fill)
         common = {"support": Support.SIMPLY_SUPPORTED, "loading": Loading.UNIFORM}
         if mat.E is None:
-            out.append(CheckResult.missing("floor sag (short-term)", f"modulus for {mat.name}",
+            out.append(CheckResult.missing(N_("floor sag (short-term)"), f"modulus for {mat.name}",
                                            load_bearing=False))
         else:
             out.append(deflection_check(Q_(span, "mm"), load, mat.E, floor, limit=DeflectionLimit.L180,
-                                        name="floor sag (short-term)", **common))
+                                        name=N_("floor sag (short-term)"), **common))
         creep = mat.creep_modulus  # no value in materials/ yet: see the README
         if creep is None:
             out.append(CheckResult.missing(
-                "floor creep", f"long-term (creep) modulus for {mat.name}"))
+                N_("floor creep"), f"long-term (creep) modulus for {mat.name}"))
         else:
             out.append(plastics.creep_deflection_check(
                 Q_(span, "mm"), load, creep, floor, modulus=mat.E, limit=DeflectionLimit.L180,
-                name="floor creep", **common))
+                name=N_("floor creep"), **common))
         clim = ctx.climate_profile
         out.append(plastics.heat_softening_check(
             clim.t_max, mat.hdt, mat.tg, printed=False, exposure=_exposure(r.exposure),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role, Unsold
 from workbench.errors import BoundsError
 from workbench.choices import EXPOSURE
@@ -264,7 +265,7 @@ class PipeAdapter(Design):
         local = ctx.stock_catalog.pipes()
         if not local:
             out.append(CheckResult.cannot_run(
-                "local pipe", f"water pipes in {ctx.stock_catalog.name} stock",
+                N_("local pipe"), f"water pipes in {ctx.stock_catalog.name} stock",
                 f"{ctx.stock_catalog.name} stock lists no water pipes, so neither side was checked "
                 "against what is sold locally; add the local pipe sizes (with a source) to "
                 f"materials/stock/{ctx.stock}.toml.", "materials/README.md", load_bearing=False,
@@ -362,10 +363,10 @@ def _hoop_check(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult
 
     allowed = _design_strength(mat)
     if allowed is None:
-        return CheckResult.missing("hoop stress", f"tensile strength for {mat.name}")
+        return CheckResult.missing(N_("hoop stress"), f"tensile strength for {mat.name}")
     stress = (pressure * Q_(prof.o1, "mm") / (2 * Q_(prof.t, "mm"))).to("MPa")
     return CheckResult.compare(
-        "hoop stress", stress, allowed.to("MPa"),
+        N_("hoop stress"), stress, allowed.to("MPa"),
         message=(f"At {pressure.to('kPa').magnitude:g} kPa the {prof.o1:.1f} mm socket wall "
                  f"({prof.t:g} mm) carries {stress.magnitude:.2f} MPa around the ring; printed "
                  f"{mat.name} is allowed {allowed.to('MPa').magnitude:.1f} MPa."),
@@ -387,7 +388,7 @@ def _thrust_result(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckRes
     allowed = printed_design_strength(getattr(mat, "interlayer_strength", None))
     if allowed is not None:
         return CheckResult.compare(
-            "layer bond (end thrust)", stress, allowed.to("MPa"),
+            N_("layer bond (end thrust)"), stress, allowed.to("MPa"),
             message=(f"The end thrust pulls the socket wall along the axis, across the print "
                      f"layers, at {stress.magnitude:.2f} MPa; printed {mat.name} bonds its layers "
                      f"with {mat.interlayer_strength.to('MPa').magnitude:g} MPa, allowed "
@@ -395,7 +396,7 @@ def _thrust_result(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckRes
             reference=f"{_THRUST_REFERENCE}; interlayer strength: material data",
             load_bearing=True)
     return CheckResult.cannot_run(
-        "layer bond (end thrust)", f"an interlayer strength for {mat.name}",
+        N_("layer bond (end thrust)"), f"an interlayer strength for {mat.name}",
         f"The end thrust pulls the socket wall along the axis, across the print layers, at "
         f"{stress.magnitude:.2f} MPa; the data has no interlayer strength for {mat.name}, so this "
         "is not checked: pressure-test a printed adapter before use.",

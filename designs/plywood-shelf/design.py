@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from typing import Any, Iterator
 
+from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
 from workbench.params import Count, Flag, Force, Length, Mass, StockThickness
@@ -253,8 +254,8 @@ class PlywoodShelf(Design):
         from workbench.checks.result import CheckResult
 
         if mat.density is None:
-            return CheckResult.missing("tip-over", f"a density for {mat.name} (its weight holds "
-                                       "it up)")
+            return CheckResult.missing(
+                N_("tip-over"), f"a density for {mat.name} (its weight holds it up)")
         remedy = ("Strap it to the wall through the anchor holes." if r.anchors else
                   "Switch on the wall-anchor holes and strap it to the wall.")
         return stability.tipping_check(_unit_weight(r, mat), r.depth / 2, r.push, r.height,
@@ -285,20 +286,21 @@ class PlywoodShelf(Design):
         common = dict(support=Support.SIMPLY_SUPPORTED, loading=Loading.UNIFORM)
         out: list[Any] = []
         if mat.E is None:
-            out.append(CheckResult.missing("shelf deflection", f"a modulus for {mat.name}",
+            out.append(CheckResult.missing(N_("shelf deflection"), f"a modulus for {mat.name}",
                                             load_bearing=False))
         else:
             res = deflection_check(span, live + own, mat.E, section, limit=DeflectionLimit.SHELF,
-                                   name="shelf deflection", **common)
+                                   name=N_("shelf deflection"), **common)
             out.append(res.with_reference(f"{res.reference}; load: contents + shelf weight"))
         if mat.bending_strength is None:
-            out.append(CheckResult.missing("shelf bending", f"bending strength for {mat.name}"))
+            out.append(CheckResult.missing(N_("shelf bending"), f"bending strength for {mat.name}"))
         else:
             factors = dict(service_class=SERVICE_CLASS, duration=LOAD_DURATION)
             f_d = timber.design_strength(mat.bending_strength, timber.TimberProduct.PLYWOOD,
                                          **factors)
             factored = EN1990_GAMMA_Q * live + EN1990_GAMMA_G * own
-            res = bending_stress_check(span, factored, section, f_d, name="shelf bending", **common)
+            res = bending_stress_check(span, factored, section, f_d, name=N_("shelf bending"),
+                **common)
             out.append(res.with_reference(
                 f"{res.reference}; {timber.basis(timber.TimberProduct.PLYWOOD, **factors)}; "
                 "EN 1990 load 1.35 G + 1.5 Q"))

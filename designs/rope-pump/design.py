@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
+from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
 from workbench.params import Count, Length, RotationalSpeed, StockThickness
@@ -413,7 +414,7 @@ def _clearance_check(clearance: Any) -> Any:
     c = float(clearance.m_as("mm"))
     ok = lo - 1e-9 <= c <= hi + 1e-9
     return CheckResult(
-        "piston clearance", Status.PASS if ok else Status.WARN, c / hi, clearance.to("mm"),
+        N_("piston clearance"), Status.PASS if ok else Status.WARN, c / hi, clearance.to("mm"),
         Q_(hi, "mm"),
         f"The pistons are {c:g} mm smaller than the bore; working rope pumps run {lo:g}–{hi:g} mm"
         + ("." if ok else ": print a test piston and measure the fit in your pipe."),
@@ -449,26 +450,27 @@ def _frame_checks(r: Any, lay: Layout, tension: Any, force: Any, ctx: Any) -> li
     out = []
     span = Q_(2 * lay.post_x + s, "mm")  # post centre to post centre
     if axle_mat.yield_strength is None:
-        out.append(CheckResult.missing("axle bending", f"yield strength for {axle_mat.name}"))
+        out.append(CheckResult.missing(N_("axle bending"), f"yield strength for {axle_mat.name}"))
     else:
         res = bending_stress_check(span, GAMMA_Q * (tension + wheel), solid_round(r.axle_diameter),
                                    axle_mat.yield_strength, support=Support.SIMPLY_SUPPORTED,
-                                   loading=Loading.POINT, name="axle bending")
+                                   loading=Loading.POINT, name=N_("axle bending"))
         out.append(res.with_reference(f"{res.reference}; rope tension + wheel weight × γ_Q "
                                       f"{GAMMA_Q:g} (EN 1990 Table A1.2(B)) at mid-span"))
     section = square_tube(r.tube.width, r.tube.wall)
     if steel.yield_strength is None or steel.E is None:
-        out.append(CheckResult.missing("post buckling", f"yield strength and E for {steel.name}"))
-        out.append(CheckResult.missing("crank arm bending", f"yield strength for {steel.name}"))
+        out.append(CheckResult.missing(N_("post buckling"),
+            f"yield strength and E for {steel.name}"))
+        out.append(CheckResult.missing(N_("crank arm bending"), f"yield strength for {steel.name}"))
     else:
         post = buckling_check(GAMMA_Q * (tension + wheel) / 2, steel.E, section,
                               steel.yield_strength, Q_(lay.axle_height, "mm"),
-                              end=EndCondition.FIXED_FREE, name="post buckling")
+                              end=EndCondition.FIXED_FREE, name=N_("post buckling"))
         out.append(post.with_reference(f"{post.reference}; each post carries half the rope "
                                        "tension and wheel, × γ_Q 1.5; a free-standing post"))
         arm = bending_stress_check(r.crank_radius, GAMMA_Q * force, section, steel.yield_strength,
                                    support=Support.CANTILEVER, loading=Loading.POINT,
-                                   name="crank arm bending")
+                                   name=N_("crank arm bending"))
         out.append(arm.with_reference(f"{arm.reference}; mean handle force × γ_Q 1.5"))
     out.append(tip_over_check(force, Q_(lay.axle_height, "mm"), weight, r.base_length))
     return out
@@ -485,33 +487,33 @@ def _stock_checks(r: Any, lay: Layout, ctx: Any) -> list[Any]:
     local = [i for i in catalog.pipes() if "wall" in i.dims]
     ref = f"{catalog.name} stock catalog (materials/stock/{catalog.id}.toml)"
     if not local:
-        out = [CheckResult.missing("riser stock",
+        out = [CheckResult.missing(N_("riser stock"),
                                    f"water pipes with walls in {catalog.name} stock")]
     elif any(abs(float((i.actual - pipe.actual).m_as("mm"))) < 1e-6
              and abs(float((i.dims["wall"] - pipe.dims["wall"]).m_as("mm"))) < 1e-6 for i in local):
-        out = [CheckResult("riser stock", Status.PASS, math.nan, None, None,
+        out = [CheckResult(N_("riser stock"), Status.PASS, math.nan, None, None,
                            f"{catalog.name} stock sells {pipe.label}.", ref)]
     else:
         near = sorted(local, key=lambda i: abs(float((i.actual - pipe.actual).m_as("mm"))))[:4]
-        out = [CheckResult("riser stock", Status.FAIL, math.nan, None, None,
+        out = [CheckResult(N_("riser stock"), Status.FAIL, math.nan, None, None,
                            f"{pipe.label} is not sold in {catalog.name} stock; the nearest it "
                            f"sells: {'; '.join(i.label for i in near)}.", ref)]
     longest = Q_(max(m.length for m in lay.members), "mm")
     out.append(stock_check(r.tube, catalog, r.materials["frame"].id, longest=longest,
-                           name="frame tube stock"))
+                           name=N_("frame tube stock")))
     shop = ctx.workshop_profile
     if shop.bed is not None:
         k = r.kernel()
         out.append(fabrication.bed_fit_check(Q_(lay.piston, "mm"), Q_(lay.piston, "mm"),
                                              r.piston_length, *shop.bed,
-                                             name="piston fits the bed"))
+                                             name=N_("piston fits the bed")))
         g = guide_profile(k, _fit(ctx))
         out.append(fabrication.bed_fit_check(Q_(g.outer, "mm"), Q_(g.outer, "mm"),
                                              Q_(g.height, "mm"), *shop.bed,
-                                             name="rope guide fits the bed"))
+                                             name=N_("rope guide fits the bed")))
     sheet = r.stock.get("sheet")
     if sheet is not None and sheet.sizes:
         a, b = max(sheet.sizes, key=lambda z: float((z[0] * z[1]).m_as("mm**2")))
         out.append(fabrication.sheet_fit_check(Q_(lay.flange, "mm"), Q_(lay.flange, "mm"), a, b,
-                                               name="wheel flange fits the sheet"))
+                                               name=N_("wheel flange fits the sheet")))
     return out

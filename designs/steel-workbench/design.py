@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
+from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
 from workbench.stockparams import SquareTube as Tube
@@ -224,7 +225,8 @@ class SteelWorkbench(Design):
         mat = r.materials[self.params()["tube"].role]
         frame = layout(r.kernel())
         longest = Q_(max(m.length for m in frame.members), "mm")
-        out = [stock_check(r.tube, ctx.stock_catalog, mat.id, longest=longest, name="tube stock")]
+        out = [stock_check(r.tube, ctx.stock_catalog, mat.id, longest=longest,
+                           name=N_("tube stock"))]
         imperial = inch_sized(r.tube)
         out += _frame_checks(r, mat, frame, imperial)
         return out
@@ -322,7 +324,7 @@ def _crossbar_path(r: Any, frame: Layout, section: Any, strength: Any, loads: di
                      for a in xs) for x in xs + [span / 2])
     stress = Q_(GAMMA_Q * moment / section.W.m_as("mm**3"), "MPa")
     return CheckResult.compare(
-        "top rail bending (crossbar loads)", stress.to(strength.units), strength,
+        N_("top rail bending (crossbar loads)"), stress.to(strength.units), strength,
         message=(f"If the worktop spans along the bench onto the {r.crossbars} crossbar(s), each "
                  f"puts {Q_(share, 'N').to(force_unit):~.0fP} on the front rail at its end; the rail "
                  f"is stressed to {stress.to(strength.units):~.1fP} (× γ_Q {GAMMA_Q:g}); "
@@ -351,10 +353,12 @@ def _sideways(r: Any, mat: Any, frame: Layout, section: Any, loads: dict[str, An
     lacks = ("the sideways push to resist (set 'Sideways push'; no standard's value is on file)")
     if r.push.magnitude <= 0:
         out.append(CheckResult.cannot_run(
-            "racking (legs)", lacks, "No sideways push is set, so the unbraced frame's racking is "
+            N_("racking (legs)"), lacks,
+            "No sideways push is set, so the unbraced frame's racking is "
             "not checked: set 'Sideways push'.", "portal method", load_bearing=True))
         out.append(CheckResult.cannot_run(
-            "racking (joint welds)", lacks, "No sideways push is set, so the rail-to-leg welds are "
+            N_("racking (joint welds)"), lacks,
+            "No sideways push is set, so the rail-to-leg welds are "
             "checked for the vertical load only.", "portal method", load_bearing=True))
         return out
     lever = height - Q_(frame.side / 2, "mm")  # floor to the top rails' centre line
@@ -363,7 +367,7 @@ def _sideways(r: Any, mat: Any, frame: Layout, section: Any, loads: dict[str, An
     stress = (GAMMA_Q * (axial / section.area + moment / section.W)).to("MPa")
     strength = (mat.yield_strength / GAMMA_M0).to("MPa")
     out.append(CheckResult.compare(
-        "racking (legs)", stress, strength,
+        N_("racking (legs)"), stress, strength,
         message=(f"A {r.push.to('N'):~.0fP} push at the top, shared by 4 legs with pinned feet, "
                  f"bends each leg with {moment.m_as('N*m'):.0f} N·m at the top rails; with its share "
                  f"of the load the leg's edge is stressed to {stress:~.1fP} (× γ_Q {GAMMA_Q:g}); "
@@ -372,14 +376,14 @@ def _sideways(r: Any, mat: Any, frame: Layout, section: Any, loads: dict[str, An
                    "f_y/γ_M0 (EN 1993-1-1 §6.2.1(7), conservative linear sum)"),
         load_bearing=True))
     if mat.tensile_strength is None:
-        out.append(CheckResult.missing("racking (joint welds)",
+        out.append(CheckResult.missing(N_("racking (joint welds)"),
                                        f"ultimate tensile strength for {mat.name}"))
         return out
     grade = WELD_GRADES.get(mat.id)
     beta = SteelGrade(grade) if grade else BETA_W_UNKNOWN
     out.append(weld_group_check(
         GAMMA_Q * loads["end"].to("N"), GAMMA_Q * moment, r.weld.to("mm"), r.tube.width.to("mm"),
-        mat.tensile_strength, beta, lines=2, name="racking (joint welds)"))
+        mat.tensile_strength, beta, lines=2, name=N_("racking (joint welds)")))
     return out
 
 
@@ -405,7 +409,7 @@ def _leg_check(r: Any, mat: Any, frame: Layout, section: Any, load: Any, unit: s
     results = []
     for where, length, end in segments:
         res = buckling_check(load, mat.E, section, mat.yield_strength, Q_(length, "mm").to(unit),
-                             end=end, name="leg buckling")
+                             end=end, name=N_("leg buckling"))
         results.append(replace(res, message=f"Leg {where}: {res.message}",
                                reference=f"{res.reference}; K from AISC 360-16 Commentary "
                                "Table C-A-7.1 (unbraced frame)"))

@@ -94,9 +94,13 @@ def test_unit_text_3_4_in_updates_form_checks_and_view(lab: Any) -> None:
     assert not np.array_equal(canvas_rgb(page), PAGE["first_view"]), "the view did not redraw"
 
 
-CAMERA = """() => { const v = window.currentCadViewer.viewer;
+CAMERA = """() => { const light = document.querySelector('.wb-viewer .wb-light-view');
+  if (light) { const c = light.wbCamera();
+               return {zoom: c.zoom, position: c.position, target: c.target}; }
+  const v = window.currentCadViewer.viewer;
   return {zoom: v.getCameraZoom(), position: v.getCameraPosition(),
           quaternion: v.getCameraQuaternion()}; }"""
+"""The camera of the panel's 3D view: the light view (the default) or cad-viewer-widget's."""
 
 
 def test_view_redraws_in_place_and_keeps_the_users_camera(lab: Any) -> None:
@@ -106,8 +110,7 @@ def test_view_redraws_in_place_and_keeps_the_users_camera(lab: Any) -> None:
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     before_zoom = page.evaluate(CAMERA)
     page.mouse.wheel(0, -300)  # the user zooms in
-    page.wait_for_function(f"() => window.currentCadViewer.viewer.getCameraZoom() "
-                           f"!= {before_zoom['zoom']}")
+    page.wait_for_function(f"() => ({CAMERA})().zoom != {before_zoom['zoom']}")
     time.sleep(0.5)
     camera = page.evaluate(CAMERA)
     page.evaluate("() => { document.querySelector('.wb-viewer canvas').__wbMark = 1; }")

@@ -36,9 +36,9 @@ def test_bending_sentence_in_imperial_speaks_psi_and_lbf() -> None:
     )  # 6.944 MPa / 6894.757 Pa/psi = 1007 psi; 200 N / 4.448222 N/lbf = 44.96 lbf
     assert r.message_system == "metric"
     assert r.render("metric") == r.message  # the sentence already speaks metric
-    assert r.render("metric", "es") == (
-        "The simply supported beam is stressed to 6,944 MPa under 200 N at mid-span; "
-        "the material allows 10 MPa."
+    assert r.render("metric", "es") == (  # the Spanish template (workbench/locale/es)
+        "La viga simplemente apoyada trabaja a 6,944 MPa bajo 200 N en el centro del vano; "
+        "el material admite 10 MPa."
     )
 
 

@@ -83,6 +83,31 @@ def test_unknown_and_ambiguous_diameters_are_refused_in_one_line():
     )
 
 
+def test_a_pipe_match_follows_an_edited_catalog(tmp_path, monkeypatch):
+    """`PipeOD.item` remembers its matches, keyed by the catalogs' digests: an edited file is seen."""
+    import re as _re
+    import shutil
+    from pathlib import Path
+
+    import workbench
+    from workbench.stockparams import PipeOD
+
+    data = tmp_path / "materials"
+    shutil.copytree(Path(workbench.__file__).parents[1] / "materials", data)
+    for f in (data / "stock").glob("*.toml"):
+        if f.stem != "eu-metric":
+            f.unlink()
+    monkeypatch.setenv("WORKBENCH_MATERIALS", str(data))
+    p = PipeOD("pipe", 32)
+    assert p.item(p.coerce("25 mm")).id == "pvc-25"
+    assert p.item(p.coerce("25 mm")).id == "pvc-25"  # remembered
+    eu = data / "stock" / "eu-metric.toml"
+    eu.write_text(_re.sub(r"\[pipe\.pvc-25\][^\[]*", "", eu.read_text()))
+    with pytest.raises(BoundsError, match=r"^pipe: 25 mm is not the outside diameter of a pipe"):
+        p.item(p.coerce("25 mm"))
+    assert p.item(p.coerce("32 mm")).id == "pvc-32"
+
+
 # -- geometry ------------------------------------------------------------------------------------
 def test_defaults_by_hand():
     # Line side 1 in Sch 40 (33.401 mm) is the larger: its socket is at the bottom.

@@ -105,9 +105,17 @@ def test_background_rebuilds_show_busy_and_merge_queued_changes(tmp_path, monkey
     for value in (160, 170, 180, 190, 200):
         arm.slider.value = value
     assert p.busy and "Building…" in p.status.value
-    assert all(b.disabled for b in p.exports.buttons.values())
+    # the buttons stay enabled while it builds (no per-change flip); an export waits for the build
+    assert not any(b.disabled for b in p.exports.buttons.values())
+    written: list[list[Path]] = []
+    click = threading.Thread(target=lambda: written.append(p.exports.export(Format.STEP)))
+    click.start()
+    click.join(0.5)
+    assert click.is_alive() and not written  # waiting for the build, not exporting the old arm
     gate.set()
     assert p.wait(120)
+    click.join(120)
+    assert written == [[Path("out/bracket/bracket.step")]]
     # the slider's steps are followed by checks-only evaluations; one build once it rests
     assert calls == [Q_(200, "mm")]
     assert p.evaluation.design.arm == Q_(200, "mm") and not p.stale and not p.busy

@@ -14,6 +14,16 @@ import workbench as wb
 from workbench.ui.viewer import Viewer, tessellate
 
 
+@pytest.fixture
+def panel(tmp_path, monkeypatch):
+    """The bracket's panel with the full viewer (cad-viewer-widget), which these tests are about;
+    the panel's default is the light view (tests/ui/test_light_viewer.py)."""
+    from workbench.ui import Workbench
+
+    monkeypatch.chdir(tmp_path)
+    return Workbench("bracket", background=False, viewer="full")
+
+
 def _names(node: dict) -> list[str]:
     out = []
     for part in node.get("parts", []):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from workbench.design import Process
+from workbench.i18n import _
 from workbench.units import fmt
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def _files(names: list[str]) -> str:
-    return ", ".join(f"`{n}`" for n in names) if names else "(no file)"
+    return ", ".join(f"`{n}`" for n in names) if names else _("(no file)")
 
 
 def _split(p: "MeasuredPart", facts: "_Facts") -> tuple[list[str], list[str]]:
@@ -28,31 +29,36 @@ def _split(p: "MeasuredPart", facts: "_Facts") -> tuple[list[str], list[str]]:
 
 
 def _also(others: list[str]) -> str:
-    return f" (see also {_files(others)})" if others else ""
+    return " " + _("(see also {files})").format(files=_files(others)) if others else ""
 
 
 def _print_step(p: "MeasuredPart", facts: "_Facts") -> str:
     main, others = _split(p, facts)
     face = p.facts.bed_face
-    lies = f" (the {face} goes down)" if face else ""
-    return (f"print {_files(main)} as it lies in the file{lies}, in {facts.material_of(p)}"
-            + _also(others))
+    if face:
+        text = _("print {files} as it lies in the file (the {face} goes down), in {material}")
+    else:
+        text = _("print {files} as it lies in the file, in {material}")
+    return text.format(files=_files(main), face=face, material=facts.material_of(p)) + _also(others)
 
 
 def _cut_step(p: "MeasuredPart", facts: "_Facts") -> str:
     main, others = _split(p, facts)
-    return (f"cut it from {p.size[2]:.2f} mm {facts.material_of(p)}, nested on the sheet in "
-            f"{_files(main)} (millimetres)" + _also(others))
+    return (_("cut it from {thickness} mm {material}, nested on the sheet in {files} "
+              "(millimetres)").format(thickness=f"{p.size[2]:.2f}", material=facts.material_of(p),
+                                      files=_files(main)) + _also(others))
 
 
 def _frame_step(p: "MeasuredPart", facts: "_Facts") -> str:
     length = p.facts.cut_length
-    cut = f"cut {length:.0f} mm" if length is not None else "cut to length"
-    return f"{cut} of {p.facts.stock or 'stock'} in {facts.material_of(p)}"
+    cut = (_("cut {length} mm").format(length=f"{length:.0f}") if length is not None
+           else _("cut to length"))
+    return _("{cut} of {stock} in {material}").format(
+        cut=cut, stock=p.facts.stock or _("stock"), material=facts.material_of(p))
 
 
 def _buy_step(p: "MeasuredPart", facts: "_Facts") -> str:
-    return f"buy it ({facts.material_of(p)})"
+    return _("buy it ({material})").format(material=facts.material_of(p))
 
 
 _STEPS: dict[Process, Callable[["MeasuredPart", "_Facts"], str]] = {
@@ -63,23 +69,25 @@ _STEPS: dict[Process, Callable[["MeasuredPart", "_Facts"], str]] = {
 
 def _adaptation(facts: "_Facts") -> list[str]:
     ev, design = facts.ev, facts.ev.design
-    lines = [f"Lineage: {' → '.join(facts.lineage['chain'])} (oldest first).", ""]
+    lines = [_("Lineage: {chain} (oldest first).").format(chain=" → ".join(facts.lineage["chain"])),
+             ""]
     for v in facts.chain:
         lines.append(f"- `{v.slug}` by {v.author}, {v.date.isoformat()}: {v.why}")
     lines.append("")
     params = design.params()
     changed = design.overrides()
     if changed:
-        lines.append("Changed from the design's defaults:")
+        lines.append(_("Changed from the design's defaults:"))
         lines.append("")
         for name, value in changed.items():
             p = params[name]
             used = p.to_text(ev.resolved.values[name])
-            actual = "" if used == p.to_text(value) else f" (actual {used} as the stock sells it)"
-            lines.append(f"- {p.label} (`{name}`): {p.to_text(value)}{actual}; default "
-                         f"{p.to_text(p.default_value())}")
+            actual = "" if used == p.to_text(value) else " " + _(
+                "(actual {value} as the stock sells it)").format(value=used)
+            lines.append(f"- {p.label} (`{name}`): {p.to_text(value)}{actual}; "
+                         + _("default {value}").format(value=p.to_text(p.default_value())))
     else:
-        lines.append("All values are the design's defaults.")
+        lines.append(_("All values are the design's defaults."))
     return lines
 
 
@@ -88,19 +96,25 @@ def _conditions(facts: "_Facts") -> list[str]:
     ctx = ev.resolved.context
     stock, clim, shop = ctx.stock_catalog, ctx.climate_profile, ctx.workshop_profile
     used = {p.role for p in ev.geometry.parts} if ev.geometry is not None else set()
-    lines = [f"- stock catalog: {stock.name} (`{stock.id}`, {stock.region})",
-             f"- climate: {clim.name} (`{clim.id}`)"]
+    from workbench.report import _verdict
+
+    lines = ["- " + _("stock catalog: {name} (`{id}`, {region})").format(
+                 name=stock.name, id=stock.id, region=stock.region),
+             "- " + _("climate: {name} (`{id}`)").format(name=clim.name, id=clim.id)]
     if clim.t_max is not None:
-        lines[-1] += f", design maximum air temperature {fmt(clim.t_max, facts.units)}"
-    lines.append(f"- workshop: {shop.name} (`{shop.id}`)")
+        lines[-1] += ", " + _("design maximum air temperature {t_max}").format(
+            t_max=fmt(clim.t_max, facts.units))
+    lines.append("- " + _("workshop: {name} (`{id}`)").format(name=shop.name, id=shop.id))
     for role, m in ev.resolved.materials.items():
         if role in used:
-            lines.append(f"- material for `{role}`: {m.name} (`{m.id}`)")
+            lines.append("- " + _("material for `{role}`: {name} (`{id}`)").format(
+                role=role, name=m.name, id=m.id))
     counts = {s: sum(1 for c in ev.checks if c.status.value == s) for s in ("pass", "warn", "fail")}
-    lines += ["", f"Engineering checks in these conditions: **{ev.status.upper()}** "
-              f"({counts['pass']} pass, {counts['warn']} warn, {counts['fail']} fail). Every check with "
-              "its numbers, explanation and reference: [report.md](report.md) or "
-              "[report.html](report.html)."]
+    lines += ["", _("Engineering checks in these conditions: **{verdict}** ({passed} pass, "
+                    "{warned} warn, {failed} fail). Every check with its numbers, explanation and "
+                    "reference: [report.md](report.md) or [report.html](report.html).").format(
+        verdict=_verdict(ev.status), passed=counts["pass"], warned=counts["warn"],
+        failed=counts["fail"])]
     if ev.unverified_note:
         lines += ["", f"**{ev.unverified_note}**"]
     return lines
@@ -110,12 +124,13 @@ def _parts_table(facts: "_Facts") -> list[str]:
     ev = facts.ev
     assert ev.geometry is not None
     masses = {s.name: s.mass for s in ev.parts}
-    rows = ["| part | qty | made by | material | size (mm) | mass |", "| --- | --- | --- | --- | --- | --- |"]
+    header = (_("part"), _("qty"), _("made by"), _("material"), _("size (mm)"), _("mass"))
+    rows = ["| " + " | ".join(header) + " |", "| --- | --- | --- | --- | --- | --- |"]
     for p in ev.geometry.parts:
         mass = masses.get(p.name)
         rows.append(f"| {p.name} | {p.quantity} | {p.process.value} | {facts.material_of(p)} | "
                     f"{' × '.join(f'{x:.1f}' for x in p.size)} | "
-                    f"{fmt(mass, facts.units) if mass is not None else 'unknown'} |")
+                    f"{fmt(mass, facts.units) if mass is not None else _('unknown')} |")
     return rows
 
 
@@ -130,26 +145,28 @@ def readme_text(facts: "_Facts") -> str:
         "",
         f"{design.summary}",
         "",
-        f"This folder is a commons bundle of the design `{design.id}` {design.version}, adapted as "
-        f"variant `{facts.slug}`. Everything needed to make it is here; none of it needs the "
-        "workbench software: fabrication files, a check report, the variant file, the design's "
-        "source, an Open Know-How manifest (`okh.toml`) and the license.",
+        _("This folder is a commons bundle of the design `{id}` {version}, adapted as variant "
+          "`{slug}`. Everything needed to make it is here; none of it needs the workbench "
+          "software: fabrication files, a check report, the variant file, the design's source, "
+          "an Open Know-How manifest (`okh.toml`) and the license.").format(
+            id=design.id, version=design.version, slug=facts.slug),
         "",
-        "## How it was adapted",
+        "## " + _("How it was adapted"),
         "",
         *_adaptation(facts),
         "",
-        "## For which conditions",
+        "## " + _("For which conditions"),
         "",
         *_conditions(facts),
         "",
-        "## Parts",
+        "## " + _("Parts"),
         "",
         *_parts_table(facts),
         "",
-        f"Total mass: {fmt(ev.mass, facts.units) if ev.mass is not None else 'unknown'}.",
+        _("Total mass: {mass}.").format(
+            mass=fmt(ev.mass, facts.units) if ev.mass is not None else _("unknown")),
         "",
-        "## Make it",
+        "## " + _("Make it"),
         "",
     ]
     for p in ev.geometry.parts:
@@ -157,31 +174,35 @@ def readme_text(facts: "_Facts") -> str:
         lines.append(f"- {qty}**{p.name}**: {_STEPS[p.process](p, facts)}.")
     notes = dict(facts.file_notes)
     for rel in facts.assembly_files:
-        lines.append(f"- `{rel}`: {notes.get(rel, 'for the whole assembly')}.")
-    lines += ["", "## Files", "", "| file | what |", "| --- | --- |"]
+        lines.append(f"- `{rel}`: {notes.get(rel, _('for the whole assembly'))}.")
+    lines += ["", "## " + _("Files"), "", f"| {_('file')} | {_('what')} |", "| --- | --- |"]
     for name, what in facts.file_notes:
         lines.append(f"| `{name}` | {what} |")
     if facts.skipped:
-        lines += [""] + [f"Not written: {fmt_name} ({why})." for fmt_name, why in facts.skipped]
-    lines += ["", "## Rebuild it", "", "With the cosmo-local workbench and this design at version "
-              f"{design.version}, in this folder:", "", "```",
+        lines += [""] + [_("Not written: {format} ({why}).").format(format=fmt_name, why=why)
+                         for fmt_name, why in facts.skipped]
+    lines += ["", "## " + _("Rebuild it"), "",
+              _("With the cosmo-local workbench and this design at version {version}, in this "
+                "folder:").format(version=design.version), "", "```",
               f"workbench variant show {facts.variant_file} --verify   # rebuilds, compares the geometry hash",
               f"workbench bundle --variant {facts.variant_file} --repo {facts.repo} --out ../{facts.slug}-rebuilt",
-              "```", "", f"Geometry hash (SHA-256 of every part's vertices, volume and area): "
-              f"`{facts.geometry_hash}`. `SHA256SUMS` lists a checksum of every file here "
-              "(`sha256sum -c SHA256SUMS`)."]
+              "```", "", _("Geometry hash (SHA-256 of every part's vertices, volume and area): "
+                            "`{hash}`. `SHA256SUMS` lists a checksum of every file here "
+                            "(`sha256sum -c SHA256SUMS`).").format(hash=facts.geometry_hash)]
     lines += _openscad_section(facts)
-    lines += ["", "## License", ""]
+    lines += ["", "## " + _("License"), ""]
     lic = facts.license
     names = "; ".join(f"{i.id} ({i.name})" if i.name else i.id for i in lic.licenses)
-    text_note = (f"The full text is in `{lic.main}`." if lic.full_text else
-                 f"`{lic.main}` names the license and where to read it: its full text was not "
-                 "available offline when this bundle was written.")
-    lines += [f"{design.title} by {', '.join(design.authors)}; this variant by "
-              f"{', '.join(dict.fromkeys(v.author for v in facts.chain))}. License: {names}, "
-              f"for the design and every file exported from it. {text_note}"]
+    text_note = (_("The full text is in `{file}`.") if lic.full_text else
+                 _("`{file}` names the license and where to read it: its full text was not "
+                   "available offline when this bundle was written.")).format(file=lic.main)
+    lines += [_("{title} by {authors}; this variant by {variant_authors}. License: {licenses}, "
+                "for the design and every file exported from it.").format(
+        title=design.title, authors=", ".join(design.authors),
+        variant_authors=", ".join(dict.fromkeys(v.author for v in facts.chain)), licenses=names)
+        + f" {text_note}"]
     if facts.notes:
-        lines += ["", "## Notes", ""] + [f"- {n}" for n in facts.notes]
+        lines += ["", "## " + _("Notes"), ""] + [f"- {n}" for n in facts.notes]
     return "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,7 @@ import pint
 
 from workbench.checks.result import WARN_AT, CheckResult, Status
 from workbench.errors import BoundsError, UnitError
+from workbench.i18n import N_
 from workbench.units import Q_, dimension_name, ureg
 
 # Units whose presence among the inputs makes a check speak in inches, pounds and °F.
@@ -183,27 +184,39 @@ class _Words(NamedTuple):
     system: str
 
 
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
 def _words(template: str, **named: Any) -> _Words:
     """A sentence from `template` ("stressed to {stress}") and named values.
 
     A value given as ``(quantity, unit)`` is shown in `unit` in `text` (``_show``) and carried as
-    the quantity; a bare quantity or text is shown as it is. Every placeholder must be named.
+    the quantity; a bare quantity or text is shown as it is. A text value may itself be a
+    fragment naming other values ("{load} at mid-span"): it is filled in first. Every
+    placeholder must be named. Mark `template` and word values with `N_` so they are
+    translated where shown (`CheckResult.render`).
     """
-    fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+    fragments = {k: v for k, v in named.items() if isinstance(v, str) and _fields(v)}
+    fields = _fields(template).union(*(_fields(v) for v in fragments.values()))
     if fields != set(named):
         raise KeyError(f"template names {sorted(fields)}, given {sorted(named)}")
     shown: dict[str, str] = {}
     quantities: dict[str, Any] = {}
     system = "metric"
     for key, v in named.items():
-        if isinstance(v, tuple):
+        if key in fragments:
+            quantities[key] = v
+        elif isinstance(v, tuple):
             q, unit = v
-            shown[key], quantities[key] = _show(q, unit), q
+            shown[key], quantities[key] = _show(q, unit), q.to(unit)
             if _imperial(Q_(1, unit)):
                 system = "imperial"
         else:
             shown[key] = f"{v:~P}" if isinstance(v, pint.Quantity) else str(v)
             quantities[key] = v
+    for key, v in fragments.items():
+        shown[key] = v.format(**shown)
     return _Words(template.format(**shown), template, quantities, system)
 
 

@@ -22,6 +22,7 @@ import pint
 from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _words
 from workbench.checks.result import CheckResult
 from workbench.checks.sections import Section
+from workbench.i18n import N_
 from workbench.errors import UnitError
 
 _REFERENCE = "AISC Steel Construction Manual Table 3-23; Roark's Formulas, 8th ed., Table 8.1"
@@ -30,8 +31,8 @@ _REFERENCE = "AISC Steel Construction Manual Table 3-23; Roark's Formulas, 8th e
 class Support(str, Enum):
     """How the beam is held: on two supports, or built in at one end."""
 
-    SIMPLY_SUPPORTED = "simply supported"
-    CANTILEVER = "cantilever"
+    SIMPLY_SUPPORTED = N_("simply supported")
+    CANTILEVER = N_("cantilever")
 
 
 class Loading(str, Enum):
@@ -60,8 +61,14 @@ class DeflectionLimit(Enum):
     @property
     def label(self) -> str:
         """How the limit reads in a message: "the shelf limit (L/600)"."""
-        kind = "shelf limit" if self is DeflectionLimit.SHELF else "limit"
-        return f"the {kind} (L/{self.value})"
+        return self.fragment.format(n=self.value)
+
+    @property
+    def fragment(self) -> str:
+        """`label` as a template fragment naming {n} (the divisor), marked for translation."""
+        if self is DeflectionLimit.SHELF:
+            return N_("the shelf limit (L/{n})")
+        return N_("the limit (L/{n})")
 
 
 # (moment coefficient, deflection coefficient) on P·L (or w·L²) and P·L³/(E·I) (or w·L⁴/(E·I)).
@@ -154,11 +161,11 @@ def deflection_limit(
 def _describe(load: pint.Quantity, sup: Support, lod: Loading, unit: str) -> tuple[str, tuple]:
     """Where the load sits, as a template fragment naming {load}, and the load with its unit."""
     if lod is Loading.POINT:
-        where = "at the tip" if sup is Support.CANTILEVER else "at mid-span"
-        return f"{{load}} {where}", (load, unit)
+        where = N_("{load} at the tip") if sup is Support.CANTILEVER else N_("{load} at mid-span")
+        return where, (load, unit)
     if load.dimensionality == _q(1, "N").dimensionality:
-        return "{load} spread along it", (load, unit)
-    return "{load} along it", (load, unit + "/ft" if unit == "lbf" else "N/mm")
+        return N_("{load} spread along it"), (load, unit)
+    return N_("{load} along it"), (load, unit + "/ft" if unit == "lbf" else "N/mm")
 
 
 def bending_stress_check(
@@ -169,7 +176,7 @@ def bending_stress_check(
     *,
     support: Support | str = Support.SIMPLY_SUPPORTED,
     loading: Loading | str = Loading.POINT,
-    name: str = "bending stress",
+    name: str = N_("bending stress"),
 ) -> CheckResult:
     """Bending stress M_max / W against an allowable (design) stress you supply, in MPa."""
     sup, lod = _case(support, loading)
@@ -179,9 +186,10 @@ def bending_stress_check(
     unit = "psi" if imperial else "MPa"
     where, shown_load = _describe(load, sup, lod, "lbf" if imperial else "N")
     message = _words(
-        f"The {{support}} beam is stressed to {{stress}} under {where}; "
-        "the material allows {allowable}.",
-        support=sup.value, stress=(stress, unit), load=shown_load, allowable=(allowable, unit),
+        N_("The {support} beam is stressed to {stress} under {where}; "
+           "the material allows {allowable}."),
+        support=sup.value, stress=(stress, unit), where=where, load=shown_load,
+        allowable=(allowable, unit),
     )
     return _compare(
         name,
@@ -202,7 +210,7 @@ def deflection_check(
     support: Support | str = Support.SIMPLY_SUPPORTED,
     loading: Loading | str = Loading.POINT,
     limit: DeflectionLimit = DeflectionLimit.L360,
-    name: str = "deflection",
+    name: str = N_("deflection"),
 ) -> CheckResult:
     """Largest deflection against L/n (see `DeflectionLimit`); `section` is a Section or an I."""
     sup, lod = _case(support, loading)
@@ -213,9 +221,10 @@ def deflection_check(
     unit = "inch" if imperial else "mm"
     where, shown_load = _describe(load, sup, lod, "lbf" if imperial else "N")
     message = _words(
-        f"The {{support}} beam deflects {{sag}} under {where}; {{limit_label}} is {{allowed}}.",
-        support=sup.value, sag=(sag, unit), load=shown_load,
-        limit_label=DeflectionLimit(limit).label, allowed=(allowed, unit),
+        N_("The {support} beam deflects {sag} under {where}; {limit_label} is {allowed}."),
+        support=sup.value, sag=(sag, unit), where=where, load=shown_load,
+        limit_label=DeflectionLimit(limit).fragment, n=str(DeflectionLimit(limit).value),
+        allowed=(allowed, unit),
     )
     reference = f"{_REFERENCE}; limit: " + (
         "Sagulator (woodbin.com) / Fine Woodworking, 0.02 in. per foot"

@@ -14,6 +14,7 @@ from enum import Enum
 import pint
 
 from workbench.checks._common import _compare, _imperial, _positive, _q, _words
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult
 from workbench.checks.sections import Section
 from workbench.errors import BoundsError
@@ -38,12 +39,12 @@ class EndCondition(Enum):
     K = 2.0 (recommended 2.0) — a welded table or bench frame without diagonal braces.
     """
 
-    PINNED_PINNED = "pinned-pinned"
-    FIXED_FREE = "fixed-free"
-    FIXED_PINNED = "fixed-pinned"
-    FIXED_FIXED = "fixed-fixed"
-    SWAY_FIXED_FIXED = "fixed-fixed sway"
-    SWAY_PINNED_FIXED = "pinned-fixed sway"
+    PINNED_PINNED = N_("pinned-pinned")
+    FIXED_FREE = N_("fixed-free")
+    FIXED_PINNED = N_("fixed-pinned")
+    FIXED_FIXED = N_("fixed-fixed")
+    SWAY_FIXED_FIXED = N_("fixed-fixed sway")
+    SWAY_PINNED_FIXED = N_("pinned-fixed sway")
 
     @property
     def k(self) -> float:
@@ -123,7 +124,7 @@ def buckling_check(
     *,
     end: EndCondition = EndCondition.PINNED_PINNED,
     safety_factor: float = 2.0,
-    name: str = "column buckling",
+    name: str = N_("column buckling"),
 ) -> CheckResult:
     """Compressive `load` against P_cr / safety_factor (Euler or Johnson as the slenderness says).
 
@@ -142,8 +143,8 @@ def buckling_check(
     )
     unit = "lbf" if _imperial(load, length) else "N"
     message = _words(
-        "The {end} column carries {load}; it buckles at {critical} ({formula}, K·L/r = "
-        "{slenderness}), so with a factor of {factor} it may carry {capacity}.",
+        N_("The {end} column carries {load}; it buckles at {critical} ({formula}, K·L/r = "
+           "{slenderness}), so with a factor of {factor} it may carry {capacity}."),
         end=end.value, load=(p, unit), critical=(p_cr, unit), formula=formula,
         slenderness=f"{slenderness:.0f}", factor=f"{safety_factor:g}", capacity=(capacity, unit),
     )

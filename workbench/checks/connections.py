@@ -28,6 +28,7 @@ import pint
 
 from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _words
 from workbench.checks.fasteners import SteelGrade, fillet_weld_strength
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError
 
@@ -86,7 +87,7 @@ def row_tensions(moment: pint.Quantity, heights: Sequence[pint.Quantity]) -> lis
 
 def fixing_check(
     tension: pint.Quantity, shear: pint.Quantity, capacity: pint.Quantity, *,
-    basis: str, reference: str, name: str = "wall fixing",
+    basis: str, reference: str, name: str = N_("wall fixing"),
 ) -> CheckResult:
     """The resultant √(T² + V²) on one fixing against its `capacity` (N): a maker's recommended
     load in any direction, or a design resistance. Load-bearing."""
@@ -96,8 +97,8 @@ def fixing_check(
     resultant = _q(math.hypot(float(t.m_as("N")), float(v.m_as("N"))), "N")
     unit = "lbf" if _imperial(tension, shear, capacity) else "N"
     message = _words(
-        "The most loaded fixing is pulled out with {tension} and loaded {shear} down the wall "
-        "({resultant} together); it holds {capacity} ({basis}).",
+        N_("The most loaded fixing is pulled out with {tension} and loaded {shear} down the wall "
+           "({resultant} together); it holds {capacity} ({basis})."),
         tension=(t, unit), shear=(v, unit), resultant=(resultant, unit), capacity=(cap, unit),
         basis=basis,
     )
@@ -107,7 +108,7 @@ def fixing_check(
 
 def screw_withdrawal_check(
     tension: pint.Quantity, diameter: pint.Quantity, embedment: pint.Quantity,
-    density: pint.Quantity, *, k_mod: float, gamma_m: float = 1.3, name: str = "screw withdrawal",
+    density: pint.Quantity, *, k_mod: float, gamma_m: float = 1.3, name: str = N_("screw withdrawal"),
 ) -> CheckResult:
     """Design tension on one screw against R_ax,d = k_mod·F_ax,Rk/γ_M (γ_M 1.3 for connections,
     EN 1995-1-1 Table 2.3). Load-bearing."""
@@ -116,9 +117,9 @@ def screw_withdrawal_check(
     r_d = r_k * k_mod / gamma_m
     unit = "lbf" if _imperial(tension, diameter, embedment) else "N"
     message = _words(
-        "A {diameter} screw {embedment} deep in timber of ρ_k {density} is pulled with "
-        "{tension}; it resists {resistance} (F_ax,Rk {characteristic} × k_mod {k_mod} / "
-        "γ_M {gamma_m}).",
+        N_("A {diameter} screw {embedment} deep in timber of ρ_k {density} is pulled with "
+           "{tension}; it resists {resistance} (F_ax,Rk {characteristic} × k_mod {k_mod} / "
+           "γ_M {gamma_m})."),
         diameter=(diameter, "mm"), embedment=(embedment, "mm"), density=(density, "kg/m**3"),
         tension=(t, unit), resistance=(r_d, unit), characteristic=(r_k, unit),
         k_mod=f"{k_mod:g}", gamma_m=f"{gamma_m:g}",
@@ -152,7 +153,7 @@ def weld_group_check(
     shear: pint.Quantity, moment: pint.Quantity, throat: pint.Quantity,
     line_length: pint.Quantity, ultimate_strength: pint.Quantity,
     grade: SteelGrade | str | float, *, lines: int = 2, gamma_m2: float = 1.25,
-    name: str = "weld (shear and moment)",
+    name: str = N_("weld (shear and moment)"),
 ) -> CheckResult:
     """`weld_group_force` against F_w,Rd = f_vw,d·a (EN 1993-1-8 §4.5.3.3). Load-bearing."""
     demand = weld_group_force(shear, moment, line_length, lines)
@@ -160,8 +161,8 @@ def weld_group_check(
     f_vw = float(fillet_weld_strength(ultimate_strength, grade, gamma_m2=gamma_m2).m_as("MPa"))
     capacity = _q(f_vw * a, "N/mm")
     message = _words(
-        "The {lines} welds ({throat} throat, {length} long each) carry {shear} of shear and "
-        "{moment} of moment: {demand} at the worst point; they resist {capacity}.",
+        N_("The {lines} welds ({throat} throat, {length} long each) carry {shear} of shear and "
+           "{moment} of moment: {demand} at the worst point; they resist {capacity}."),
         lines=lines, throat=(throat, "mm"), length=(line_length, "mm"),
         shear=(_require(shear, "N", "shear"), "N"), moment=_moment_words(moment),
         demand=(demand, "N/mm"), capacity=(capacity, "N/mm"),

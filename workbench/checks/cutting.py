@@ -23,6 +23,7 @@ import pint
 
 from workbench.checks._common import _compare, _imperial, _positive, _q, _show, _Words, _words
 from workbench.checks.fabrication import sheet_fit_check
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError
 
@@ -43,8 +44,8 @@ _SPACING_REFERENCE = "CutList Machine, 'CNC Nesting Explained' (cutter width as 
 class Cutter(str, Enum):
     """The machine that cuts sheet parts."""
 
-    LASER = "laser"
-    ROUTER = "router"
+    LASER = N_("laser")
+    ROUTER = N_("router")
 
 
 @dataclass(frozen=True)
@@ -126,15 +127,15 @@ def cut_setup(workshop: "Workshop", cutter: Optional[Cutter | str] = None) -> Cu
 
 
 def slot_tool_check(
-    slot_width: pint.Quantity, setup: CutSetup, *, name: str = "slot takes the tool"
+    slot_width: pint.Quantity, setup: CutSetup, *, name: str = N_("slot takes the tool")
 ) -> CheckResult:
     """The router's tool diameter against a slot's width (a laser's kerf for a laser)."""
     w = _positive(slot_width, "mm", "slot_width")
     unit = "inch" if _imperial(slot_width) else "mm"
-    what = "tool" if setup.cutter is Cutter.ROUTER else "kerf"
-    verdict = "fits in" if setup.width_mm <= w else "is wider than"
+    what = N_("tool") if setup.cutter is Cutter.ROUTER else N_("kerf")
+    verdict = N_("fits in") if setup.width_mm <= w else N_("is wider than")
     message = _words(
-        "The {width} {what} of the {cutter} {verdict} the {slot} slot.",
+        N_("The {width} {what} of the {cutter} {verdict} the {slot} slot."),
         width=(setup.width, unit), what=what, cutter=setup.cutter.value, verdict=verdict,
         slot=(_q(w, "mm"), unit),
     )
@@ -144,7 +145,7 @@ def slot_tool_check(
 
 
 def bed_fit_check(
-    length: pint.Quantity, width: pint.Quantity, setup: CutSetup, *, name: str = "fits the cutter"
+    length: pint.Quantity, width: pint.Quantity, setup: CutSetup, *, name: str = N_("fits the cutter")
 ) -> CheckResult:
     """A flat outline against the cutter's bed less the edge margin, square to the bed's edges."""
     return sheet_fit_check(
@@ -177,7 +178,7 @@ def grain_fit_check(
     setup: CutSetup,
     sheet: Optional[tuple[pint.Quantity, pint.Quantity]] = None,
     *,
-    name: str = "fits the sheet",
+    name: str = N_("fits the sheet"),
 ) -> CheckResult:
     """A part whose face grain must run along the sheet's length (`along` × `across`) against the
     blank the cutter takes: the `sheet` (length, width) sawn to the bed, less the edge margin."""
@@ -197,12 +198,12 @@ def grain_fit_check(
     unit_text = "in" if unit == "inch" else "mm"
     part = " × ".join(_show(_q(v, "mm"), unit).split()[0] for v in (a, b))
     space = " × ".join(_show(_q(v, "mm"), unit).split()[0] for v in blank)
-    verdict = "fits" if u <= 1 else "does not fit"
+    verdict = N_("fits") if u <= 1 else N_("does not fit")
     message = _Words(
         f"The {part} {unit_text} part {verdict} with its grain along the {space} {unit_text} "
         f"sheet on the {setup.cutter.value}, {_show(_q(m, 'mm'), unit)} clear at the edges.",
-        "The {along} × {across} part {verdict} with its grain along the {sheet_l} × {sheet_w} "
-        "sheet on the {cutter}, {margin} clear at the edges.",
+        N_("The {along} × {across} part {verdict} with its grain along the {sheet_l} × "
+           "{sheet_w} sheet on the {cutter}, {margin} clear at the edges."),
         {"along": _q(a, "mm"), "across": _q(b, "mm"), "verdict": verdict,
          "sheet_l": _q(blank[0], "mm"), "sheet_w": _q(blank[1], "mm"),
          "cutter": setup.cutter.value, "margin": _q(m, "mm")},

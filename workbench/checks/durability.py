@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import math
 
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult, Status
 
 _EN335 = "EN 335:2013 use class 4; EN 350:2016 durability classes; EN 351-1 treatment"
 _UV = "UV degradation of plastics in sunlight (remedy: a UV-stable filament such as ASA, or paint)"
 
 
-def ground_contact_warning(what: str, *materials: str, name: str = "ground contact") -> CheckResult:
+def ground_contact_warning(what: str, *materials: str, name: str = N_("ground contact")) -> CheckResult:
     """A warning that `what` is in use class 4 (EN 335), with the remedy."""
     used = " and ".join(dict.fromkeys(m for m in materials if m))
     return CheckResult(
@@ -32,7 +33,7 @@ def ground_contact_warning(what: str, *materials: str, name: str = "ground conta
     )
 
 
-def uv_warning(material: str, *, name: str = "sunlight (UV)") -> CheckResult:
+def uv_warning(material: str, *, name: str = N_("sunlight (UV)")) -> CheckResult:
     """A warning that a plastic part in the sun degrades, with the remedy."""
     return CheckResult(
         name, Status.WARN, math.nan, None, None,

@@ -14,8 +14,9 @@ import math
 
 import pint
 
-from workbench.checks._common import _compare, _positive, _q, _show
+from workbench.checks._common import _compare, _positive, _q, _show, _words
 from workbench.checks.hydraulics import STANDARD_GRAVITY, WATER_DENSITY
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult, Status
 
 SUSTAINED_POWER_W = 75.0
@@ -61,21 +62,25 @@ def crank_force(
 def sustained_power_check(power: pint.Quantity, hours: pint.Quantity,
                           force: pint.Quantity) -> CheckResult:
     """Crank power against 75 W, valid for pumping of up to an 8-hour shift."""
-    name = "power at the crank"
+    name = N_("power at the crank")
     limit = _q(SUSTAINED_POWER_W, "W")
     h = float(hours.to("h").magnitude)
     if not h <= SHIFT_HOURS:
+        long = _words(
+            N_("Pumping the daily need takes {hours}, longer than the {shift} h shift for which a "
+               "person's sustained power is on file: more people, a larger riser or a smaller "
+               "need."),
+            hours=(hours, "h") if math.isfinite(h) else N_("for ever"), shift=f"{SHIFT_HOURS:g}")
         return CheckResult(
-            name, Status.FAIL, math.inf, power.to("W"), limit,
-            f"Pumping the daily need takes "
-            f"{_show(hours, 'h') if math.isfinite(h) else 'for ever'}, "
-            f"longer than the {SHIFT_HOURS:g} h shift for which a person's sustained power is on "
-            "file: more people, a larger riser or a smaller need.", _POWER_REFERENCE)
+            name, Status.FAIL, math.inf, power.to("W"), limit, long.text, _POWER_REFERENCE,
+        ).with_words(long.template, long.quantities, long.system)
     return _compare(
         name, power.to("W"), limit,
-        message=(f"Turning the crank takes {_show(power, 'W')} (a mean handle force of "
-                 f"{_show(force, 'N')}) for {_show(hours, 'h')}; a person sustains about "
-                 f"{SUSTAINED_POWER_W:g} W over a shift of up to {SHIFT_HOURS:g} h."),
+        message=_words(
+            N_("Turning the crank takes {power} (a mean handle force of {force}) for {hours}; a "
+               "person sustains about {sustained} W over a shift of up to {shift} h."),
+            power=(power, "W"), force=(force, "N"), hours=(hours, "h"),
+            sustained=f"{SUSTAINED_POWER_W:g}", shift=f"{SHIFT_HOURS:g}"),
         reference=_POWER_REFERENCE,
     )
 
@@ -86,11 +91,13 @@ def tip_over_check(force: pint.Quantity, height: pint.Quantity, weight: pint.Qua
     overturning = (force * height).to("N*m")
     restoring = (weight * base / 2).to("N*m")
     return _compare(
-        "tip-over while cranking", overturning, restoring,
-        message=(f"Pulling {_show(force, 'N')} level at the axle, {_show(height, 'mm')} up, tips "
-                 f"the frame with {_show(overturning, 'N*m')}; its own {_show(weight, 'N')} on a "
-                 f"{_show(base, 'mm')} base holds {_show(restoring, 'N*m')}. Bolt the frame to "
-                 "the well slab, as the manuals do."),
+        N_("tip-over while cranking"), overturning, restoring,
+        message=_words(
+            N_("Pulling {force} level at the axle, {height} up, tips the frame with "
+               "{overturning}; its own {weight} on a {base} base holds {restoring}. Bolt the "
+               "frame to the well slab, as the manuals do."),
+            force=(force, "N"), height=(height, "mm"), overturning=(overturning, "N*m"),
+            weight=(weight, "N"), base=(base, "mm"), restoring=(restoring, "N*m")),
         reference=_TIP_REFERENCE,
     )
 

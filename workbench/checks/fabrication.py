@@ -21,6 +21,7 @@ import pint
 from workbench.checks._common import (
     _compare, _imperial, _positive, _q, _require, _show, _Words, _words,
 )
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError
 
@@ -37,7 +38,7 @@ def min_wall_check(
     nozzle: pint.Quantity,
     *,
     perimeters: int = 2,
-    name: str = "printable wall",
+    name: str = N_("printable wall"),
 ) -> CheckResult:
     """Wall thickness against `perimeters` × nozzle diameter (demand = needed, capacity = wall)."""
     if isinstance(perimeters, bool) or not isinstance(perimeters, int) or perimeters < 1:
@@ -46,8 +47,8 @@ def min_wall_check(
     needed = _q(perimeters * _positive(nozzle, "mm", "nozzle"), "mm")
     unit = "inch" if _imperial(wall, nozzle) else "mm"
     message = _words(
-        "The wall is {wall}; a {nozzle} nozzle needs at least {needed} for {perimeters} "
-        "perimeters.",
+        N_("The wall is {wall}; a {nozzle} nozzle needs at least {needed} for {perimeters} "
+           "perimeters."),
         wall=(_q(t, "mm"), unit), nozzle=(nozzle, unit), needed=(needed, unit),
         perimeters=perimeters,
     )
@@ -81,7 +82,7 @@ def bed_fit_check(
     bed_width: pint.Quantity,
     bed_height: pint.Quantity,
     *,
-    name: str = "fits printer bed",
+    name: str = N_("fits printer bed"),
 ) -> CheckResult:
     """Part footprint (turned to the best angle) and height against the printer's build volume."""
     p, q = _positive(length, "mm", "length"), _positive(width, "mm", "width")
@@ -97,18 +98,19 @@ def bed_fit_check(
     bed = " × ".join(_show(_q(v, "mm"), unit).split()[0] for v in (a, b, bh))
     unit_text = "in" if unit == "inch" else "mm"
     if too_tall:
-        verdict = "is too tall"
+        verdict = N_("is too tall")
     elif u > 1:
-        verdict = "does not fit in any orientation"
+        verdict = N_("does not fit in any orientation")
     elif angle in (0.0, 90.0):
-        verdict = "fits" if angle == 0.0 else "fits when turned 90°"
+        verdict = N_("fits") if angle == 0.0 else N_("fits when turned 90°")
     else:
-        verdict = f"fits only when turned {angle:.0f}°"
+        verdict = N_("fits only when turned {angle}°")
     message = _Words(  # the metric sentence keeps one unit after "250 × 210 × 220"
-        f"On the {bed} {unit_text} printer, the {dims} {unit_text} part {verdict}.",
-        "On the {bed_l} × {bed_w} × {bed_h} printer, the {l} × {w} × {h} part {verdict}.",
+        f"On the {bed} {unit_text} printer, the {dims} {unit_text} part "
+        f"{verdict.format(angle=f'{angle:.0f}')}.",
+        N_("On the {bed_l} × {bed_w} × {bed_h} printer, the {l} × {w} × {h} part {verdict}."),
         {"bed_l": _q(a, "mm"), "bed_w": _q(b, "mm"), "bed_h": _q(bh, "mm"), "l": _q(p, "mm"),
-         "w": _q(q, "mm"), "h": _q(h, "mm"), "verdict": verdict},
+         "w": _q(q, "mm"), "h": _q(h, "mm"), "verdict": verdict, "angle": f"{angle:.0f}"},
         "imperial" if unit == "inch" else "metric",
     )
     return _compare(
@@ -127,7 +129,7 @@ def sheet_fit_check(
     sheet_width: pint.Quantity,
     *,
     margin: pint.Quantity = _NO_MARGIN,
-    name: str = "fits sheet",
+    name: str = N_("fits sheet"),
 ) -> CheckResult:
     """Flat outline (bounding rectangle) against the sheet less `margin` at each edge, both ways."""
     p, q = _positive(length, "mm", "length"), _positive(width, "mm", "width")
@@ -150,12 +152,12 @@ def sheet_fit_check(
     unit_text = "in" if unit == "inch" else "mm"
     part = " × ".join(_show(_q(v, "mm"), unit).split()[0] for v in (p, q))
     sheet = " × ".join(_show(_q(v, "mm"), unit).split()[0] for v in (a, b))
-    verdict = "does not fit" if u > 1 else "fits turned 90°" if turned else "fits"
+    verdict = N_("does not fit") if u > 1 else N_("fits turned 90°") if turned else N_("fits")
     message = _Words(
         f"The {part} {unit_text} outline {verdict} on the {sheet} {unit_text} sheet "
         f"with {_show(_q(edge, 'mm'), unit)} kept clear at the edges.",
-        "The {l} × {w} outline {verdict} on the {sheet_l} × {sheet_w} sheet with {edge} kept "
-        "clear at the edges.",
+        N_("The {l} × {w} outline {verdict} on the {sheet_l} × {sheet_w} sheet with {edge} kept "
+           "clear at the edges."),
         {"l": _q(p, "mm"), "w": _q(q, "mm"), "verdict": verdict, "sheet_l": _q(a, "mm"),
          "sheet_w": _q(b, "mm"), "edge": _q(edge, "mm")},
         "imperial" if unit == "inch" else "metric",

@@ -20,6 +20,7 @@ from enum import Enum
 import pint
 
 from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _words
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError, UnknownNameError
 
@@ -147,7 +148,7 @@ def bolt_shear_check(
     shear_planes: int = 1,
     oversize_2mm: bool = False,
     gamma_m2: float = 1.25,
-    name: str = "bolt shear",
+    name: str = N_("bolt shear"),
 ) -> CheckResult:
     """Design shear force on one bolt against F_v,Rd (EN 1993-1-8 Table 3.4)."""
     force = _q(_positive(shear_force, "N", "shear_force"), "N")
@@ -161,10 +162,10 @@ def bolt_shear_check(
     )
     unit = "lbf" if _imperial(shear_force) else "kN"
     planes = "one shear plane" if shear_planes == 1 else f"{shear_planes} shear planes"
-    where = "through the thread" if threads_in_shear_plane else "through the shank"
+    where = N_("through the thread") if threads_in_shear_plane else N_("through the shank")
     message = _words(
-        "The {bolt} class {bolt_class} bolt carries {force} in shear; with {planes} {where} it "
-        "resists {resistance}.",
+        N_("The {bolt} class {bolt_class} bolt carries {force} in shear; with {planes} {where} it "
+           "resists {resistance}."),
         bolt=f"M{_diameter(size)}", bolt_class=BoltClass(bolt_class).value, force=(force, unit),
         planes=planes, where=where, resistance=(resistance, unit),
     )
@@ -224,7 +225,7 @@ def fillet_weld_check(
     grade: SteelGrade | str | float,
     *,
     gamma_m2: float = 1.25,
-    name: str = "fillet weld",
+    name: str = N_("fillet weld"),
 ) -> CheckResult:
     """Resultant design force on a fillet weld against f_vw,d·a·L (EN 1993-1-8 §4.5.3.3)."""
     demand = _q(_positive(force, "N", "force"), "N")
@@ -232,7 +233,7 @@ def fillet_weld_check(
     imperial = _imperial(force, throat, length)
     unit, lunit = ("lbf", "inch") if imperial else ("kN", "mm")
     message = _words(
-        "The weld ({throat} throat, {length} long) carries {force}; it resists {resistance}.",
+        N_("The weld ({throat} throat, {length} long) carries {force}; it resists {resistance}."),
         throat=(_require(throat, "mm", "throat"), lunit),
         length=(_require(length, "mm", "length"), lunit), force=(demand, unit),
         resistance=(capacity, unit),

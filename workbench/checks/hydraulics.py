@@ -25,7 +25,8 @@ import math
 
 import pint
 
-from workbench.checks._common import _compare, _positive, _q, _show
+from workbench.checks._common import _compare, _positive, _q, _show, _words
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult, Status
 
 STANDARD_GRAVITY = 9.80665
@@ -75,11 +76,13 @@ def total_head(well_depth: pint.Quantity, delivery_height: pint.Quantity) -> pin
 def head_check(head: pint.Quantity, *, people: int = 1) -> CheckResult:
     """Total head against the depth one person (35 m) or two (60 m) pump by hand (Akvopedia)."""
     limit = _q(ONE_PERSON_MAX_HEAD if people == 1 else 60.0, "m")
-    who = "one person" if people == 1 else "two persons"
+    who = N_("one person") if people == 1 else N_("two persons")
     return _compare(
-        "total head", head.to("m"), limit,
-        message=(f"The pump lifts water {_show(head, 'm')} (well depth plus outlet height); "
-                 f"{who} can pump a hand rope pump to about {_show(limit, 'm')}."),
+        N_("total head"), head.to("m"), limit,
+        message=_words(
+            N_("The pump lifts water {head} (well depth plus outlet height); {who} can pump a "
+               "hand rope pump to about {limit}."),
+            head=(head, "m"), who=who, limit=(limit, "m")),
         reference=_HEAD_REFERENCE,
     )
 
@@ -143,12 +146,15 @@ def gap_reynolds(leak: pint.Quantity, bore: pint.Quantity,
 def leakage_check(swept: pint.Quantity, leak: pint.Quantity, reynolds: float) -> CheckResult:
     """The leak against the swept flow: a pump whose pistons pass all they lift delivers nothing."""
     unit = "L/min"
-    regime = "laminar" if reynolds < 2300 else "not laminar: the viscous term underestimates losses"
+    regime = (N_("laminar") if reynolds < 2300
+              else N_("not laminar: the viscous term underestimates losses"))
     return _compare(
-        "leakage past the pistons", leak.to(unit), swept.to(unit),
-        message=(f"The pistons sweep {_show(swept, unit)} and {_show(leak, unit)} leaks back "
-                 f"past them (gap Reynolds number {reynolds:.0f}, {regime}), so the pump "
-                 f"delivers {_show(max(swept - leak, swept * 0), unit)}."),
+        N_("leakage past the pistons"), leak.to(unit), swept.to(unit),
+        message=_words(
+            N_("The pistons sweep {swept} and {leak} leaks back past them (gap Reynolds number "
+               "{reynolds}, {regime}), so the pump delivers {delivered}."),
+            swept=(swept, unit), leak=(leak, unit), reynolds=f"{reynolds:.0f}", regime=regime,
+            delivered=(max(swept - leak, swept * 0), unit)),
         reference=_LEAK_REFERENCE,
     )
 
@@ -174,16 +180,18 @@ def riser_wall_check(
     design_stress: pint.Quantity | None, *, standard: str = "",
 ) -> CheckResult:
     """Hoop stress p·(D − t)/(2t) in the riser against the pipe standard's design stress."""
-    name = "riser wall (hoop stress)"
+    name = N_("riser wall (hoop stress)")
     if design_stress is None:
         return CheckResult.missing(name, f"design stress for {standard or 'this pipe standard'}")
     d, t = _m(od, "mm", "od"), _m(wall, "mm", "wall")
     stress = (pressure * (d - t) / (2 * t)).to("MPa")
     return _compare(
         name, stress, design_stress.to("MPa"),
-        message=(f"A full column of {_show(pressure, 'kPa')} stresses the {d:g} mm riser's "
-                 f"{t:g} mm wall to {_show(stress, 'MPa')}; {standard} pipe is designed for "
-                 f"{_show(design_stress, 'MPa')}."),
+        message=_words(
+            N_("A full column of {pressure} stresses the {diameter} mm riser's {wall} mm wall to "
+               "{stress}; {standard} pipe is designed for {design_stress}."),
+            pressure=(pressure, "kPa"), diameter=f"{d:g}", wall=f"{t:g}", stress=(stress, "MPa"),
+            standard=standard, design_stress=(design_stress, "MPa")),
         reference=_BARLOW_REFERENCE,
     )
 
@@ -192,15 +200,18 @@ def daily_need_check(
     hours: pint.Quantity, shift: pint.Quantity, daily: pint.Quantity
 ) -> CheckResult:
     """Pumping time for the daily need against the working shift the human power figure is for."""
-    name = "time to deliver the daily need"
+    name = N_("time to deliver the daily need")
     if not math.isfinite(float(hours.magnitude)):
-        return CheckResult(name, Status.FAIL, math.inf, hours, shift,
-                           f"The pump delivers nothing, so {_show(daily, 'L')} a day never "
-                           "arrives.", _NEED_REFERENCE)
+        none = _words(N_("The pump delivers nothing, so {daily} a day never arrives."),
+                      daily=(daily, "L"))
+        return CheckResult(name, Status.FAIL, math.inf, hours, shift, none.text, _NEED_REFERENCE,
+                           ).with_words(none.template, none.quantities, none.system)
     return _compare(
         name, hours.to("h"), shift.to("h"),
-        message=(f"{_show(daily, 'L')} a day takes {_show(hours, 'h')} of pumping; the sustained "
-                 f"human power on file is for a shift of up to {_show(shift, 'h')}."),
+        message=_words(
+            N_("{daily} a day takes {hours} of pumping; the sustained human power on file is for "
+               "a shift of up to {shift}."),
+            daily=(daily, "L"), hours=(hours, "h"), shift=(shift, "h")),
         reference=_NEED_REFERENCE,
     )
 

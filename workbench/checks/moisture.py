@@ -34,6 +34,7 @@ from workbench.checks._common import (
     _temperature,
     _words,
 )
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult
 from workbench.errors import BoundsError, UnitError
 
@@ -130,7 +131,7 @@ def wood_movement_check(
     mc_high: pint.Quantity,
     allowance: pint.Quantity,
     *,
-    name: str = "wood movement",
+    name: str = N_("wood movement"),
 ) -> CheckResult:
     """Seasonal width change between two moisture contents against the room the joint allows."""
     movement = abs(dimensional_change(width, coefficient, mc_low, mc_high))
@@ -138,8 +139,8 @@ def wood_movement_check(
     unit = "inch" if _imperial(width, allowance) else "mm"
     low, high = sorted((_moisture(mc_low, "mc_low"), _moisture(mc_high, "mc_high")))
     message = _words(
-        "The {width} wide board moves {movement} between {low} % and {high} % moisture content; "
-        "the joint allows {room}.",
+        N_("The {width} wide board moves {movement} between {low} % and {high} % moisture content; "
+           "the joint allows {room}."),
         width=(width, unit), movement=(movement, unit), low=f"{low:.3g}", high=f"{high:.3g}",
         room=(room, unit),
     )

@@ -43,6 +43,7 @@ from workbench.checks.beams import (
 )
 from workbench.checks.result import CheckResult
 from workbench.checks.sections import Section
+from workbench.i18n import N_
 from workbench.errors import BoundsError
 
 _REFERENCE = "EN 1991-1-5:2003 Table 5.2 (Note 2, south-west/horizontal surfaces)"
@@ -80,6 +81,11 @@ class Exposure(Enum):
         )
 
 
+# The exposures as they open a sentence ("In sun, dark colour at 40 °C air, …"), for extraction.
+_EXPOSURE_WORDS = (N_("Shade or indoors"), N_("In sun, bright white surface"),
+                   N_("In sun, light colour"), N_("In sun, dark colour"))
+
+
 def service_temperature(
     air_temperature: pint.Quantity, exposure: Exposure = Exposure.SHADE
 ) -> pint.Quantity:
@@ -94,7 +100,7 @@ def softening_check(
     *,
     exposure: Exposure = Exposure.SHADE,
     margin: pint.Quantity = DEFAULT_MARGIN,
-    name: str = "heat softening",
+    name: str = N_("heat softening"),
 ) -> CheckResult:
     """Part temperature in service against (softening temperature − margin).
 
@@ -121,8 +127,8 @@ def softening_check(
         else ("degC", "K")
     )
     words = _words(
-        "{exposure} at {air} air, the part reaches {part}; it should stay below {limit} "
-        "({margin} under its {softening} softening point).",
+        N_("{exposure} at {air} air, the part reaches {part}; it should stay below {limit} "
+        "({margin} under its {softening} softening point)."),
         exposure=exposure.value.capitalize(), air=(air_temperature, unit), part=(part, unit),
         limit=(limit, unit), margin=(_q(gap, "K"), d_unit),
         softening=(softening_temperature, unit),
@@ -165,7 +171,7 @@ def heat_softening_check(
     margin: pint.Quantity = DEFAULT_MARGIN,
     material: str = "the material",
     climate: str = "the climate",
-    name: str = "heat softening",
+    name: str = N_("heat softening"),
 ) -> CheckResult:
     """`softening_check` against `softening_temperature`, or a cannot-run result naming the data
     it lacks (the material's HDT and Tg, or the climate's maximum air temperature)."""
@@ -199,7 +205,7 @@ def creep_deflection_check(
     limit: DeflectionLimit | pint.Quantity = DeflectionLimit.L180,
     modulus: pint.Quantity | None = None,
     duration: str = "",
-    name: str = "creep deflection",
+    name: str = N_("creep deflection"),
 ) -> CheckResult:
     """Deflection (mm) of a plastic beam under a sustained `load` with the apparent modulus
     `creep_modulus` (for the load's duration and temperature) in place of E.
@@ -213,31 +219,34 @@ def creep_deflection_check(
     e_creep = _q(_positive(creep_modulus, "MPa", "creep_modulus"), "MPa")
     inertia = section.I if isinstance(section, Section) else section
     sag = max_deflection(span, load, e_creep, inertia, support=sup, loading=lod)
+    named: dict[str, object] = {}
     if isinstance(limit, DeflectionLimit):
         allowed = deflection_limit(span, limit, support=sup)
-        limit_text, limit_ref = limit.label, "IBC 2018 Table 1604.3"
+        limit_text, limit_ref = limit.fragment, "IBC 2018 Table 1604.3"
+        named["n"] = str(limit.value)
     else:
         allowed = _q(_positive(limit, "mm", "limit"), "mm")
-        limit_text, limit_ref = "the allowed deflection", "limit given"
+        limit_text, limit_ref = N_("the allowed deflection"), "limit given"
     imperial = _imperial(span, load)
     unit = "inch" if imperial else "mm"
-    first, named = "", {}
+    first = ""
     if modulus is not None:
         e0 = _require(modulus, "MPa", "modulus")
         start = max_deflection(span, load, e0, inertia, support=sup, loading=lod)
-        first, named["start"] = "{start} when loaded, ", (start, unit)
+        first, named["start"] = N_("{start} when loaded, "), (start, unit)
     force_unit = "lbf" if imperial else "N"
     if lod is Loading.POINT:
-        where = "at the tip" if sup is Support.CANTILEVER else "at mid-span"
-        what, named["load"] = f"{{load}} point load {where}", (load, force_unit)
+        what = (N_("{load} point load at the tip") if sup is Support.CANTILEVER
+                else N_("{load} point load at mid-span"))
+        named["load"] = (load, force_unit)
     elif load.dimensionality == _q(1, "N").dimensionality:
-        what, named["load"] = "{load} load spread along it", (load, force_unit)
+        what, named["load"] = N_("{load} load spread along it"), (load, force_unit)
     else:  # a force per length
-        what, named["load"] = "{load} load along it", (load, "lbf/ft" if imperial else "N/mm")
+        what, named["load"] = N_("{load} load along it"), (load, "lbf/ft" if imperial else "N/mm")
     message = _words(
-        f"Under a sustained {what}, the {{support}} beam deflects {first}{{sag}} with creep "
-        f"(apparent modulus {{creep_modulus}}{{duration}}); {{limit_label}} is {{allowed}}.",
-        support=sup.value, sag=(sag, unit),
+        N_("Under a sustained {what}, the {support} beam deflects {first}{sag} with creep "
+           "(apparent modulus {creep_modulus}{duration}); {limit_label} is {allowed}."),
+        what=what, first=first, support=sup.value, sag=(sag, unit),
         creep_modulus=(creep_modulus, "psi" if imperial else "MPa"),
         duration=", " + duration if duration else "", limit_label=limit_text,
         allowed=(allowed, unit), **named,

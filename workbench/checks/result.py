@@ -9,6 +9,8 @@ from typing import Any, Mapping
 
 import pint
 
+from workbench.i18n import DOMAIN, N_, translate
+
 
 class Status(str, Enum):
     """Outcome of a check, worst last."""
@@ -40,6 +42,10 @@ class CheckResult:
     `template` and `quantities` say the message again without baked numbers: `render` formats
     each named quantity at the edge in the reader's unit system and locale ("stressed to
     {stress}" → "stressed to 361.1 psi"). `message` stays the sentence in the check's own units.
+
+    `name` and `template` are English and stay the stable keys (JSON, reports' machine fields);
+    `label` and `render` look them up in the reader's language, in the catalogs `domains` first
+    (a design's own, `workbench.i18n.design_domain`) and then the workbench's.
     """
 
     name: str
@@ -54,29 +60,55 @@ class CheckResult:
     template: str = ""
     quantities: tuple[tuple[str, Any], ...] = ()
     message_system: str = "metric"
+    domains: tuple[str, ...] = ()
+
+    def _say(self, text: str, locale: str) -> str:
+        return translate(text, (*self.domains, DOMAIN), locale)
+
+    def label(self, locale: str | None = None) -> str:
+        """The check's name as shown in `locale` (default: the current one); English when the
+        catalogs have no translation. `name` itself stays the key."""
+        from workbench.i18n import get_locale
+
+        return self._say(self.name, locale or get_locale())
 
     def render(self, system: Any = "metric", locale: str | None = None) -> str:
         """The message in `system` ("metric"/"imperial") and `locale`.
 
-        `message` itself when the check carries no template, or when it already speaks `system`
-        (`message_system`) with a decimal point; else the template with each quantity formatted
-        by `fmt` (lengths in decimals here: a deflection of 0.02 in)."""
+        `message` itself when it already speaks `system` (`message_system`) in English with a
+        decimal point; else the template in the reader's language (English when untranslated)
+        with each quantity formatted by `fmt` (lengths in decimals here: a deflection of
+        0.02 in) and each word filled in translated. A check without a template shows its
+        message, translated when the catalogs have that very sentence."""
         from babel.numbers import get_decimal_symbol
 
-        from workbench.units import fmt, get_locale  # formatting is the edge's: imported here
+        from workbench.units import get_locale  # formatting is the edge's: imported here
 
         locale = locale or get_locale()
         system = str(getattr(system, "value", system))
-        if not self.template or (
-            system == self.message_system and get_decimal_symbol(locale) == "."
-        ):
+        english = locale.split("_")[0] == "en"
+        if not self.template:
+            return self._say(self.message, locale)
+        if english and system == self.message_system and get_decimal_symbol(locale) == ".":
             return self.message
 
+        own = system == self.message_system
         named = {
-            key: fmt(q, system, 4, locale=locale) if isinstance(q, pint.Quantity) else str(q)
+            key: _edge(q, system, own, locale) if isinstance(q, pint.Quantity)
+            else self._say(str(q), locale)
             for key, q in self.quantities
         }
-        return self.template.format(**named)
+        for key, q in self.quantities:  # fragments naming other values: "{load} at mid-span"
+            if isinstance(q, str) and "{" in q:
+                named[key] = self._fill(named[key], str(q), named)
+        return self._fill(self._say(self.template, locale), self.template, named)
+
+    @staticmethod
+    def _fill(text: str, english: str, named: dict[str, str]) -> str:
+        try:
+            return text.format(**named)
+        except (KeyError, IndexError, ValueError):  # a broken translation: the English words
+            return english.format(**named)
 
     def with_words(
         self, template: str, quantities: Mapping[str, Any], system: str = "metric"
@@ -97,11 +129,12 @@ class CheckResult:
         head, _, rest = what.strip().partition(" ")
         if head.lower() in ("a", "an", "the") and rest:
             what = rest
+        template = N_("This check cannot run: the data has no {what}; add it (with its source) "
+                      "to materials/.")
         return cls(
-            name, Status.WARN, math.nan, None, None,
-            f"This check cannot run: the data has no {what}; add it (with its source) to materials/.",
+            name, Status.WARN, math.nan, None, None, template.format(what=what),
             "materials/README.md", load_bearing, what,
-        )
+        ).with_words(template, {"what": what})
 
     @classmethod
     def cannot_run(
@@ -116,6 +149,10 @@ class CheckResult:
     def ran(self) -> bool:
         """False when the check could not run (it lacks data or a model)."""
         return not self.lacks
+
+    def in_domains(self, *domains: str) -> "CheckResult":
+        """The same result, its name and words looked up in the catalogs `domains` first."""
+        return replace(self, domains=tuple(domains))
 
     def with_reference(self, reference: str) -> "CheckResult":
         """The same result citing `reference`."""
@@ -163,6 +200,42 @@ class CheckResult:
         return self.status is not Status.FAIL
 
 
+def _plain(q: pint.Quantity, decimal: str, digits: int = 4) -> str:
+    """`q` in its own unit to `digits` significant digits, never in exponent form."""
+    mag = float(q.magnitude)
+    if mag == 0 or not math.isfinite(mag):
+        text = "0" if mag == 0 else str(mag)
+    else:
+        places = max(digits - 1 - math.floor(math.log10(abs(mag))), 0)
+        text = f"{round(mag, places):.{places}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    unit = f"{q.units:~P}"
+    return f"{text.replace('.', decimal)} {unit}" if unit else text.replace(".", decimal)
+
+
+def _edge(q: pint.Quantity, system: str, own: bool, locale: str) -> str:
+    """A named quantity of a message for the reader: in the check's own unit when the reader's
+    system is the message's (only the decimal mark changes), else in `system`'s display unit
+    (`workbench.units.fmt`); a dimension both systems show alike (time, carbon) or a value
+    `fmt` would write with an exponent keeps its own unit."""
+    from babel.numbers import get_decimal_symbol
+
+    from workbench.units import dimension_name, display_unit, fmt
+
+    decimal = get_decimal_symbol(locale)
+    if str(q.units) in ("kelvin", "delta_degree_Celsius", "delta_degree_Fahrenheit"):
+        return fmt(q, system, 4, locale=locale)  # a difference: K or °F-difference
+    same = display_unit(q, "metric") == display_unit(q, "imperial") or dimension_name(
+        q.units) == "volume"  # litres read alike everywhere; in³ is no one's unit for water
+    if own or same:
+        return _plain(q, decimal)
+    text = fmt(q, system, 4, locale=locale)
+    if "e+" in text or "e-" in text:
+        return _plain(q.to(display_unit(q, system)), decimal)
+    return text
+
+
 class Verdict(str, Enum):
     """The verdict of an evaluation: its worst check, except that a load-bearing check that could
     not run makes a non-failing evaluation "unverified" (never pass)."""
@@ -196,5 +269,23 @@ def unverified_note(checks: "tuple[CheckResult, ...] | list[CheckResult]") -> st
     gaps = unverified(checks)
     if not gaps:
         return ""
-    named = "; ".join(f"{c.name} (needs {c.lacks})" for c in gaps)
-    return f"Not verified: load-bearing checks could not run: {named}."
+    from workbench.i18n import get_locale
+
+    locale = get_locale()
+    needs = translate(N_("{name} (needs {lacks})"), locale=locale)
+    named = "; ".join(needs.format(name=c.label(locale), lacks=c._say(c.lacks, locale))
+                      for c in gaps)
+    return translate(N_("Not verified: load-bearing checks could not run: {named}."),
+                     locale=locale).format(named=named)
+
+
+STATUS_WORDS = {"pass": N_("pass"), "warn": N_("warn"), "fail": N_("fail"),
+                "unverified": N_("unverified")}
+"""The shown word of each status and verdict (English; `status_word` translates)."""
+
+
+def status_word(status: "Status | Verdict | str", locale: str | None = None) -> str:
+    """`status` ("pass", "warn", "fail", "unverified") as a word in `locale` (default: the
+    current one): "aprobado", "aviso"… The enum value stays the key in JSON."""
+    value = str(getattr(status, "value", status))
+    return translate(STATUS_WORDS.get(value, value), locale=locale)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pint
 
 from workbench.checks._common import _compare, _q, _words
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult
 
 PP_ROPE_BREAKING_KN = {6: 5.00, 8: 7.61, 10: 10.8, 11: 14.0, 12: 16.8, 14: 20.4, 16: 24.8,
@@ -45,8 +46,8 @@ def rope_tension_check(tension: pint.Quantity, diameter: pint.Quantity) -> Check
     return _compare(
         name, tension.to("N"), safe.to("N"),
         message=_words(
-            "The rope pulls {tension} on the tight side; {diameter} polypropylene breaks at "
-            "{breaking}, safe load {safe} (factor {factor}).",
+            N_("The rope pulls {tension} on the tight side; {diameter} polypropylene breaks at "
+               "{breaking}, safe load {safe} (factor {factor})."),
             tension=(tension, "N"), diameter=f"{diameter.to('mm').magnitude:g} mm",
             breaking=(mbs, "N"), safe=(safe, "N"), factor=f"{PP_ROPE_SAFETY_FACTOR:g}",
         ),

@@ -29,6 +29,7 @@ import dataclasses
 import pint
 
 from workbench.checks._common import _compare, _imperial, _positive, _q, _require, _show, _words
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult, Status
 
 GAMMA_Q_EQU = 1.5
@@ -59,7 +60,7 @@ def tipping_push(weight: pint.Quantity, lever: pint.Quantity, height: pint.Quant
 
 def tipping_check(
     weight: pint.Quantity, lever: pint.Quantity, push: pint.Quantity | None,
-    height: pint.Quantity, *, what: str = "It", remedy: str = "", name: str = "tip-over",
+    height: pint.Quantity, *, what: str = N_("It"), remedy: str = "", name: str = N_("tip-over"),
     strapped: bool = False,
 ) -> CheckResult:
     """The overturning moment of `push` at `height` against the restoring moment of `weight`
@@ -70,34 +71,37 @@ def tipping_check(
     tips = tipping_push(weight, lever, height)
     unit = "lbf" if _imperial(weight, lever, height) else "N"
     length = "inch" if unit == "lbf" else "mm"
-    limit_template = ("{what} tips over when pushed with {tips} at {height} (its own weight "
-                      "{weight}, {lever} from its centre to the edge it tips over, EQU factors "
-                      "0.9 and 1.5)")
     limit_named = dict(
         what=what, tips=(tips, unit), height=(_require(height, "mm", "height"), length),
         weight=(_require(weight, "N", "weight"), unit),
         lever=(_require(lever, "mm", "lever"), length),
     )
-    limit_text = _words(limit_template, **limit_named).text
+    remedy_text = " " + remedy if remedy else ""
     if push is None or float(_require(push, "N", "push").m_as("N")) <= 0:
+        unset = _words(
+            N_("{what} tips over when pushed with {tips} at {height} (its own weight {weight}, "
+               "{lever} from its centre to the edge it tips over, EQU factors 0.9 and 1.5). No "
+               "push is set, so tipping is not checked: set 'Sideways push' to the force your "
+               "use calls for.{remedy}"),
+            remedy=remedy_text, **limit_named)
         return CheckResult.cannot_run(
             name, "the sideways push to resist (set 'Sideways push'; storage furniture taller "
             f"than 1000 mm: {STORAGE_PUSH_N:g} N, {_STORAGE_TEST})",
-            f"{limit_text}. No push is set, so tipping is not checked: set 'Sideways push' to "
-            f"the force your use calls for.{' ' + remedy if remedy else ''}",
-            _REFERENCE, value=tips.to(unit))
+            unset.text, _REFERENCE, value=tips.to(unit),
+        ).with_words(unset.template, unset.quantities, unset.system)
     f = _q(_positive(push, "N", "push"), "N")
-    message = _words(
-        limit_template + "; the push is {push}.{remedy}",
-        push=(f, unit), remedy=" " + remedy if remedy else "", **limit_named,
-    )
-    res = _compare(name, f.to(unit), tips.to(unit), message=message, reference=_REFERENCE,
-                   load_bearing=True)
+    template = N_("{what} tips over when pushed with {tips} at {height} (its own weight "
+                  "{weight}, {lever} from its centre to the edge it tips over, EQU factors "
+                  "0.9 and 1.5); the push is {push}.{remedy}{strap}")
+    named = dict(push=(f, unit), remedy=remedy_text, **limit_named)
+    res = _compare(name, f.to(unit), tips.to(unit), message=_words(template, strap="", **named),
+                   reference=_REFERENCE, load_bearing=True)
     if strapped and res.status is Status.FAIL:
-        strap = (" Free-standing it tips: it must be strapped to the wall (the strap and its wall "
-                 "fixing are not checked).")
-        return dataclasses.replace(res, status=Status.WARN, message=res.message + strap,
-                                   template=(res.template + strap) if res.template else res.template)
+        strap = N_(" Free-standing it tips: it must be strapped to the wall (the strap and its "
+                   "wall fixing are not checked).")
+        words = _words(template, strap=strap, **named)
+        return dataclasses.replace(res, status=Status.WARN, message=words.text).with_words(
+            words.template, words.quantities, words.system)
     return res
 
 

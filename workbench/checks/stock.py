@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import pint
 
 from workbench.checks._common import _compare, _words
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult, Status
 from workbench.errors import UnitError, UnknownNameError
 from workbench.units import parse_quantity
@@ -284,7 +285,7 @@ def stock_check(
     material_id: str,
     *,
     longest: pint.Quantity | None = None,
-    name: str = "stock",
+    name: str = N_("stock"),
 ) -> CheckResult:
     """Whether `catalog` sells `item` for `material_id`, in a length of at least `longest`.
 
@@ -333,8 +334,8 @@ def stock_check(
         )
     stock_length = max(local.lengths, key=lambda q: float(q.m_as("mm")))
     message = _words(
-        "{catalog} stock sells {item} in lengths up to {stock_length}; the longest member is "
-        "{longest}.",
+        N_("{catalog} stock sells {item} in lengths up to {stock_length}; the longest member is "
+           "{longest}."),
         catalog=catalog.name, item=local.label, stock_length=(stock_length, unit),
         longest=(longest, unit),
     )

@@ -26,6 +26,7 @@ from workbench.checks._common import (
     _words,
 )
 from workbench.checks.columns import EndCondition
+from workbench.i18n import N_
 from workbench.checks.result import CheckResult
 from workbench.checks.sections import Section
 from workbench.errors import BoundsError
@@ -95,7 +96,7 @@ def expansion_gap_check(
     t_install: pint.Quantity,
     t_max: pint.Quantity,
     *,
-    name: str = "expansion gap",
+    name: str = N_("expansion gap"),
 ) -> CheckResult:
     """Growth from installation to the hottest service temperature against the gap left."""
     growth = expansion_gap(alpha, length, t_install, t_max)
@@ -103,7 +104,7 @@ def expansion_gap_check(
     unit = "inch" if _imperial(length, gap) else "mm"
     t_unit, _ = _temp_unit(t_install, t_max, length)
     message = _words(
-        "The {length} part grows {growth} from {t_install} to {t_max}; the gap left is {gap}.",
+        N_("The {length} part grows {growth} from {t_install} to {t_max}; the gap left is {gap}."),
         length=(_require(length, "mm", "length"), unit), growth=(growth, unit),
         t_install=(t_install, t_unit), t_max=(t_max, t_unit), gap=(room, unit),
     )
@@ -118,7 +119,7 @@ def thermal_buckling_check(
     t_max: pint.Quantity,
     *,
     end: EndCondition = EndCondition.PINNED_PINNED,
-    name: str = "thermal buckling",
+    name: str = N_("thermal buckling"),
 ) -> CheckResult:
     """Warming from installation to `t_max` against the rise that buckles a bar held at both ends.
 

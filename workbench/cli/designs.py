@@ -19,9 +19,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     entries = catalog.entries()
     problems = catalog.problems()
     for problem in problems:
-        note(f"broken: {problem}")
+        note(_("broken: {problem}").format(problem=problem))
     if not entries:
-        note("no designs found")
+        note(_("no designs found"))
     if args.json:
         print_json({
             "designs": [{"id": design_id, "version": e.cls.version, "title": e.cls.title,
@@ -74,20 +74,23 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     print(f"{cls.id} {cls.version}: {word(cls.title)}")
     print(f"  {word(cls.summary)}")
-    print(f"  license {cls.license}; authors {', '.join(cls.authors)}")
+    print("  " + _("license {license}; authors {authors}").format(
+        license=cls.license, authors=", ".join(cls.authors)))
     if cls.parent:
-        print(f"  derived from {cls.parent}")
+        print("  " + _("derived from {parent}").format(parent=cls.parent))
     if cls.roles:
-        print("material roles:")
+        print(_("material roles:"))
+        default_word = _("default")
         for role, spec in cls.roles.items():
             said = word(spec.label) + (f" — {word(spec.help)}" if spec.help else "")
-            print(f"  {role:<12} {spec.process.value:<6} default {spec.default}  {said}")
+            print(f"  {role:<12} {spec.process.value:<6} {default_word} {spec.default}  {said}")
+    default_word, allowed_word = _("default"), _("allowed")
     for group, params in cls.groups().items():
         print(f"{word(group)}:")
         for p in params:
             allowed = p.describe_allowed()
-            print(f"  {p.name:<14} {p.kind:<15} default {p.describe_default():<10}"
-                  f"{'  allowed ' + allowed if allowed else ''}")
+            print(f"  {p.name:<14} {p.kind:<15} {default_word} {p.describe_default():<10}"
+                  f"{'  ' + allowed_word + ' ' + allowed if allowed else ''}")
             print(f"  {'':<14} {word(p.label)}{' — ' + word(p.help) if p.help else ''}")
     return 0
 
@@ -123,9 +126,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         for role, alts in options.items():
             shown = ", ".join(a.material + (f" ({a.status})" if a.status != "pass" else "")
                               for a in alts)
-            print(f"materials for role '{role}' with which no check fails here: {shown or 'none'}")
+            print(_("materials for role '{role}' with which no check fails here: {materials}")
+                  .format(role=role, materials=shown or _("none")))
     if args.strict and ev.status in ("fail", "unverified"):
-        note(f"workbench: check --strict: verdict {ev.status}")
+        note(_("workbench: check --strict: verdict {verdict}").format(verdict=ev.status))
         return EXIT_CHECK_FAILED
     return 0
 

@@ -24,6 +24,7 @@ from typing import Any, Iterable, Mapping, Optional
 import pint
 
 from workbench.errors import DataError, UnitError, UnknownNameError
+from workbench.i18n import N_, _
 from workbench.units import Q_, parse_quantity, ureg
 
 def _shipped_materials() -> Path:
@@ -84,11 +85,11 @@ def load_doc(path: Path, shown: Optional[str] = None) -> Doc:
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise DataError(f"{shown}: file not found") from None
+        raise DataError(_("{file}: file not found").format(file=shown)) from None
     except OSError as e:
         raise DataError(f"{shown}: cannot be read: {e.strerror or e}") from None
     if path.is_dir():
-        raise DataError(f"{shown}: is a folder, expected a TOML file")
+        raise DataError(_("{file}: is a folder, expected a TOML file").format(file=shown))
     return _parse(str(path), shown, st.st_mtime_ns, st.st_size)
 
 
@@ -101,9 +102,11 @@ def _parse(path: str, shown: str, mtime_ns: int, size: int) -> Doc:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as e:
-        raise DataError(f"{shown}: not UTF-8 text (byte {e.start})") from None
+        raise DataError(_("{file}: not UTF-8 text (byte {byte})").format(
+            file=shown, byte=e.start)) from None
     except tomllib.TOMLDecodeError as e:
-        raise DataError(f"{shown}: TOML syntax error: {e}") from None
+        raise DataError(_("{file}: TOML syntax error: {error}").format(
+            file=shown, error=e)) from None
     sources = data.get("sources", {})
     if not isinstance(sources, dict):
         raise DataError(f"{shown}: sources: expected a table of citations")
@@ -148,9 +151,17 @@ ABOVE_ABSOLUTE_ZERO = Range(low=-273.15)
 def unknown(what: str, name: str, known: Iterable[str]) -> UnknownNameError:
     """``unknown material 'plaa'; known: abs, asa, …`` (with a close match when there is one)."""
     names = sorted(known)
-    msg = f"unknown {what} '{name}'; known: {', '.join(names) or 'none'}"
+    msg = _("unknown {what} '{name}'; known: {known}").format(
+        what=_(_WHAT.get(what, what)), name=name, known=", ".join(names) or _("none"))
     close = difflib.get_close_matches(name, names, n=1)
-    return UnknownNameError(msg + (f"; did you mean '{close[0]}'?" if close else ""))
+    return UnknownNameError(msg + (_("; did you mean '{name}'?").format(name=close[0])
+                                   if close else ""))
+
+
+_WHAT = {"climate": N_("climate"), "workshop": N_("workshop"), "material": N_("material"),
+         "material family": N_("material family"), "pipe standard": N_("pipe standard"),
+         "stock catalog": N_("stock catalog")}
+"""The kinds of names `unknown` is called with, marked for translation."""
 
 
 class Entry:

@@ -216,6 +216,13 @@ def stock_catalogs() -> dict[str, StockCatalog]:
     return {p.stem: stock_catalog(p.stem) for p in sorted(folder.glob("*.toml"))}
 
 
+def stock_catalogs_key() -> tuple[tuple[str, Any], ...]:
+    """A key that changes whenever a stock catalog on file, or the materials it names, changes:
+    (id, file digest and material ids) per catalog. For caches of answers read from all of them."""
+    ids = list(stock_catalogs())  # loads (or re-checks) every catalog into `_CACHE`
+    return tuple((cid, _CACHE[cid][0]) for cid in ids)
+
+
 def stock_catalog_ids() -> list[str]:
     return sorted(p.stem for p in (materials_dir() / "stock").glob("*.toml"))
 

@@ -54,6 +54,19 @@ def _status(check: "CheckResult") -> str:
     return str(getattr(check.status, "value", check.status))
 
 
+def _badge(status: str) -> str:
+    """A status or verdict as its badge word in the current language ("PASS", "PASA"…)."""
+    from workbench.checks.result import status_word
+
+    return status_word(status).upper()
+
+
+def _label(check: "CheckResult") -> str:
+    """The check's name as shown (translated); `check.name` stays the key."""
+    label = getattr(check, "label", None)
+    return label() if label is not None else check.name
+
+
 def check_row(check: "CheckResult", system: UnitSystem) -> str:
     """One table row: badge, name, utilisation bar, value / limit, message and reference."""
     status = _status(check)
@@ -63,8 +76,8 @@ def check_row(check: "CheckResult", system: UnitSystem) -> str:
     shown_u = "—" if math.isnan(u) else f"{u * 100:.0f} %"
     return (
         f'<tr class="wb-check wb-check-{status}">'
-        f'<td><span class="wb-badge" style="background:{colour}">{status.upper()}</span></td>'
-        f'<td class="wb-nowrap">{_e(check.name)}</td>'
+        f'<td><span class="wb-badge" style="background:{colour}">{_e(_badge(status))}</span></td>'
+        f'<td class="wb-nowrap">{_e(_label(check))}</td>'
         f'<td class="wb-nowrap"><span class="wb-bar" title="utilisation {shown_u}">'
         f'<div class="wb-bar-fill" style="width:{width:.0f}%;background:{colour}"></div></span>'
         f" {shown_u}</td>"
@@ -119,7 +132,7 @@ def render_summary(ev: "Evaluation", system: UnitSystem) -> str:
     return (
         '<div class="wb-summary">'
         f'<span>{overall} <span class="wb-badge" style="background:{colour}">'
-        f"{ev.status.upper()}</span></span>"
+        f"{_e(_badge(ev.status))}</span></span>"
         f"<span>{mass} <b>{_e(_quantity(ev.mass, system))}</b></span>"
         f"<span>{cost} <b>{_e(_quantity(ev.cost, system))}</b></span>"
         f"<span>{carbon} <b>{_e(_quantity(ev.carbon, system))}</b></span>"

@@ -41,7 +41,7 @@ from workbench.ui.export_view import ExportView
 from workbench.ui.form import DesignForm
 from workbench.ui import words
 from workbench.ui.style import CSS
-from workbench.ui.viewer import Viewer
+from workbench.ui.viewer import Viewer, ViewerKind
 from workbench.units import UnitSystem
 
 if TYPE_CHECKING:
@@ -162,6 +162,9 @@ class Workbench:
     before in the session, Voila's ``?lang=`` query, JupyterLab's language setting (reported by
     the panel's front end once it shows, `workbench.ui.front_end`), LC_ALL/LC_MESSAGES/LANG,
     English.
+    `viewer` picks the 3D view: "light" (the default: the workbench's own three.js view, cheap
+    to redraw) or "full" (cad-viewer-widget, with the part tree and the measuring and clipping
+    tools); `ViewerKind`. bench/RESULTS.md has the measurements behind the default.
     """
 
     def __init__(
@@ -173,6 +176,7 @@ class Workbench:
         out_dir: str | Path | None = None,
         background: bool = True,
         lang: str | None = None,
+        viewer: ViewerKind | str = ViewerKind.LIGHT,
     ) -> None:
         if lang is not None:  # one setting for words and numbers (workbench.i18n)
             set_locale(lang)
@@ -207,7 +211,7 @@ class Workbench:
         self.context_form = ContextForm(type(design), ctx, self.system, self._context_changed,
                                         on_language=self._language_changed)
         self.context = self.context_form.context  # the same context, every role named
-        self.viewer = Viewer()
+        self.viewer = Viewer(kind=viewer)
         self.checks = ChecksView()
         folder = str(out_dir) if out_dir is not None else f"out/{design.id}"
         self.exports = ExportView(folder, self._export)
@@ -313,8 +317,6 @@ class Workbench:
                 self.checks.mark_stale(False)
         self._set_status("busy", _("Building… (checks follow the slider; the 3D view when it "
                                    "rests)"))
-        self.exports.update(offered(self.evaluation and self.evaluation.geometry), False,
-                            _("Building…"))
         if not self._builder.background:
             self._rebuild()
             return
@@ -353,9 +355,9 @@ class Workbench:
     def _rebuild(self) -> None:
         if self._settle is not None:
             self._settle.cancel()
+        # the export buttons stay as they are while a build runs (an export waits for it, see
+        # `_export`): flipping every button off and on again per change cost the page a layout
         self._set_status("busy", _("Building…"))
-        self.exports.update(offered(self.evaluation and self.evaluation.geometry), False,
-                            _("Building…"))
         self._builder.request(_Request(self.design, self.context))
 
     def _apply(self, req: _Request, outcome: _Outcome) -> None:
@@ -511,11 +513,12 @@ class Workbench:
             why = _("Fix the error above first: the files would not match the form.")
         elif stale:  # built while a slider moved on: its own build follows when it rests
             self._set_status("busy", _("Building…"))
-            why = _("Building…")
+            why = ""
         else:
             self._set_status("ok", _("Up to date."))
             why = ""
-        self.exports.update(offered(geo), ready=not stale and geo is not None, why=why)
+        # stale but not failed: a build for the form's values runs or follows; an export waits
+        self.exports.update(offered(geo), ready=not self.error and geo is not None, why=why)
 
     def _set_status(self, kind: str, text: str) -> None:
         self.status.value = (
@@ -524,6 +527,8 @@ class Workbench:
         )
 
     def _export(self, fmt: Format, folder: Path) -> list[Path]:
+        """Write `fmt` for the form's values: a build still running is waited for first."""
+        self.wait()
         ev = self.evaluation
         if ev is None or ev.geometry is None or self.stale:
             from workbench.errors import ExportError

@@ -1,6 +1,8 @@
 """The 3D view, behind one small interface: `Viewer.widget`, `show(parts)`, `mark_stale(stale)`.
 
-It uses cad-viewer-widget (three.js bundled in its JupyterLab extension, so nothing is fetched at
+Two back ends (`ViewerKind`): "full" is cad-viewer-widget (part tree, measuring tools); "light" is
+the workbench's own anywidget (workbench/ui/light.py), a plain three.js view that is cheap to
+redraw. The full one uses cad-viewer-widget (three.js bundled in its JupyterLab extension, so nothing is fetched at
 run time) fed by ocp-tessellate. Without them the view is a note saying what to install; the rest
 of the panel works the same.
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 from workbench.i18n import _
 import hashlib
+from enum import Enum
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import ipywidgets as widgets
@@ -16,6 +19,13 @@ import numpy as np
 
 if TYPE_CHECKING:
     from workbench.geometry import MeasuredPart
+
+class ViewerKind(str, Enum):
+    """Which 3D view the panel shows."""
+
+    FULL = "full"    # cad-viewer-widget: part tree, measuring and clipping tools
+    LIGHT = "light"  # workbench/ui/light.py: parts, edges, orbit/zoom/pan only; fast redraws
+
 
 COLOURS = {"print": "#e8a33d", "cut": "#d9b98c", "frame": "#a0785a", "buy": "#9e9e9e"}
 """Part colour by process (printed parts orange, sheet parts plywood-like)."""
@@ -90,7 +100,7 @@ def _plain(instance: dict[str, Any]) -> dict[str, Any]:
             out[key] = (np.round(arr.astype(np.float64), 4).tolist()
                         if arr.dtype.kind == "f" else arr.astype(np.int64).tolist())
         else:
-            out[key] = value
+            out[key] = _jsonable(value)
     return out
 
 
@@ -108,8 +118,19 @@ def _jsonable(value: Any) -> Any:
 class Viewer:
     """The 3D view of a design's parts; `show` replaces them, `mark_stale` greys them out."""
 
-    def __init__(self, width: int = WIDTH, height: int = HEIGHT) -> None:
+    def __init__(self, width: int = WIDTH, height: int = HEIGHT,
+                 kind: ViewerKind | str = ViewerKind.FULL) -> None:
+        try:
+            self.kind = ViewerKind(kind)
+        except ValueError:
+            from workbench.errors import WorkbenchError
+
+            raise WorkbenchError(f"viewer {kind!r} is not known; use one of "
+                                 + ", ".join(k.value for k in ViewerKind)) from None
         self.banner = widgets.HTML("")
+        self._light: Any = None
+        self._last: tuple[list[dict[str, Any]], dict[str, Any]] | None = None
+        """The last tessellation shown (meshes, shapes tree), for a light view that renders."""
         self.stale = False
         self.shown: list[str] = []
         """Names of the parts on screen."""
@@ -122,6 +143,38 @@ class Viewer:
         """How many times a whole new scene was sent (the first show, a new set of parts)."""
         self.updates = 0
         """How many times changed parts were updated in place."""
+        if self.kind is ViewerKind.LIGHT:
+            view = self._light_view(width, height)
+        else:
+            view = self._full_view(width, height)
+        self._view = view
+        self.widget = widgets.VBox([self.banner, view])
+        self.widget.add_class("wb-viewer")
+
+    def _light_view(self, width: int, height: int) -> widgets.Widget:
+        """The light view; without anywidget or ocp-tessellate, the full one (or its note)."""
+        from workbench.ui import light
+
+        try:
+            import ocp_tessellate  # noqa: F401
+        except ImportError:
+            return self._full_view(width, height)
+        if light.anywidget is None:
+            self.kind = ViewerKind.FULL
+            return self._full_view(width, height)
+        self._light = light.LightView(self._everything, width=width, height=height)
+        return self._light
+
+    def _everything(self) -> tuple[dict[str, Any], list[bytes]] | None:
+        """Every shown part as one light-view message (what a newly rendered view asks for)."""
+        if self._last is None:
+            return None
+        from workbench.ui.light import encode
+
+        meshed, shapes = self._last
+        return encode(meshed, shapes, list(self._digests))
+
+    def _full_view(self, width: int, height: int) -> widgets.Widget:
         try:
             from cad_viewer_widget import CadViewer
 
@@ -136,13 +189,11 @@ class Viewer:
                                           "(pip install cad-viewer-widget ocp-tessellate).")
                 + "</p>"
             )
-        self._view = view
-        self.widget = widgets.VBox([self.banner, view])
-        self.widget.add_class("wb-viewer")
+        return view
 
     @property
     def available(self) -> bool:
-        return self._cad is not None
+        return self._cad is not None or self._light is not None
 
     def show(self, parts: Sequence["MeasuredPart"]) -> None:
         """Show `parts` at their places in the assembly (replacing what was shown).
@@ -152,6 +203,9 @@ class Viewer:
         camera, tree and WebGL programs. A new set of parts (printed to plywood) is a new scene,
         from the default view.
         """
+        if self._light is not None:
+            self._show_light(parts)
+            return
         names = [p.name for p in parts]
         same = names == self.shown and bool(self._cad and self._cad.widget.shapes)
         self.shown = names
@@ -172,6 +226,35 @@ class Viewer:
             self.scenes += 1
         self._digests = digests
 
+    def _show_light(self, parts: Sequence["MeasuredPart"]) -> None:
+        """The light view: send the parts whose mesh or place changed (their buffers are written
+        into the shown geometry, the camera stays) and remove the parts that went away."""
+        from workbench.ui.light import encode
+
+        names = [p.name for p in parts]
+        new_set = names != self.shown
+        self.shown = names
+        if not parts:
+            if self._digests:
+                self._light.send_parts({"type": "parts", "parts": [],
+                                        "remove": list(self._digests)}, [])
+            self._digests, self._last, self.sent = {}, None, []
+            return
+        meshed, shapes = _mesh(parts)
+        digests = {leaf["id"]: (_digest(meshed[leaf["shape"]["ref"]]), repr(_jsonable(leaf["loc"])))
+                   for leaf in _leaves(shapes)}
+        changed = [pid for pid, d in digests.items() if self._digests.get(pid) != d]
+        gone = [pid for pid in self._digests if pid not in digests]
+        self.sent = changed
+        self._last = (meshed, shapes)
+        if changed or gone:
+            self._light.send_parts(*encode(meshed, shapes, changed, remove=gone))
+            if new_set:
+                self.scenes += 1
+            else:
+                self.updates += 1
+        self._digests = digests
+
     def _update(self, meshed: list[dict[str, Any]], shapes: dict[str, Any],
                 digests: dict[str, tuple[str, str]]) -> None:
         """Send the changed parts' meshes to the shown view, to update in place."""
@@ -183,7 +266,9 @@ class Viewer:
         skip = {"skipBounds": True}  # the bounds once, after the last part
         for leaf in changed:
             pid = leaf["id"]
-            data = _jsonable({**leaf, "shape": _plain(meshed[leaf["shape"]["ref"]])})
+            # the tree node's few numpy scalars made plain; the mesh is plain lists already
+            data = {**_jsonable({k: v for k, v in leaf.items() if k != "shape"}),
+                    "shape": _plain(meshed[leaf["shape"]["ref"]])}
             if digests[pid][1] == self._digests[pid][1]:
                 # the mesh in place; a mesh whose vertex counts changed the viewer itself replaces
                 self._cad.execute("viewer.updatePart", [pid, data, skip])
