@@ -109,3 +109,50 @@ def test_cli_unknown_climate_is_one_line(capsys) -> None:
     assert main(["gaps", "--climate", "mars"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("workbench: error: unknown climate 'mars'; known: ") and err.count("\n") == 1
+
+
+# Every need the matrix finds → the words of its entry in materials/README.md's "What is not here
+# yet", which names the source that would close it (issue 14: every check runs in every shipped
+# place, except the gaps listed there). A new need fails below until it is listed.
+LISTED = {
+    "heat-deflection temperature for Recycled HDPE sheet (hdt, or its glass transition tg)":
+        "Recycled HDPE sheet: heat deflection temperature and a long-term (creep) modulus",
+    "long-term (creep) modulus for Recycled HDPE sheet":
+        "Recycled HDPE sheet: heat deflection temperature and a long-term (creep) modulus",
+    "long-term (creep) modulus for PLA (Prusament PLA)":
+        "PLA (Prusament PLA): a long-term (creep) modulus",
+    "tangential shrinkage coefficient (shrink_tangential) for Structural softwood C24 (EN 338)":
+        "Shrinkage of the strength classes C24 and C16",
+    "maximum temperature for climate lagos (t_max, the design maximum air temperature)":
+        "Lagos: design extremes `t_min` / `t_max`",
+    "minimum design temperature for climate lagos": "Lagos: design extremes `t_min` / `t_max`",
+    "water pipes with walls in EU metric stock": "EU metric PVC-U pipe walls",
+    "square tube sizes in Brazil (Sao Paulo) stock": "metalon tubes (Tuper",
+    "square tube sizes in East Africa (Kenya) stock": "steel hollow sections (the steel workbench's",
+    "square tube sizes in Indonesia (Jakarta) stock": "besi hollow (only blog tables",
+    "square tube sizes in Mexico (Mexico City) stock": "PTR tubes (a Ternium, IMSA or PYTCO",
+    "square tube sizes in Nigeria (Lagos) stock": "length, Verion Tech 2024), steel hollow sections",
+    "square tube sizes in Philippines (Manila) stock": "steel tubes (a Philippine tube mill's size list)",
+    "square tube sizes in South Africa (Johannesburg) stock":
+        "steel hollow sections (Steel Pipes PE stocks grade 355",
+    "timber section sizes in Brazil (Sao Paulo) stock": "sawn sections (caibro, viga, sarrafo",
+    "timber section sizes in India stock": "India timber sections (the raised bed's",
+    "timber section sizes in Mexico (Mexico City) stock": "sawn pine polines and barrotes",
+    "timber section sizes in Nigeria (Lagos) stock": "sawn hardwood sections (priced per piece",
+    "timber section sizes in Peru (Lima) stock": "Peru: sawn timber sections",
+    "timber section sizes in Philippines (Manila) stock": "and sheet sizes, lumber sections",
+}
+
+
+def test_every_check_that_cannot_run_anywhere_is_a_listed_gap(matrix) -> None:
+    from pathlib import Path
+
+    readme = Path(__file__).resolve().parents[1] / "materials" / "README.md"
+    wanted = " ".join(readme.read_text(encoding="utf-8").split("## What is not here yet", 1)[1].split())
+    rows, _ = matrix
+    needs = {g.needs for g in rows if not g.refused}
+    assert sorted(needs - set(LISTED)) == [], "list these in materials/README.md and in LISTED"
+    for need in needs:
+        assert " ".join(LISTED[need].split()) in wanted, need
+    # a closed gap leaves LISTED too, so the list stays the contributors' true to-do list
+    assert sorted(set(LISTED) - needs) == []
