@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 
@@ -138,3 +139,36 @@ def coloured_pixels(rgb: np.ndarray) -> int:
     """Pixels with real colour (the shaded parts), not the white/grey background and lines."""
     spread = rgb.max(axis=2).astype(int) - rgb.min(axis=2).astype(int)
     return int((spread > 60).sum())
+
+
+@contextmanager
+def served_page(browser: Any, server: Any, state: dict[str, Any], viewport: tuple[int, int],
+                init_script: str | None = None, **extra: Any) -> Iterator[Any]:
+    """A new page for `server`, its requests guarded (`guard`), recorded in the test module's
+    `state` (read by conftest to screenshot a failure); the page closed and the server stopped
+    after, whatever happened."""
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    page.set_default_timeout(60_000)
+    if init_script:
+        page.add_init_script(init_script)
+    state.update(page=page, net=guard(page), server=server, **extra)
+    try:
+        yield page
+    finally:
+        page.close()
+        server.stop()
+        state.clear()
+
+
+def run_lab_notebook(page: Any, server: Any, name: str, token: str, fold_left: bool = False) -> None:
+    """Open notebook `name` in JupyterLab, run all its cells and wait for the panel's first
+    build; `fold_left` folds the file browser away (room for the form and view side by side)."""
+    page.goto(f"{server.url}/lab/tree/{name}?token={token}&reset")
+    page.wait_for_function(KERNEL_IDLE, timeout=90_000)
+    if fold_left:
+        page.evaluate("""() => { const app = window.jupyterapp;
+            if (!app.shell.leftCollapsed) app.commands.execute('application:toggle-left-area'); }""")
+    # not awaited: the command's promise can outlive the test
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    wait_panel(page)
+    page.locator(".wb-panel").scroll_into_view_if_needed()

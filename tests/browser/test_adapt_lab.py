@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from .pages import KERNEL_IDLE, build_count, guard, wait_built, wait_panel
+from .pages import build_count, run_lab_notebook, served_page, wait_built
 from .servers import REPO, TOKEN, start_lab, write_notebook
 
 PAGE: dict[str, Any] = {}
@@ -48,21 +48,9 @@ def lab(browser: Any, watchdog: Any, tmp_path_factory: pytest.TempPathFactory) -
     # the kernel's ./designs: a copy of the shelf, so its variants are written here
     shutil.copytree(REPO / "designs" / "plywood-shelf", server.root / "designs" / "plywood-shelf",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    page = browser.new_page(viewport={"width": 1700, "height": 2300})
-    page.set_default_timeout(60_000)
-    net = guard(page)
-    PAGE.update(page=page, net=net, server=server)
-    try:
-        page.goto(f"{server.url}/lab/tree/{notebook.name}?token={TOKEN}&reset")
-        page.wait_for_function(KERNEL_IDLE, timeout=90_000)
-        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-        wait_panel(page)
-        page.locator(".wb-panel").scroll_into_view_if_needed()
+    with served_page(browser, server, PAGE, (1700, 2300)) as page:
+        run_lab_notebook(page, server, notebook.name, TOKEN)
         yield page
-    finally:
-        page.close()
-        server.stop()
-        PAGE.clear()
 
 
 def _stock_select(page: Any) -> Any:

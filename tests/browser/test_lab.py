@@ -13,16 +13,15 @@ import numpy as np
 import pytest
 
 from .pages import (
-    KERNEL_IDLE,
     build_count,
     canvas_rgb,
     checks_text,
     coloured_pixels,
     field,
-    guard,
     set_text,
     wait_built,
-    wait_panel,
+    run_lab_notebook,
+    served_page,
 )
 from .servers import REPO, TOKEN, start_lab
 
@@ -38,27 +37,9 @@ def lab(browser: Any, watchdog: Any, tmp_path_factory: pytest.TempPathFactory) -
     server = start_lab(NOTEBOOK, tmp)
     watchdog.servers.append(server)
     # tall enough for the whole panel in one screenshot (resizing later re-lays the 3D view out)
-    page = browser.new_page(viewport={"width": 1700, "height": 2300})
-    page.set_default_timeout(60_000)
-    net = guard(page)
-    PAGE.update(page=page, net=net, server=server, t0=time.monotonic())
-    try:
-        page.goto(f"{server.url}/lab/tree/{NOTEBOOK.name}?token={TOKEN}&reset")
-        page.wait_for_function(KERNEL_IDLE, timeout=90_000)
-        # room for the form and the 3D view side by side: fold the file browser away
-        page.evaluate("""() => { const app = window.jupyterapp;
-            if (!app.shell.leftCollapsed) {
-              app.commands.execute('application:toggle-left-area');
-            } }""")
-        # not awaited: the command's promise can outlive the test
-        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-        wait_panel(page)
-        page.locator(".wb-panel").scroll_into_view_if_needed()
+    with served_page(browser, server, PAGE, (1700, 2300), t0=time.monotonic()) as page:
+        run_lab_notebook(page, server, NOTEBOOK.name, TOKEN, fold_left=True)
         yield page
-    finally:
-        page.close()
-        server.stop()
-        PAGE.clear()
 
 
 def test_panel_opens_with_checks_and_a_rendered_3d_view(lab: Any, artifacts: Path) -> None:

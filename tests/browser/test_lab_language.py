@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from .pages import KERNEL_IDLE, guard, translated_ids, wait_panel
+from .pages import run_lab_notebook, served_page, translated_ids
 from .servers import TOKEN, start_lab, write_notebook
 
 PAGE: dict[str, Any] = {}
@@ -30,20 +30,9 @@ def lab_es(browser: Any, watchdog: Any, tmp_path_factory: pytest.TempPathFactory
     notebook = write_notebook(tmp / "src", "panel-es.ipynb", CELLS)
     server = start_lab(notebook, tmp, settings=SPANISH)
     watchdog.servers.append(server)
-    page = browser.new_page(viewport={"width": 1700, "height": 2300})
-    page.set_default_timeout(60_000)
-    net = guard(page)
-    PAGE.update(page=page, net=net, server=server)
-    try:
-        page.goto(f"{server.url}/lab/tree/{notebook.name}?token={TOKEN}&reset")
-        page.wait_for_function(KERNEL_IDLE, timeout=90_000)
-        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-        wait_panel(page)
+    with served_page(browser, server, PAGE, (1700, 2300)) as page:
+        run_lab_notebook(page, server, notebook.name, TOKEN)
         yield page
-    finally:
-        page.close()
-        server.stop()
-        PAGE.clear()
 
 
 def test_jupyterlab_itself_speaks_spanish(lab_es: Any) -> None:

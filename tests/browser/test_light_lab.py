@@ -3,7 +3,6 @@ offline: it draws with WebGL, redraws a changed arm in place, and keeps a rotate
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Any, Iterator
@@ -11,8 +10,10 @@ from typing import Any, Iterator
 import numpy as np
 import pytest
 
-from .pages import build_count, canvas_rgb, coloured_pixels, guard, set_text, wait_built, wait_panel
-from .servers import TOKEN, start_lab
+from .pages import (
+    build_count, canvas_rgb, coloured_pixels, run_lab_notebook, served_page, set_text, wait_built,
+)
+from .servers import TOKEN, start_lab, write_notebook
 
 PAGE: dict[str, Any] = {}
 """The shared page (read by conftest to screenshot a failure)."""
@@ -29,11 +30,6 @@ COUNT_DRAWS = """(() => {
 })();"""
 """Runs before any page script: counts the WebGL draw calls (as bench/browser.py does)."""
 
-KERNEL_IDLE = """() => {
-  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-  return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
-}"""
 
 CELLS = ["import workbench as wb", 'wb.open("bracket", viewer="light")']
 VIEW = ".wb-viewer .wb-light-view"
@@ -44,34 +40,12 @@ CANVAS = f"{VIEW} canvas"
 @pytest.fixture(scope="module")
 def lab(browser: Any, watchdog: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     tmp = tmp_path_factory.mktemp("light")
-    nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-                     "source": src} for src in CELLS],
-          "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                      "language": "python"}},
-          "nbformat": 4, "nbformat_minor": 5}
-    source = tmp / "src" / "light.ipynb"
-    source.parent.mkdir()
-    source.write_text(json.dumps(nb), encoding="utf-8")
+    source = write_notebook(tmp / "src", "light.ipynb", CELLS)
     server = start_lab(source, tmp)
     watchdog.servers.append(server)
-    page = browser.new_page(viewport={"width": 1700, "height": 1400})
-    page.set_default_timeout(60_000)
-    page.add_init_script(COUNT_DRAWS)
-    net = guard(page)
-    PAGE.update(page=page, net=net)
-    try:
-        page.goto(f"{server.url}/lab/tree/light.ipynb?token={TOKEN}&reset")
-        page.wait_for_function(KERNEL_IDLE, timeout=90_000)
-        page.evaluate("""() => { const app = window.jupyterapp;
-            if (!app.shell.leftCollapsed) app.commands.execute('application:toggle-left-area'); }""")
-        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-        wait_panel(page)
-        page.locator(".wb-panel").scroll_into_view_if_needed()
+    with served_page(browser, server, PAGE, (1700, 1400), init_script=COUNT_DRAWS) as page:
+        run_lab_notebook(page, server, source.name, TOKEN, fold_left=True)
         yield page
-    finally:
-        page.close()
-        server.stop()
-        PAGE.clear()
 
 
 def _drawn(page: Any, selector: str = CANVAS) -> np.ndarray:

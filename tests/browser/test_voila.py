@@ -19,7 +19,7 @@ from .pages import (
     checks_text,
     coloured_pixels,
     field,
-    guard,
+    served_page,
     set_text,
     wait_built,
     wait_panel,
@@ -35,18 +35,10 @@ def voila(browser: Any, watchdog: Any, tmp_path_factory: pytest.TempPathFactory)
     tmp = tmp_path_factory.mktemp("voila")
     server = start_voila(NOTEBOOK, tmp)
     watchdog.servers.append(server)
-    page = browser.new_page(viewport={"width": 1500, "height": 1100})
-    page.set_default_timeout(60_000)
-    net = guard(page)
-    PAGE.update(page=page, net=net, server=server, t0=time.monotonic())
-    try:
+    with served_page(browser, server, PAGE, (1500, 1100), t0=time.monotonic()) as page:
         page.goto(f"{server.url}/?token={TOKEN}", timeout=120_000)
         wait_panel(page)
         yield page
-    finally:
-        page.close()
-        server.stop()
-        PAGE.clear()
 
 
 def test_voila_renders_the_panel_and_the_3d_view(voila: Any) -> None:

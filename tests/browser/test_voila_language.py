@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from .pages import FONT_AWESOME_CDN, guard, translated_ids, wait_panel
+from .pages import FONT_AWESOME_CDN, served_page, translated_ids, wait_panel
 from .servers import TOKEN, start_voila, write_notebook
 
 PAGE: dict[str, Any] = {}
@@ -27,18 +27,10 @@ def voila_sw(browser: Any, watchdog: Any,
     notebook = write_notebook(tmp / "src", "panel-sw.ipynb", CELLS)
     server = start_voila(notebook, tmp)
     watchdog.servers.append(server)
-    page = browser.new_page(viewport={"width": 1500, "height": 1100})
-    page.set_default_timeout(60_000)
-    net = guard(page)
-    PAGE.update(page=page, net=net, server=server)
-    try:
+    with served_page(browser, server, PAGE, (1500, 1100)) as page:
         page.goto(f"{server.url}/?token={TOKEN}&lang=sw", timeout=120_000)
         wait_panel(page)
         yield page
-    finally:
-        page.close()
-        server.stop()
-        PAGE.clear()
 
 
 def test_voila_query_lang_sw_shows_the_swahili_panel(voila_sw: Any) -> None:
