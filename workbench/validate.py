@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from workbench.design import Design
 from workbench.errors import RuleError, WorkbenchError
+from workbench.i18n import _, ngettext
 from workbench.params import Choice, Count, Flag, Param, _Numeric
 from workbench.stockparams import stock_choice as stock_bound
 
@@ -47,13 +48,18 @@ class Report:
 
     def lines(self) -> list[str]:
         """A short human report: the verdict, what was tried, then every failure."""
-        verdict = "ok" if self.ok else f"FAILED ({len(self.failures)} problem(s))"
+        verdict = _("ok") if self.ok else ngettext(
+            "FAILED ({count} problem)", "FAILED ({count} problems)", len(self.failures)).format(
+            count=len(self.failures))
         out = [
             f"{self.design}: {verdict}",
-            f"  built {self.built} value sets (defaults, corners, {self.sampled} random samples); "
-            f"{len(self.refused)} refused by the design's rules, in words",
-            f"  {self.checks} checks returned at the defaults; exports read back: "
-            f"{', '.join(self.exports) or 'none'}; variants reproduced: {self.variants}",
+            "  " + _("built {built} value sets (defaults, corners, {sampled} random samples); "
+                     "{refused} refused by the design's rules, in words").format(
+                built=self.built, sampled=self.sampled, refused=len(self.refused)),
+            "  " + _("{checks} checks returned at the defaults; exports read back: {exports}; "
+                     "variants reproduced: {variants}").format(
+                checks=self.checks, exports=", ".join(self.exports) or _("none"),
+                variants=self.variants),
         ]
         out += [f"  - {f}" for f in self.failures]
         return out

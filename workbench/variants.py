@@ -357,6 +357,8 @@ def render_variant(
         context["materials"] = mats
     if context:
         doc["context"] = context
+    # The variant file is shared with the commons and read by everyone, whatever their language:
+    # its header stays English on purpose (no `_()` here); only console output follows --lang.
     header = (
         f"# Variant of {design.title} ({design.id}). Only what differs from its parent is stored.\n"
         f"# Rebuild: workbench build --variant {design.id}/{name}\n"

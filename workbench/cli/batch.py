@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from workbench.i18n import _
+from workbench.i18n import _, ngettext
 from workbench.cli._common import (
     EnumChoices, _context, _context_args, _design, _design_args, _json_arg, note, print_json,
 )
@@ -29,9 +29,10 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     from workbench.sweep import executor_for, sweep
 
     if args.workers is not None and args.workers < 1:
-        raise WorkbenchError(f"--workers {args.workers}: give at least 1")
+        raise WorkbenchError(_("--workers {n}: give at least 1").format(n=args.workers))
     if not args.vary:
-        raise WorkbenchError("give at least one --vary NAME=VALUES (e.g. arm=100mm..300mm:5)")
+        raise WorkbenchError(_("give at least one --vary NAME=VALUES (e.g. {example})").format(
+            example="arm=100mm..300mm:5"))
     metrics = [m.strip() for m in args.outputs.split(",") if m.strip() and m.strip() != "checks"]
     design, ctx = _design(args), _context(args)
     out = Path(args.out) if args.out else None
@@ -40,8 +41,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
         TableFormat.of(out)  # a wrong suffix fails before the sweep runs
         if args.json:
-            raise WorkbenchError("--json prints the table on stdout; --out writes it to a file: "
-                                 "give one of them")
+            raise WorkbenchError(_("--json prints the table on stdout; --out writes it to a "
+                                   "file: give one of them"))
     with executor_for(args.executor, workers=args.workers, scheduler=args.scheduler) as ex:
         table = sweep(design, args.vary, ctx, metrics=metrics, executor=ex,
                       progress=_progress(args))
@@ -53,8 +54,18 @@ def cmd_sweep(args: argparse.Namespace) -> int:
                     "rows": table.records()})
     else:
         print(table.csv_text(), end="")
-    note(table.summary())
+    note(_summary(table))
     return 0
+
+
+def _summary(table: Any) -> str:
+    """`SweepTable.summary` in the user's language: ``200 variants of bracket: 150 pass, …``."""
+    return ngettext("{count} variant of {design}: {passed} pass, {warned} warn, {failed} fail, "
+                    "{errors} error",
+                    "{count} variants of {design}: {passed} pass, {warned} warn, {failed} fail, "
+                    "{errors} error", len(table)).format(
+        count=len(table), design=table.design, passed=table.count("pass"),
+        warned=table.count("warn"), failed=table.count("fail"), errors=table.count("error"))
 
 
 def _progress(args: argparse.Namespace) -> bool | None:
@@ -68,7 +79,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
     from workbench.sweep import executor_for
 
     if args.workers is not None and args.workers < 1:
-        raise WorkbenchError(f"--workers {args.workers}: give at least 1")
+        raise WorkbenchError(_("--workers {n}: give at least 1").format(n=args.workers))
     if args.save_variant:
         from workbench.variants import check_slug
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from workbench.i18n import _
+from workbench.i18n import _, ngettext
 from workbench.cli._common import (
     EnumChoices,
     _Parser, _context, _context_args, _design, _design_args, _variant, note,
@@ -36,23 +36,28 @@ def cmd_variant_show(args: argparse.Namespace) -> int:
 
     v = find_variant(args.variant)
     chain = " -> ".join([v.chain()[0].parent] + [x.slug for x in v.chain()])
-    print(f"{v.slug}: variant of {v.design_id} by {v.author}, {v.date.isoformat()}")
-    print(f"  why: {v.why}")
-    print(f"  lineage: {chain}")
+    print(_("{slug}: variant of {design} by {author}, {date}").format(
+        slug=v.slug, design=v.design_id, author=v.author, date=v.date.isoformat()))
+    print("  " + _("why: {why}").format(why=v.why))
+    print("  " + _("lineage: {chain}").format(chain=chain))
     design, ctx = v.design(), v.context()
     params = design.params()
     for name, value in v.merged_values().items():
         print(f"  {name} = {params[name].to_text(params[name].coerce(value))}")
-    print(f"  context: stock {ctx.stock}, climate {ctx.climate}, workshop {ctx.workshop}, "
-          f"materials {', '.join(f'{r}={m}' for r, m in ctx.roles.items()) or 'defaults'}")
+    print("  " + _("context: stock {stock}, climate {climate}, workshop {workshop}, "
+                   "materials {materials}").format(
+        stock=ctx.stock, climate=ctx.climate, workshop=ctx.workshop,
+        materials=", ".join(f"{r}={m}" for r, m in ctx.roles.items()) or _("defaults")))
     if args.verify:
         ev = evaluate(design, ctx)
         assert ev.geometry is not None
         now = geometry_hash(ev.geometry)
         same = now == v.geometry_hash
-        print(f"  geometry hash: {now} ({'matches the file' if same else 'DIFFERS from the file: ' + str(v.geometry_hash)})")
+        state = (_("matches the file") if same else
+                 _("DIFFERS from the file: {recorded}").format(recorded=v.geometry_hash))
+        print("  " + _("geometry hash: {hash} ({state})").format(hash=now, state=state))
         return 0 if same else 1
-    print(f"  geometry hash: {v.geometry_hash or 'none recorded'}")
+    print("  " + _("geometry hash: {hash}").format(hash=v.geometry_hash or _("none recorded")))
     return 0
 
 
@@ -72,7 +77,8 @@ def cmd_variant_diff(args: argparse.Namespace) -> int:
 
     (na, da, ca), (nb, db, cb) = _side(args.a), _side(args.b)
     if da.id != db.id:
-        raise WorkbenchError(f"'{args.a}' and '{args.b}' are variants of different designs")
+        raise WorkbenchError(_("'{a}' and '{b}' are variants of different designs").format(
+            a=args.a, b=args.b))
     ea, eb = evaluate(da, ca), evaluate(db, cb)
     rows = [("", na, nb)]
     params = da.params()
@@ -110,7 +116,7 @@ def cmd_lineage(args: argparse.Namespace) -> int:
         found = True
         print(f"{'  ' * (depth + 1)}└ {v.slug}  ({v.author}, {v.date.isoformat()}): {v.why}")
     if not found:
-        note("no variants yet: workbench variant save ...")
+        note(_("no variants yet: workbench variant save ..."))
     return 0
 
 
@@ -130,11 +136,12 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                     options=Options(tolerance=Tolerance(args.tolerance)))
     print(b.folder)
     print(b.zip)
-    print(f"variant {b.variant}; geometry hash {b.geometry_hash}")
+    print(_("variant {variant}; geometry hash {hash}").format(
+        variant=b.variant, hash=b.geometry_hash))
     for fmt, reason in b.skipped:
-        note(f"not written: {fmt}: {reason}")
+        note(_("not written: {format}: {reason}").format(format=fmt, reason=reason))
     for text in b.notes:
-        note(f"note: {text}")
+        note(_("note: {text}").format(text=text))
     return 0
 
 
@@ -144,12 +151,15 @@ def cmd_openscad_export(args: argparse.Namespace) -> int:
     design = _design(args)
     scad_set = export_set(design, args.name)
     path = write_set(Path(args.out), scad_set, overwrite=args.overwrite)
-    print(f"{path}: parameter set '{scad_set.name}' with {len(scad_set.values)} values")
+    print(ngettext("{path}: parameter set '{name}' with {count} value",
+                   "{path}: parameter set '{name}' with {count} values",
+                   len(scad_set.values)).format(
+        path=path, name=scad_set.name, count=len(scad_set.values)))
     for item in (*scad_set.conflicts, *scad_set.unmapped):
         note(item.line())
     if scad_set.conflicts:
-        note(f"warning: OpenSCAD will not make this {design.id} from the set: "
-              f"{', '.join(c.name for c in scad_set.conflicts)} left out")
+        note(_("warning: OpenSCAD will not make this {design} from the set: {names} left out")
+             .format(design=design.id, names=", ".join(c.name for c in scad_set.conflicts)))
     return 0
 
 
@@ -160,8 +170,8 @@ def cmd_openscad_import(args: argparse.Namespace) -> int:
 
     parent = _variant(args)
     if parent is not None and parent.design_id != args.design:
-        raise WorkbenchError(f"--variant {parent.slug} is of design '{parent.design_id}', not "
-                             f"'{args.design}'")
+        raise WorkbenchError(_("--variant {slug} is of design '{design}', not '{wanted}'").format(
+            slug=parent.slug, design=parent.design_id, wanted=args.design))
     base = parent.design() if parent is not None else catalog.get(args.design)()
     set_name, values = pick_set(args.file, read_sets(args.file), args.set_name)
     design, unmapped = from_set(base, values, where=f"{args.file}: set '{set_name}'")
@@ -172,7 +182,8 @@ def cmd_openscad_import(args: argparse.Namespace) -> int:
         for name, text in changed.items():
             print(f"{name} = {text}")
         if not changed:
-            note(f"set '{set_name}' changes nothing from {parent.slug if parent else 'the defaults'}")
+            note(_("set '{name}' changes nothing from {parent}").format(
+                name=set_name, parent=parent.slug if parent else _("the defaults")))
         return 0
     path = save_variant(design, _context(args), name=args.save_variant, why=args.why or "",
                         author=args.author, parent=parent, overwrite=args.overwrite)

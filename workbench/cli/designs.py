@@ -141,7 +141,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     folder = scaffold(args.name, catalog.designs_dir(), title=args.title, author=args.author)
     catalog.refresh()
     print(folder)
-    note(f"next: edit {folder / 'design.py'}, then run: workbench validate {args.name}")
+    note(_("next: edit {file}, then run: {command}").format(
+        file=folder / "design.py", command=f"workbench validate {args.name}"))
     return 0
 
 
@@ -160,7 +161,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     ctx = _context(args)
     problems = [str(p) for p in catalog.problems()]
     for problem in problems:
-        note(f"broken: {problem}")
+        note(_("broken: {problem}").format(problem=problem))
     reports = []
     for cls in classes:
         report = validate_design(cls, ctx, n_samples=args.samples, seed=args.seed, exports=True,
