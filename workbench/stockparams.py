@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from workbench.caches import register
 from workbench.errors import BoundsError, UnitError
+from workbench.i18n import N_, _, gettext
 from workbench.params import Length, Param
 
 if TYPE_CHECKING:
@@ -57,6 +58,28 @@ class Replace(str, Enum):
     NEAREST = "nearest"
     LARGER = "next-larger"
     SMALLER = "next-smaller"
+
+
+KIND_NOUNS: dict[str, str] = {
+    "sheet": N_("sheet"),
+    "section": N_("section"),
+    "tube": N_("tube"),
+    "pipe": N_("pipe"),
+    "filament": N_("filament"),
+    "rope": N_("rope"),
+}
+"""The noun of each kind of stock (`workbench.context.stock.KINDS`, keyed by `StockKind` value),
+marked for translation and translated where a message is shown (`StockBound.what_words`). Kept
+here, not in `KINDS`, because `workbench show` prints it without importing pint (the context
+package does); tests/test_i18n_cli.py checks that every kind of `KINDS` has its noun."""
+
+SHAPE_WORDS: dict[str, str] = {
+    "square": N_("square"),
+    "rect": N_("rectangular"),
+    "round": N_("round"),
+    "angle": N_("angle"),
+}
+"""A tube's cross-section (`workbench.context.stock.Shape` values) as a word in a message."""
 
 
 def _mm(q: "pint.Quantity") -> float:
@@ -116,6 +139,14 @@ class StockBound:
     @property
     def what(self) -> str:
         return self.noun or self.stock_kind
+
+    def what_words(self) -> str:
+        """`what` in the user's language: the kind's noun (`KIND_NOUNS`), after its shape."""
+        noun = gettext(self.noun or KIND_NOUNS.get(self.stock_kind, self.stock_kind))
+        if not self.shape:
+            return noun
+        shape = gettext(SHAPE_WORDS.get(self.shape, self.shape))
+        return _("{shape} {noun}").format(shape=shape, noun=noun)
 
     def material_id(self, material: Any) -> str | None:
         if material is None or self.role is None:
@@ -196,9 +227,10 @@ class StockBound:
         return min(scored, key=lambda s: s[:3])[3] if scored else None
 
     def describe_allowed(self) -> str:
-        return f"a {self.what} the stock catalog sells" + (
-            f" for the '{self.role}' material" if self.role else ""
-        )
+        if self.role:
+            return _("a {what} the stock catalog sells for the '{role}' material").format(
+                what=self.what_words(), role=self.role)
+        return _("a {what} the stock catalog sells").format(what=self.what_words())
 
 
 def stock_bound(p: Any) -> bool:
@@ -318,7 +350,9 @@ class PipeOD(StockBound, Length):
         return _mm(self.item(value).actual)
 
     def describe_allowed(self) -> str:
-        return "the outside diameter (nominal or actual) of a pipe in a stock catalog, e.g. 32 mm or 1 in"
+        return _("the outside diameter (nominal or actual) of a {what} in a stock catalog, "
+                 "e.g. {metric} or {inch}").format(what=self.what_words(), metric="32 mm",
+                                                   inch="1 in")
 
     def option_label(self, item: "StockItem", show: Any = None) -> str:
         size = show(item.actual) if show is not None else f"{_mm(item.actual):g} mm"
@@ -445,7 +479,8 @@ class StockPick(StockBound, Param):
         return f"{value.id}:" + "x".join(f"{v:.6g}" for v in tuple(self.kernel(value))[1:])
 
     def describe_allowed(self) -> str:
-        return f"a {self.what} a stock catalog lists, by id, label or size ({self.examples})"
+        return _("a {what} a stock catalog lists, by id, label or size ({examples})").format(
+            what=self.what_words(), examples=self.examples)
 
 
 class SquareTube(NamedTuple):
