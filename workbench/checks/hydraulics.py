@@ -182,7 +182,9 @@ def riser_wall_check(
     """Hoop stress p·(D − t)/(2t) in the riser against the pipe standard's design stress."""
     name = N_("riser wall (hoop stress)")
     if design_stress is None:
-        return CheckResult.missing(name, f"design stress for {standard or 'this pipe standard'}")
+        if not standard:
+            return CheckResult.missing(name, N_("design stress for this pipe standard"))
+        return CheckResult.missing(name, N_("design stress for {standard}"), standard=standard)
     d, t = _m(od, "mm", "od"), _m(wall, "mm", "wall")
     stress = (pressure * (d - t) / (2 * t)).to("MPa")
     return _compare(

@@ -178,10 +178,12 @@ def heat_softening_check(
     soft = softening_temperature(hdt, tg, printed=printed)
     if soft is None:
         return CheckResult.missing(
-            name, f"heat-deflection temperature for {material} (hdt, or its glass transition tg)"
-        )
+            name, N_("heat-deflection temperature for {material} (hdt, or its glass transition "
+                     "tg)"), material=material)
     if air_temperature is None:
-        return CheckResult.missing(name, f"maximum temperature for climate {climate} (t_max, the design maximum air temperature)")
+        return CheckResult.missing(name, N_("maximum temperature for climate {climate} (t_max, "
+                                            "the design maximum air temperature)"),
+                                   climate=climate)
     res = softening_check(air_temperature, soft, exposure=exposure, margin=margin, name=name)
     which = "Tg" if tg is not None and soft is tg else "HDT"
     why = " (a print: the lower of HDT and Tg)" if printed else ""

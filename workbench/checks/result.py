@@ -119,22 +119,26 @@ class CheckResult:
                        message_system=system)
 
     @classmethod
-    def missing(cls, name: str, what: str, *, load_bearing: bool = True) -> "CheckResult":
+    def missing(cls, name: str, what: str, *, load_bearing: bool = True,
+                **fields: Any) -> "CheckResult":
         """A check that cannot run because data is missing: shown as a warning, never a pass.
 
         Load-bearing unless the caller says otherwise: what is not known to hold is not passed.
         `what` names the missing value without an article ("strength for Birch plywood"): the
         message reads "the data has no strength for …". A leading "a"/"an"/"the" is dropped.
+        With `fields`, `what` is a marked template (``N_("strength for {material}")``) whose
+        named values (the material's name) are filled in, so its fixed words are translated.
         """
         head, _, rest = what.strip().partition(" ")
         if head.lower() in ("a", "an", "the") and rest:
             what = rest
         template = N_("This check cannot run: the data has no {what}; add it (with its source) "
                       "to materials/.")
+        english = what.format(**fields) if fields else what
         return cls(
-            name, Status.WARN, math.nan, None, None, template.format(what=what),
-            "materials/README.md", load_bearing, what,
-        ).with_words(template, {"what": what})
+            name, Status.WARN, math.nan, None, None, template.format(what=english),
+            "materials/README.md", load_bearing, english,
+        ).with_words(template, {"what": what, **{k: str(v) for k, v in fields.items()}})
 
     @classmethod
     def cannot_run(

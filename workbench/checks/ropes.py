@@ -40,8 +40,8 @@ def rope_tension_check(tension: pint.Quantity, diameter: pint.Quantity) -> Check
     if mbs is None:
         sizes = ", ".join(f"{d}" for d in PP_ROPE_BREAKING_KN)
         return CheckResult.missing(
-            name, f"breaking force of {diameter.to('mm').magnitude:g} mm polypropylene rope "
-            f"(tabulated: {sizes} mm)")
+            name, N_("breaking force of {diameter} mm polypropylene rope (tabulated: {sizes} mm)"),
+            diameter=f"{diameter.to('mm').magnitude:g}", sizes=sizes)
     safe = mbs / PP_ROPE_SAFETY_FACTOR
     return _compare(
         name, tension.to("N"), safe.to("N"),

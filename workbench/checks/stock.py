@@ -304,8 +304,8 @@ def stock_check(
         if _kind_value(i.kind) == kind and (shape is None or _kind_value(i.shape) == shape)
     ]
     if not same:
-        return CheckResult.missing(name, f"{what} sizes in {catalog.name} stock",
-                                   load_bearing=False)
+        return CheckResult.missing(name, N_("{stock} sizes in {catalog} stock"),
+                                   load_bearing=False, stock=what, catalog=catalog.name)
     local = next((i for i in same if i.id == item.id and _same_size(i, item)), None)
     local = local or next((i for i in same if _same_size(i, item)), None)
     if local is None:
