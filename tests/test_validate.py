@@ -58,7 +58,7 @@ def test_validate_reports_failed_builds_and_bad_metadata(designs_dir, capsys) ->
     (designs_dir / "wobbly" / "design.py").write_text(BROKEN.format(license="Nonsense-1.0"))
     assert main(["validate", "wobbly", "--samples", "0"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("wobbly: FAILED (2 problems)")
+    assert out.startswith("wobbly: FAILED (2 problem(s))")
     assert "  - metadata: license 'Nonsense-1.0' is not an SPDX id" in out
     assert ("  - corner {'width': 50}: wobbly (width=50 mm): build failed: "
             "BRep_API: command not done") in out

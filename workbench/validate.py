@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from workbench.design import Design
 from workbench.errors import RuleError, WorkbenchError
-from workbench.i18n import _, ngettext
+from workbench.i18n import _
 from workbench.params import Choice, Count, Flag, Param, _Numeric
 from workbench.stockparams import stock_choice as stock_bound
 
@@ -48,8 +48,7 @@ class Report:
 
     def lines(self) -> list[str]:
         """A short human report: the verdict, what was tried, then every failure."""
-        verdict = _("ok") if self.ok else ngettext(
-            "FAILED ({count} problem)", "FAILED ({count} problems)", len(self.failures)).format(
+        verdict = _("ok") if self.ok else _("FAILED ({count} problem(s))").format(
             count=len(self.failures))
         out = [
             f"{self.design}: {verdict}",

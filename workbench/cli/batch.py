@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from workbench.i18n import _, ngettext
+from workbench.i18n import _
 from workbench.cli._common import (
     EnumChoices, _context, _context_args, _design, _design_args, _json_arg, note, print_json,
 )
@@ -60,10 +60,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 def _summary(table: Any) -> str:
     """`SweepTable.summary` in the user's language: ``200 variants of bracket: 150 pass, …``."""
-    return ngettext("{count} variant of {design}: {passed} pass, {warned} warn, {failed} fail, "
-                    "{errors} error",
-                    "{count} variants of {design}: {passed} pass, {warned} warn, {failed} fail, "
-                    "{errors} error", len(table)).format(
+    return _("{count} variants of {design}: {passed} pass, {warned} warn, {failed} fail, "
+             "{errors} error").format(
         count=len(table), design=table.design, passed=table.count("pass"),
         warned=table.count("warn"), failed=table.count("fail"), errors=table.count("error"))
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from workbench.i18n import _, ngettext
+from workbench.i18n import _
 from workbench.cli._common import (
     EnumChoices,
     _Parser, _context, _context_args, _design, _design_args, _variant, note,
@@ -151,9 +151,7 @@ def cmd_openscad_export(args: argparse.Namespace) -> int:
     design = _design(args)
     scad_set = export_set(design, args.name)
     path = write_set(Path(args.out), scad_set, overwrite=args.overwrite)
-    print(ngettext("{path}: parameter set '{name}' with {count} value",
-                   "{path}: parameter set '{name}' with {count} values",
-                   len(scad_set.values)).format(
+    print(_("{path}: parameter set '{name}' with {count} values").format(
         path=path, name=scad_set.name, count=len(scad_set.values)))
     for item in (*scad_set.conflicts, *scad_set.unmapped):
         note(item.line())
