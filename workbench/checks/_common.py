@@ -264,14 +264,24 @@ def _around(result: CheckResult, template: str, **named: Any) -> CheckResult:
                    **named)
     text = words.text.replace("{{", "{").replace("}}", "}")
     inner = result.template or result.message
-    system = "imperial" if "imperial" in (words.system, result.message_system) else "metric"
+    system = "imperial" if "imperial" in (_system(words.quantities, words.system),
+                                          result.message_system) else "metric"
     return replace(result, message=text).with_words(
         template, {**own, **{k: v for k, v in words.quantities.items() if k != "check"},
                    "check": inner}, system)
 
 
-def _worded(result: CheckResult, words: _Words) -> CheckResult:
+def _system(quantities: dict[str, Any], system: str = "metric") -> str:
+    """"imperial" when `system` is, or any quantity among `quantities` is in inches, pounds or
+    °F (the units a message speaks); else "metric"."""
+    if any(isinstance(q, pint.Quantity) and _imperial(q) for q in quantities.values()):
+        return "imperial"
+    return system
+
+
+def _worded(result: CheckResult, words: _Words, system: str | None = None) -> CheckResult:
     """`result` saying `words`: its message is ``words.text``, with the template and named
-    quantities for other languages and units (for checks built by `CheckResult.compare` itself)."""
-    return replace(result, message=words.text).with_words(words.template, words.quantities,
-                                                          words.system)
+    quantities for other languages and units (for checks built by `CheckResult.compare` itself).
+    The unit system the text speaks is `system`, else found from the quantities (`_system`)."""
+    return replace(result, message=words.text).with_words(
+        words.template, words.quantities, system or _system(words.quantities, words.system))
