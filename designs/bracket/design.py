@@ -295,7 +295,9 @@ class ShelfBracket(Design):
                 tension, shear, r.fixing_load, basis="the maker's recommended load you entered",
                 reference="capacity: the fixing maker's recommended load, entered by the user",
                 name=name)
-            return _around(res, N_("{where}: {check}"), **where)
+            return _around(res, N_("{holes} fixing(s) at {heights} mm above the foot of the wall "
+                                   "leg, {wall_load} at {arm}: {check}"),
+                           **{k: v for k, v in where.items() if k != "where"})
         d = r.screw.to("mm")
         if r.wall == "stud" and 6 <= d.magnitude <= 12:
             stud = material(STUD_MATERIAL)

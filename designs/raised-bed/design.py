@@ -311,8 +311,7 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
     length_unit, force_unit = ("inch", "lbf") if imperial else ("mm", "N")
     t, w = sorted((r.board.thickness, r.board.width))
     section = rectangle(w.to(length_unit), t.to(length_unit))  # bent flat: the soil pushes its face
-    where = {"board": N_("Bottom board, {soil} (at rest, K_0 {k0}, {unit_weight})"),
-             "soil": fill.label.lower(),
+    where = {"soil": fill.label.lower(),
              "k0": _amount(soil.at_rest_coefficient(Q_(fill.friction_angle_deg, "deg")), "", 2),
              "unit_weight": _amount(fill.unit_weight_kn_m3, "kN/m**3")}
     soil_ref = (f"soil: at rest, K_0 = 1 − sin φ' (Jáky 1944; Craig's Soil Mechanics, 8th ed., "
@@ -330,7 +329,8 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
             res = bending_stress_check(span, GAMMA_G * load, section, f_md,
                                        name=f"{side} bending", **common)
             out.append(replace(
-                _around(res, N_("{board}: {check}"), **where),
+                _around(res, N_("Bottom board, {soil} (at rest, K_0 {k0}, {unit_weight}): {check}"),
+                        **where),
                 reference=(f"{res.reference}; load × γ_G {GAMMA_G:g} (EN 1990 Table A1.2(B)); "
                            f"{timber.basis(timber.TimberProduct.SOLID, **factors)}; "
                            f"{soil_ref}"),
@@ -345,7 +345,8 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
                                    limit=DeflectionLimit.L180, name=f"{side} deflection",
                                    **common)
             out.append(replace(
-                _around(res, N_("{board}, after creep: {check}"), **where),
+                _around(res, N_("Bottom board, {soil} (at rest, K_0 {k0}, {unit_weight}), after "
+                                "creep: {check}"), **where),
                 reference=f"{res.reference}; creep k_def {k_def:g} (EN 1995-1-1 Table 3.2, "
                 f"service class {SERVICE_CLASS}); {soil_ref}",
             ))
