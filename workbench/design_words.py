@@ -16,9 +16,9 @@ literals given as ``name=`` or as the name argument of ``CheckResult.missing/can
 and strings assigned to a variable ``name``; an f-string name becomes a template whose
 placeholders are named after the expression, ``f"{side} bending"`` → ``"{side} bending"``).
 The check sentences' templates come from the syntax tree too: the template given to
-``_words(...)`` (and to ``_around(...)``, a prefix around a shared check's sentence), a marked
-``message=``, and every marked template ``N_("... {name} ...")`` (a fragment filled into a
-sentence). Part names are identifiers (file names, the 3D view's tree) and are not extracted.
+``_words(...)`` (and to ``_around(...)``, a prefix around a shared check's sentence), a
+marked ``message=`` or ``cannot_run`` message, and every marked template
+``N_("... {name} ...")`` (a fragment filled into a sentence). Part names are identifiers (file names, the 3D view's tree) and are not extracted.
 
 ``python -m workbench.design_words designs`` writes every design's ``design.pot``; `make
 translations` then merges it into each language's ``.po`` (pybabel update) and compiles the
@@ -101,7 +101,8 @@ def _is_marked(node: ast.expr) -> bool:
 
 def _check_message_nodes(tree: ast.AST) -> Iterator[ast.expr]:
     """The templates of check sentences: the first argument of ``_words(...)``, the second of
-    ``_around(...)``, a ``message=`` given as a marked literal, and every marked template (a
+    ``_around(...)``, a ``message=`` (or ``cannot_run``'s message) given as a marked literal, and
+    every marked template (a
     ``N_("...{name}...")`` literal: a sentence or a fragment filled into one)."""
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -113,6 +114,8 @@ def _check_message_nodes(tree: ast.AST) -> Iterator[ast.expr]:
             yield node.args[0]
         elif called == "_around" and len(node.args) > 1:
             yield node.args[1]
+        elif called == "cannot_run" and len(node.args) > 2 and _is_marked(node.args[2]):
+            yield node.args[2]  # CheckResult.cannot_run(name, lacks, message, ...)
         elif called == "N_" and _is_marked(node):
             text = _template(node)
             if text and "{" in text:

@@ -337,12 +337,11 @@ def _socket_depth_check(side: str, item: StockItem, depth: pint.Quantity) -> Che
                 name, need.to("mm"), depth.to("mm"), message="",
                 reference=_SOCKET_REFERENCE, load_bearing=True,
             ), words, "metric")  # a depth in mm against the standard's inches, named in both
-    return CheckResult(
-        name, Status.WARN, math.nan, None, depth.to("mm"),
-        f"No minimum socket depth is on file for {_named(item)}; make the socket "
-        "at least as deep as a commercial fitting's for that pipe.", _SOCKET_REFERENCE,
+    return _worded(CheckResult(
+        name, Status.WARN, math.nan, None, depth.to("mm"), "", _SOCKET_REFERENCE,
         True, f"a minimum socket depth for {_named(item)}",
-    )
+    ), _words(N_("No minimum socket depth is on file for {pipe}; make the socket at least as "
+                 "deep as a commercial fitting's for that pipe."), pipe=_named(item)))
 
 
 def _named(item: StockItem) -> str:

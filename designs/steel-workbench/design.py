@@ -358,12 +358,12 @@ def _sideways(r: Any, mat: Any, frame: Layout, section: Any, loads: dict[str, An
     if r.push.magnitude <= 0:
         out.append(CheckResult.cannot_run(
             N_("racking (legs)"), lacks,
-            "No sideways push is set, so the unbraced frame's racking is "
-            "not checked: set 'Sideways push'.", "portal method", load_bearing=True))
+            N_("No sideways push is set, so the unbraced frame's racking is "
+             "not checked: set 'Sideways push'."), "portal method", load_bearing=True))
         out.append(CheckResult.cannot_run(
             N_("racking (joint welds)"), lacks,
-            "No sideways push is set, so the rail-to-leg welds are "
-            "checked for the vertical load only.", "portal method", load_bearing=True))
+            N_("No sideways push is set, so the rail-to-leg welds are "
+             "checked for the vertical load only."), "portal method", load_bearing=True))
         return out
     lever = height - Q_(frame.side / 2, "mm")  # floor to the top rails' centre line
     moment = stability.portal_leg_moment(r.push, lever, 4)
