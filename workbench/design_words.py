@@ -18,7 +18,8 @@ placeholders are named after the expression, ``f"{side} bending"`` → ``"{side}
 The check sentences' templates come from the syntax tree too: the template given to
 ``_words(...)`` (and to ``_around(...)``, a prefix around a shared check's sentence), a
 marked ``message=`` or ``cannot_run`` message, and every marked template
-``N_("... {name} ...")`` (a fragment filled into a sentence). Part names are identifiers (file names, the 3D view's tree) and are not extracted.
+``N_("... {name} ...")`` (a fragment filled into a sentence). Part names are identifiers
+(file names, the 3D view's tree) and are not extracted.
 
 ``python -m workbench.design_words designs`` writes every design's ``design.pot``; `make
 translations` then merges it into each language's ``.po`` (pybabel update) and compiles the

@@ -239,8 +239,8 @@ def _compare(
 
 
 def _amount(value: float, unit: str = "", places: int | None = None) -> pint.Quantity:
-    """`value` in `unit` as a message shows it: rounded to `places` decimals (None: to six significant digits, like ``{x:g}``); a
-    whole number is written without a decimal point ("18 kN/m³", like ``{x:g}``) unless
+    """`value` in `unit` as a message shows it: rounded to `places` decimals (None: to six
+    significant digits, like ``{x:g}``); a whole number is written without a decimal point ("18 kN/m³", like ``{x:g}``) unless
     `places` asks for one ("63.0 MPa"), so `_words` text reads as the f-string it replaces and
     other languages show the same digits."""
     mag = round(float(value), places) if places is not None else float(f"{float(value):g}")

@@ -190,7 +190,8 @@ def riser_wall_check(
         message=_words(
             N_("A full column of {pressure} stresses the {diameter} mm riser's {wall} mm wall to "
                "{stress}; {standard} pipe is designed for {design_stress}."),
-            pressure=(pressure, "kPa"), diameter=_amount(d), wall=_amount(t), stress=(stress, "MPa"),
+            pressure=(pressure, "kPa"), diameter=_amount(d), wall=_amount(t),
+            stress=(stress, "MPa"),
             standard=standard, design_stress=(design_stress, "MPa")),
         reference=_BARLOW_REFERENCE,
     )
