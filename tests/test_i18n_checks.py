@@ -250,3 +250,22 @@ def test_cli_errors_follow_the_environment() -> None:
     unknown = _cli("--lang", "pt", "check", "bracket", "--set", "arm_length=1 mm")
     assert unknown.stderr.startswith(
         "workbench: error: bracket: parâmetro desconhecido 'arm_length'; conhecidos: make, arm,")
+
+
+def test_a_prefix_around_a_shared_check_keeps_both_parts() -> None:
+    """`_around`: the English message is the prefix around the check's own; the check's template
+    rides along as the fragment ``check`` (translated from the workbench catalog); a name the
+    check already uses, or a template without ``{check}``, is refused."""
+    from workbench.checks._common import _amount, _around
+
+    c = _beam()
+    wrapped = _around(c, "Shelf {n}, {gap} gap: {check}", n=2, gap=_amount(1.5, "mm"))
+    assert wrapped.message == "Shelf 2, 1.5 mm gap: " + c.message
+    assert dict(wrapped.quantities)["check"] == c.template
+    assert wrapped.render("metric", "es") == "Shelf 2, 1,5 mm gap: " + EXPECTED_METRIC["es"]
+    with pytest.raises(KeyError, match="stress"):
+        _around(c, "{stress}: {check}", stress="x")
+    with pytest.raises(KeyError, match="check"):
+        _around(c, "Shelf {n}", n=2)
+    assert f"{_amount(63.04, 'MPa', 1):~P}" == "63.0 MPa" and f"{_amount(18.0, 'kN/m**3'):~P}" == (
+        "18 kN/m³")

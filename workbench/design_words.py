@@ -15,7 +15,11 @@ material role's label and help; the design file's syntax tree gives the check na
 literals given as ``name=`` or as the name argument of ``CheckResult.missing/cannot_run/compare``,
 and strings assigned to a variable ``name``; an f-string name becomes a template whose
 placeholders are named after the expression, ``f"{side} bending"`` → ``"{side} bending"``).
-Part names are identifiers (file names, the 3D view's tree) and are not extracted.
+The check sentences' templates come from the syntax tree too: the template given to
+``_words(...)`` (and to ``_around(...)``, a prefix around a shared check's sentence), a
+marked ``message=`` or ``cannot_run`` message, and every marked template
+``N_("... {name} ...")`` (a fragment filled into a sentence). Part names are identifiers
+(file names, the 3D view's tree) and are not extracted.
 
 ``python -m workbench.design_words designs`` writes every design's ``design.pot``; `make
 translations` then merges it into each language's ``.po`` (pybabel update) and compiles the
@@ -91,14 +95,48 @@ def _template(node: ast.expr) -> str | None:
     return None
 
 
+def _is_marked(node: ast.expr) -> bool:
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "N_" and len(node.args) == 1)
+
+
+def _check_message_nodes(tree: ast.AST) -> Iterator[ast.expr]:
+    """The templates of check sentences: the first argument of ``_words(...)``, the second of
+    ``_around(...)``, a ``message=`` (or ``cannot_run``'s message) given as a marked literal, and
+    every marked template (a
+    ``N_("...{name}...")`` literal: a sentence or a fragment filled into one)."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        called = func.id if isinstance(func, ast.Name) else (
+            func.attr if isinstance(func, ast.Attribute) else "")
+        if called == "_words" and node.args:
+            yield node.args[0]
+        elif called == "_around" and len(node.args) > 1:
+            yield node.args[1]
+        elif called == "cannot_run" and len(node.args) > 2 and _is_marked(node.args[2]):
+            yield node.args[2]  # CheckResult.cannot_run(name, lacks, message, ...)
+        elif called == "N_" and _is_marked(node):
+            text = _template(node)
+            if text and "{" in text:
+                yield node
+        for kw in node.keywords:
+            if kw.arg == "message" and _is_marked(kw.value):
+                yield kw.value
+
+
 def _check_name_nodes(tree: ast.AST) -> Iterator[ast.expr]:
+    messages = {id(n) for n in _check_message_nodes(tree)}
+    messages |= {id(n.args[0]) for n in _check_message_nodes(tree) if _is_marked(n)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             for kw in node.keywords:
                 if kw.arg == "name":
                     yield kw.value
             func = node.func
-            if isinstance(func, ast.Name) and func.id == "N_" and node.args:
+            if (isinstance(func, ast.Name) and func.id == "N_" and node.args
+                    and id(node) not in messages and id(node.args[0]) not in messages):
                 yield node.args[0]  # a word marked for translation (a name kept as data)
             if (isinstance(func, ast.Attribute) and func.attr in _CHECK_FACTORIES
                     and isinstance(func.value, ast.Name) and func.value.id == "CheckResult"
@@ -109,25 +147,39 @@ def _check_name_nodes(tree: ast.AST) -> Iterator[ast.expr]:
                 yield node.value
 
 
-def check_names(source: Path) -> dict[str, str]:
-    """The check names written in a design file, message id → "check name", in file order."""
+def _tree(source: Path) -> ast.AST:
     try:
-        tree = ast.parse(source.read_text(encoding="utf-8"), str(source))
+        return ast.parse(source.read_text(encoding="utf-8"), str(source))
     except SyntaxError as exc:
         raise WorkbenchError(f"{source}: cannot be read for its words: {exc}") from None
+
+
+def check_names(source: Path) -> dict[str, str]:
+    """The check names written in a design file, message id → "check name", in file order."""
+    return _in_order(_check_name_nodes(_tree(source)), "check name")
+
+
+def check_messages(source: Path) -> dict[str, str]:
+    """The check sentences' templates written in a design file (`_check_message_nodes`),
+    message id → "check message", in file order."""
+    return _in_order(_check_message_nodes(_tree(source)), "check message")
+
+
+def _in_order(nodes: Iterator[ast.expr], where: str) -> dict[str, str]:
     found: dict[int, str] = {}
-    for node in _check_name_nodes(tree):
+    for node in nodes:
         text = _template(node)
         if text and text.strip():
             found.setdefault(getattr(node, "lineno", 0) * 10000 + getattr(node, "col_offset", 0),
                              text)
-    return {text: "check name" for _, text in sorted(found.items())}
+    return {text: where for _, text in sorted(found.items())}
 
 
 def design_words(cls: "type[Design]", source: Path) -> dict[str, str]:
-    """Every message id of a design's catalog: its declared words, then its check names."""
+    """Every message id of a design's catalog: its declared words, its check names, then the
+    templates of its check sentences."""
     words = declared_words(cls)
-    for text, where in check_names(source).items():
+    for text, where in (*check_names(source).items(), *check_messages(source).items()):
         words.setdefault(text, where)
     return words
 
@@ -188,7 +240,8 @@ def start_translations(cls: "type[Design]", source: Path, languages: Sequence[st
 README = """# Translations of this design
 
 The design's own words (title, summary, each parameter's label, help, group and option labels, each
-material role's label and help, and the names of its checks) in other languages, as gettext
+material role's label and help, the names of its checks and the templates of its check
+sentences) in other languages, as gettext
 catalogs of the domain `design`:
 
 - `design.pot`: the English words, taken from `design.py` itself

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any, Iterator
 
+from workbench.checks._common import _amount, _around, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.choices import EXPOSURE
@@ -279,19 +280,24 @@ class ShelfBracket(Design):
         heights = [Q_(y, "mm") for y in self.wall_hole_heights(r.kernel())]
         load = r.load.to("N")
         if load.magnitude <= 0:
-            return CheckResult.compare(name, Q_(0, "N"), Q_(1, "N"), message="No load.",
+            return CheckResult.compare(name, Q_(0, "N"), Q_(1, "N"), message=N_("No load."),
                                        reference="no load", load_bearing=True)
         tension = max(connections.row_tensions(load * r.arm, heights))
         shear = load / r.holes
         shown = ", ".join(f"{h.m_as('mm'):.0f}" for h in heights)
-        where = (f"{r.holes} fixing(s) at {shown} mm "
-                 f"above the foot of the wall leg, {r.load.to('N'):~.0fP} at {r.arm.to('mm'):~.0fP}")
+        where = {"where": N_("{holes} fixing(s) at {heights} mm above the foot of the wall leg, "
+                             "{wall_load} at {arm}"),
+                 "holes": r.holes, "heights": shown,
+                 "wall_load": _amount(r.load.m_as("N"), "N", 0),
+                 "arm": _amount(r.arm.m_as("mm"), "mm", 0)}
         if r.fixing_load.magnitude > 0:
             res = connections.fixing_check(
                 tension, shear, r.fixing_load, basis="the maker's recommended load you entered",
                 reference="capacity: the fixing maker's recommended load, entered by the user",
                 name=name)
-            return res.__class__(**{**res.__dict__, "message": f"{where}: {res.message}"})
+            return _around(res, N_("{holes} fixing(s) at {heights} mm above the foot of the wall "
+                                   "leg, {wall_load} at {arm}: {check}"),
+                           **{k: v for k, v in where.items() if k != "where"})
         d = r.screw.to("mm")
         if r.wall == "stud" and 6 <= d.magnitude <= 12:
             stud = material(STUD_MATERIAL)
@@ -300,21 +306,32 @@ class ShelfBracket(Design):
                 GAMMA_Q * tension, d, r.embedment, stud.density_k,
                 k_mod=timber.k_mod(**factors), gamma_m=timber.TimberProduct.CONNECTION.gamma_m,
                 name=name)
-            return res.__class__(**{**res.__dict__, "message": (
-                f"{where}; stud {stud.name}, load × γ_Q {GAMMA_Q:g}: {res.message} The shear "
-                f"({shear.to('N'):~.0fP} per screw) is not checked.")})
+            return _around(res, N_("{where}; stud {stud}, load × γ_Q {gamma_q}: {check} The "
+                                   "shear ({shear_each} per screw) is not checked."),
+                           stud=stud.name, gamma_q=_amount(GAMMA_Q),
+                           shear_each=_amount(shear.m_as("N"), "N", 0), **where)
         if r.wall == "stud":
             lacks = (f"the recommended load of a {d:~P} screw in a stud (EN 1995-1-1 §8.7.2 covers "
                      "6–12 mm screws): set 'Rated load per fixing' from its maker's data")
         else:
             lacks = (f"the recommended load of your fixing ({WALLS[r.wall].lower()}): set "
                      "'Rated load per fixing' from its maker's data sheet or packet")
-        message = (f"{where}: the top fixing is pulled out with {tension.to('N'):~.0fP} and loaded "
-                   f"{shear.to('N'):~.0fP} down the wall; the wall fixing cannot be checked "
-                   f"without {lacks}.")
-        return CheckResult.cannot_run(name, lacks, message,
-                                      "fixings in a row, bracket turning about its foot",
-                                      value=tension.to("N"))
+        if r.wall == "stud":
+            named = {"lacks": N_("the recommended load of a {screw} screw in a stud (EN 1995-1-1 "
+                                 "§8.7.2 covers 6–12 mm screws): set 'Rated load per fixing' "
+                                 "from its maker's data"), "screw": d}
+        else:
+            named = {"lacks": N_("the recommended load of your fixing ({wall}): set 'Rated load "
+                                 "per fixing' from its maker's data sheet or packet"),
+                     "wall": WALLS[r.wall].lower()}
+        words = _words(
+            N_("{where}: the top fixing is pulled out with {pull} and loaded {down} down the "
+               "wall; the wall fixing cannot be checked without {lacks}."),
+            pull=_amount(tension.m_as("N"), "N", 0), down=_amount(shear.m_as("N"), "N", 0),
+            **where, **named)
+        return _worded(CheckResult.cannot_run(
+            name, lacks, "", "fixings in a row, bracket turning about its foot",
+            value=tension.to("N")), words)
 
     # -- geometry -------------------------------------------------------------------------------
     @staticmethod

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from workbench.checks._common import _amount, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.choices import EXPOSURE
@@ -271,19 +272,22 @@ class HdpePlanter(Design):
         mid = cold.magnitude + range_k / 2
         if b.play >= need:
             lo, hi = hot.magnitude - b.play / per_k, cold.magnitude + b.play / per_k
-            advice = f"fit the screws centred in their slots at {lo:.0f} to {hi:.0f} °C"
+            advice = N_("fit the screws centred in their slots at {low} to {high}")
+            named = {"low": _amount(lo, "degC", 0), "high": _amount(hi, "degC", 0)}
         else:
-            advice = (f"slots of at least {b.screw + 2 * need:.1f} mm are needed, fitted at "
-                      f"{mid:.0f} °C")
-        message = (
-            f"From {cold.magnitude:.0f} °C on the coldest night to {hot.magnitude:.0f} °C at the "
-            f"hottest ({_exposure(exposure).value}), the outermost fixing ({b.reach:.0f} mm from the "
-            "middle) "
-            f"moves {travel:.1f} mm, ±{need:.1f} mm about {mid:.0f} °C; the {b.slot:g} mm slots "
-            f"leave ±{b.play:.1f} mm around a {b.screw:g} mm screw: {advice}."
-        )
-        return CheckResult.compare(name, Q_(need, "mm"), Q_(b.play, "mm"), message=message,
-                                   reference=_THERMAL_REFERENCE)
+            advice = N_("slots of at least {slot_needed} are needed, fitted at {middle}")
+            named = {"slot_needed": _amount(b.screw + 2 * need, "mm", 1)}
+        words = _words(
+            N_("From {cold} on the coldest night to {hot} at the hottest ({exposure}), the "
+               "outermost fixing ({reach} from the middle) moves {travel}, ±{half} about "
+               "{middle}; the {slot} slots leave ±{play} around a {screw} screw: {advice}."),
+            cold=_amount(cold.magnitude, "degC", 0), hot=_amount(hot.magnitude, "degC", 0),
+            exposure=_exposure(exposure).value, reach=_amount(b.reach, "mm", 0),
+            travel=_amount(travel, "mm", 1), half=_amount(need, "mm", 1),
+            middle=_amount(mid, "degC", 0), slot=_amount(b.slot, "mm"),
+            play=_amount(b.play, "mm", 1), screw=_amount(b.screw, "mm"), advice=advice, **named)
+        return _worded(CheckResult.compare(name, Q_(need, "mm"), Q_(b.play, "mm"), message="",
+                                   reference=_THERMAL_REFERENCE), words)
 
     # -- geometry -------------------------------------------------------------------------------
     def build(self, p: Any, ctx: Context) -> list[Part]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from workbench.checks._common import _amount, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role, Unsold
 from workbench.errors import BoundsError
@@ -327,20 +328,20 @@ def _socket_depth_check(side: str, item: StockItem, depth: pint.Quantity) -> Che
         minimum = SCH40_SOCKET_MIN_IN.get(size)
         if minimum is not None:
             need = Q_(minimum, "inch")
-            res = CheckResult.compare(
-                name, need.to("mm"), depth.to("mm"),
-                message=(f"The {item.label} socket is {depth.to('mm').magnitude:.1f} mm deep; a "
-                         f"Schedule 40 fitting's socket is at least {minimum:g} in "
-                         f"({need.to('mm').magnitude:.1f} mm)."),
+            words = _words(
+                N_("The {pipe} socket is {depth} deep; a Schedule 40 fitting's socket is at "
+                   "least {minimum} ({minimum_mm})."),
+                pipe=item.label, depth=_amount(depth.m_as("mm"), "mm", 1),
+                minimum=_amount(minimum, "inch"), minimum_mm=_amount(need.m_as("mm"), "mm", 1))
+            return _worded(CheckResult.compare(
+                name, need.to("mm"), depth.to("mm"), message="",
                 reference=_SOCKET_REFERENCE, load_bearing=True,
-            )
-            return res
-    return CheckResult(
-        name, Status.WARN, math.nan, None, depth.to("mm"),
-        f"No minimum socket depth is on file for {_named(item)}; make the socket "
-        "at least as deep as a commercial fitting's for that pipe.", _SOCKET_REFERENCE,
+            ), words, "metric")  # a depth in mm against the standard's inches, named in both
+    return _worded(CheckResult(
+        name, Status.WARN, math.nan, None, depth.to("mm"), "", _SOCKET_REFERENCE,
         True, f"a minimum socket depth for {_named(item)}",
-    )
+    ), _words(N_("No minimum socket depth is on file for {pipe}; make the socket at least as "
+                 "deep as a commercial fitting's for that pipe."), pipe=_named(item)))
 
 
 def _named(item: StockItem) -> str:
@@ -365,14 +366,17 @@ def _hoop_check(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult
     if allowed is None:
         return CheckResult.missing(N_("hoop stress"), f"tensile strength for {mat.name}")
     stress = (pressure * Q_(prof.o1, "mm") / (2 * Q_(prof.t, "mm"))).to("MPa")
-    return CheckResult.compare(
-        N_("hoop stress"), stress, allowed.to("MPa"),
-        message=(f"At {pressure.to('kPa').magnitude:g} kPa the {prof.o1:.1f} mm socket wall "
-                 f"({prof.t:g} mm) carries {stress.magnitude:.2f} MPa around the ring; printed "
-                 f"{mat.name} is allowed {allowed.to('MPa').magnitude:.1f} MPa."),
+    words = _words(
+        N_("At {pressure} the {diameter} socket wall ({wall}) carries {stress} around the ring; "
+           "printed {material} is allowed {allowed}."),
+        pressure=_amount(pressure.m_as("kPa"), "kPa"), diameter=_amount(prof.o1, "mm", 1),
+        wall=_amount(prof.t, "mm"), stress=_amount(stress.m_as("MPa"), "MPa", 2),
+        material=mat.name, allowed=_amount(allowed.m_as("MPa"), "MPa", 1))
+    return _worded(CheckResult.compare(
+        N_("hoop stress"), stress, allowed.to("MPa"), message="",
         reference=_HOOP_REFERENCE.format(factor=PRINTED_STRENGTH_FACTOR),
         load_bearing=True,
-    )
+    ), words)
 
 
 def _thrust_result(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult:
@@ -387,18 +391,23 @@ def _thrust_result(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckRes
     stress = Q_(float(pressure.to("MPa").magnitude) * math.pi * pipe_od**2 / 4 / wall_area, "MPa")
     allowed = printed_design_strength(getattr(mat, "interlayer_strength", None))
     if allowed is not None:
-        return CheckResult.compare(
-            N_("layer bond (end thrust)"), stress, allowed.to("MPa"),
-            message=(f"The end thrust pulls the socket wall along the axis, across the print "
-                     f"layers, at {stress.magnitude:.2f} MPa; printed {mat.name} bonds its layers "
-                     f"with {mat.interlayer_strength.to('MPa').magnitude:g} MPa, allowed "
-                     f"{allowed.to('MPa').magnitude:.2f} MPa (÷ {PRINTED_STRENGTH_FACTOR:g})."),
+        words = _words(
+            N_("The end thrust pulls the socket wall along the axis, across the print layers, at "
+               "{stress}; printed {material} bonds its layers with {bond}, allowed {allowed} "
+               "(÷ {factor})."),
+            stress=_amount(stress.m_as("MPa"), "MPa", 2), material=mat.name,
+            bond=_amount(mat.interlayer_strength.m_as("MPa"), "MPa"),
+            allowed=_amount(allowed.m_as("MPa"), "MPa", 2), factor=_amount(PRINTED_STRENGTH_FACTOR))
+        return _worded(CheckResult.compare(
+            N_("layer bond (end thrust)"), stress, allowed.to("MPa"), message="",
             reference=f"{_THRUST_REFERENCE}; interlayer strength: material data",
-            load_bearing=True)
-    return CheckResult.cannot_run(
-        N_("layer bond (end thrust)"), f"an interlayer strength for {mat.name}",
-        f"The end thrust pulls the socket wall along the axis, across the print layers, at "
-        f"{stress.magnitude:.2f} MPa; the data has no interlayer strength for {mat.name}, so this "
-        "is not checked: pressure-test a printed adapter before use.",
+            load_bearing=True), words)
+    words = _words(
+        N_("The end thrust pulls the socket wall along the axis, across the print layers, at "
+           "{stress}; the data has no interlayer strength for {material}, so this is not "
+           "checked: pressure-test a printed adapter before use."),
+        stress=_amount(stress.m_as("MPa"), "MPa", 2), material=mat.name)
+    return _worded(CheckResult.cannot_run(
+        N_("layer bond (end thrust)"), f"an interlayer strength for {mat.name}", "",
         _THRUST_REFERENCE, value=stress,
-    )
+    ), words)

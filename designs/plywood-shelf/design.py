@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from typing import Any, Iterator
 
+from workbench.checks._common import _amount, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
@@ -335,15 +336,22 @@ def _slot_fit(r: Any, t: Any, clearance: Any) -> Any:
                                    f"{getattr(item, 'label', 'the sheet')} in the stock catalog",
                                    load_bearing=False)
     slot = (t + clearance).to("mm")
-    loose = f"; the thinnest ({t_min.to('mm'):~.1fP}) leaves {(slot - t_min).to('mm'):~.1fP} of play" \
-        if t_min is not None else ""
-    return CheckResult.compare(
-        name, t_max.to("mm"), slot,
-        message=(f"The slots are {slot:~.2fP} wide (cut for a {t.to('mm'):~.2fP} sheet + "
-                 f"{clearance.to('mm'):~.2fP} fit); the catalog's thickest sheet is "
-                 f"{t_max.to('mm'):~.2fP}{loose}. Measure the sheet you bought: a snug fit may "
-                 "need a smaller fit clearance."),
-        reference="stock catalog thickness tolerance (thickness_min … thickness_max)")
+    named: dict[str, Any] = {}
+    loose = ""
+    if t_min is not None:
+        loose = N_("; the thinnest ({thinnest}) leaves {play} of play")
+        named = {"thinnest": _amount(t_min.m_as("mm"), "mm", 1),
+                 "play": _amount((slot - t_min).m_as("mm"), "mm", 1)}
+    words = _words(
+        N_("The slots are {slot} wide (cut for a {sheet} sheet + {fit} fit); the catalog's "
+           "thickest sheet is {thickest}{loose}. Measure the sheet you bought: a snug fit may need "
+           "a smaller fit clearance."),
+        slot=_amount(slot.m_as("mm"), "mm", 2), sheet=_amount(t.m_as("mm"), "mm", 2),
+        fit=_amount(clearance.m_as("mm"), "mm", 2), thickest=_amount(t_max.m_as("mm"), "mm", 2),
+        loose=loose, **named)
+    return _worded(CheckResult.compare(
+        name, t_max.to("mm"), slot, message="",
+        reference="stock catalog thickness tolerance (thickness_min … thickness_max)"), words)
 
 
 def _unit_weight(r: Any, mat: Any) -> Any:

@@ -14,7 +14,9 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, NamedTuple
 
+from workbench.checks._common import _amount, _around, _words, _worded
 from workbench.design import Design, Expect, Part, Process, Role
+from workbench.i18n import N_
 from workbench.kernel import cq
 from workbench.stockparams import StockPick
 from workbench.params import Choice, Count, Length
@@ -309,9 +311,9 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
     length_unit, force_unit = ("inch", "lbf") if imperial else ("mm", "N")
     t, w = sorted((r.board.thickness, r.board.width))
     section = rectangle(w.to(length_unit), t.to(length_unit))  # bent flat: the soil pushes its face
-    where = (f"Bottom board, {fill.label.lower()} (at rest, K_0 "
-             f"{soil.at_rest_coefficient(Q_(fill.friction_angle_deg, 'deg')):.2f}, "
-             f"{fill.unit_weight_kn_m3:g} kN/m³)")
+    where = {"soil": fill.label.lower(),
+             "k0": _amount(soil.at_rest_coefficient(Q_(fill.friction_angle_deg, "deg")), "", 2),
+             "unit_weight": _amount(fill.unit_weight_kn_m3, "kN/m**3")}
     soil_ref = (f"soil: at rest, K_0 = 1 − sin φ' (Jáky 1944; Craig's Soil Mechanics, 8th ed., "
                 f"ch. 11); fill: {fill.source}")
     for side, span_mm in sides:
@@ -327,7 +329,8 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
             res = bending_stress_check(span, GAMMA_G * load, section, f_md,
                                        name=f"{side} bending", **common)
             out.append(replace(
-                res, message=f"{where}: {res.message}",
+                _around(res, N_("Bottom board, {soil} (at rest, K_0 {k0}, {unit_weight}): {check}"),
+                        **where),
                 reference=(f"{res.reference}; load × γ_G {GAMMA_G:g} (EN 1990 Table A1.2(B)); "
                            f"{timber.basis(timber.TimberProduct.SOLID, **factors)}; "
                            f"{soil_ref}"),
@@ -342,7 +345,8 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
                                    limit=DeflectionLimit.L180, name=f"{side} deflection",
                                    **common)
             out.append(replace(
-                res, message=f"{where}, after creep: {res.message}",
+                _around(res, N_("Bottom board, {soil} (at rest, K_0 {k0}, {unit_weight}), after "
+                                "creep: {check}"), **where),
                 reference=f"{res.reference}; creep k_def {k_def:g} (EN 1995-1-1 Table 3.2, "
                 f"service class {SERVICE_CLASS}); {soil_ref}",
             ))
@@ -395,30 +399,33 @@ def post_leaning_check(r: Any, bed: Layout) -> Any:
         if worst is None or thrust / capacity > worst[1] / worst[2]:
             worst = (label, thrust, capacity)
     label, thrust, capacity = worst
+    named = {"side": _amount(span.m_as("mm"), "mm", 0), "fill": fill.label.lower(),
+             "thrust": _amount(thrust.m_as("N"), "N", 0),
+             "height": _amount((height / 3).m_as("mm"), "mm", 0), "case": label,
+             "ground": ground.label.lower(), "stake": _amount(p.stake, "mm"),
+             "capacity": _amount(capacity.m_as("N"), "N", 0)}
     if r.ground in COHESIVE and thrust > capacity:
-        return CheckResult.cannot_run(
+        return _worded(CheckResult.cannot_run(
             name, f"the undrained shear strength of the {ground.label.lower()} the posts are "
             "staked into (Broms' method for cohesive soil)",
-            f"Each mid post holds {span.m_as('mm'):.0f} mm of side against the "
-            f"{fill.label.lower()}'s push, {thrust.m_as('N'):.0f} N at "
-            f"{(height / 3).m_as('mm'):.0f} mm above the ground (EN 1997-1 DA1-{label}). Counting "
-            f"only the friction of the {ground.label.lower()} (no cohesion), a {p.stake:g} mm "
-            f"stake holds {capacity.m_as('N'):.0f} N: too little to be sure, and its cohesion is "
-            "not on file. Stake deeper, add posts, or tie the long sides across the bed.",
-            soil.BROMS_REFERENCE, value=thrust)
-    message = (f"Each mid post holds {span.m_as('mm'):.0f} mm of side against the "
-               f"{fill.label.lower()}'s push, {thrust.m_as('N'):.0f} N at "
-               f"{(height / 3).m_as('mm'):.0f} mm above the ground (EN 1997-1 DA1-{label}); "
-               f"staked {p.stake:g} mm into {ground.label.lower()} it holds "
-               f"{capacity.m_as('N'):.0f} N before the ground gives (Broms, cohesion not counted). "
-               "Stake deeper, add posts, or tie the long sides across the bed.")
-    return CheckResult.compare(
-        name, thrust, capacity, message=message,
+            "", soil.BROMS_REFERENCE, value=thrust), _words(
+            N_("Each mid post holds {side} of side against the {fill}'s push, {thrust} at "
+               "{height} above the ground (EN 1997-1 DA1-{case}). Counting only the friction of "
+               "the {ground} (no cohesion), a {stake} stake holds {capacity}: too little to be "
+               "sure, and its cohesion is not on file. Stake deeper, add posts, or tie the long "
+               "sides across the bed."), **named))
+    message = _words(
+        N_("Each mid post holds {side} of side against the {fill}'s push, {thrust} at {height} "
+           "above the ground (EN 1997-1 DA1-{case}); staked {stake} into {ground} it holds "
+           "{capacity} before the ground gives (Broms, cohesion not counted). Stake deeper, add "
+           "posts, or tie the long sides across the bed."), **named)
+    return _worded(CheckResult.compare(
+        name, thrust, capacity, message="",
         reference=(f"{soil.BROMS_REFERENCE}; thrust: at rest K_0 = 1 − sin φ' (Jáky 1944); "
                    f"EN 1997-1:2004 DA1 C1 (A1 γ_G {GAMMA_G:g}, M1) / C2 (A2 γ_G "
                    f"{GAMMA_G_A2:g}, M2 tan φ' ÷ {GAMMA_PHI_M2:g}), Tables A.3, A.4; "
                    f"ground: {ground.source}"),
-        load_bearing=True)
+        load_bearing=True), message)
 
 
 def _ground_contact(r: Any) -> Any:
@@ -473,6 +480,7 @@ def movement_check(r: Any, clim: Any) -> Any:
     width = max(r.board.thickness, r.board.width).to(unit)
     res = wood_movement_check(width, mat.shrink_tangential, emc[0], emc[1], r.gap.to(unit),
                               name=name)
-    return replace(res, message=f"In {clim.name}: {res.message} (the gap between courses)",
+    return replace(_around(res, N_("In {climate}: {check} (the gap between courses)"),
+                           climate=clim.name),
                    reference=f"{res.reference}; EMC: Wood Handbook Eq. 4-5 from {clim.id} "
                    "climate data")

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
+from workbench.checks._common import _amount, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
@@ -413,13 +414,17 @@ def _clearance_check(clearance: Any) -> Any:
     lo, hi = CLEARANCE_RANGE_MM
     c = float(clearance.m_as("mm"))
     ok = lo - 1e-9 <= c <= hi + 1e-9
+    words = _words(
+        N_("The pistons are {clearance} smaller than the bore; working rope pumps run "
+           "with {low} to {high}.") if ok else
+        N_("The pistons are {clearance} smaller than the bore; working rope pumps run "
+           "with {low} to {high}: print a test piston and measure the fit in your pipe."),
+        clearance=_amount(c, "mm"), low=_amount(lo, "mm"), high=_amount(hi, "mm"))
     return CheckResult(
         N_("piston clearance"), Status.PASS if ok else Status.WARN, c / hi, clearance.to("mm"),
-        Q_(hi, "mm"),
-        f"The pistons are {c:g} mm smaller than the bore; working rope pumps run {lo:g}–{hi:g} mm"
-        + ("." if ok else ": print a test piston and measure the fit in your pipe."),
+        Q_(hi, "mm"), words.text,
         "WOT Twente, 'Rope pump construction manual' (1997): pistons fit with 0.2–0.5 mm",
-    )
+    ).with_words(words.template, words.quantities, words.system)
 
 
 def _weight(volume_mm3: float, mat: Any) -> Any:
@@ -491,13 +496,15 @@ def _stock_checks(r: Any, lay: Layout, ctx: Any) -> list[Any]:
                                    f"water pipes with walls in {catalog.name} stock")]
     elif any(abs(float((i.actual - pipe.actual).m_as("mm"))) < 1e-6
              and abs(float((i.dims["wall"] - pipe.dims["wall"]).m_as("mm"))) < 1e-6 for i in local):
-        out = [CheckResult(N_("riser stock"), Status.PASS, math.nan, None, None,
-                           f"{catalog.name} stock sells {pipe.label}.", ref)]
+        out = [_worded(CheckResult(N_("riser stock"), Status.PASS, math.nan, None, None, "", ref),
+                       _words(N_("{stock} stock sells {pipe}."), stock=catalog.name,
+                              pipe=pipe.label))]
     else:
         near = sorted(local, key=lambda i: abs(float((i.actual - pipe.actual).m_as("mm"))))[:4]
-        out = [CheckResult(N_("riser stock"), Status.FAIL, math.nan, None, None,
-                           f"{pipe.label} is not sold in {catalog.name} stock; the nearest it "
-                           f"sells: {'; '.join(i.label for i in near)}.", ref)]
+        out = [_worded(CheckResult(N_("riser stock"), Status.FAIL, math.nan, None, None, "", ref),
+                       _words(N_("{pipe} is not sold in {stock} stock; the nearest it sells: "
+                                 "{nearest}."), pipe=pipe.label, stock=catalog.name,
+                              nearest="; ".join(i.label for i in near)))]
     longest = Q_(max(m.length for m in lay.members), "mm")
     out.append(stock_check(r.tube, catalog, r.materials["frame"].id, longest=longest,
                            name=N_("frame tube stock")))

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
+from workbench.checks._common import _amount, _around, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
@@ -323,14 +324,17 @@ def _crossbar_path(r: Any, frame: Layout, section: Any, strength: Any, loads: di
     moment = max(sum(share * (a * (span - x) / span if a <= x else x * (span - a) / span)
                      for a in xs) for x in xs + [span / 2])
     stress = Q_(GAMMA_Q * moment / section.W.m_as("mm**3"), "MPa")
-    return CheckResult.compare(
+    return _worded(CheckResult.compare(
         N_("top rail bending (crossbar loads)"), stress.to(strength.units), strength,
-        message=(f"If the worktop spans along the bench onto the {r.crossbars} crossbar(s), each "
-                 f"puts {Q_(share, 'N').to(force_unit):~.0fP} on the front rail at its end; the rail "
-                 f"is stressed to {stress.to(strength.units):~.1fP} (× γ_Q {GAMMA_Q:g}); "
-                 f"steel allows {strength:~.0fP}."),
+        message="",
         reference="σ = γ_Q·ΣM/W for point loads on a simply supported rail (Roark, Table 8.1 "
-                  "case 1e); f_y/γ_M0 (EN 1993-1-1 §6.1)", load_bearing=True)
+                  "case 1e); f_y/γ_M0 (EN 1993-1-1 §6.1)", load_bearing=True), _words(
+            N_("If the worktop spans along the bench onto the {crossbars} crossbar(s), each puts "
+               "{share} on the front rail at its end; the rail is stressed to {stress} (× γ_Q "
+               "{gamma}); steel allows {strength}."),
+            crossbars=r.crossbars, share=_amount(Q_(share, "N").m_as(force_unit), force_unit, 0),
+            stress=_amount(stress.m_as(strength.units), f"{strength.units}", 1),
+            gamma=_amount(GAMMA_Q), strength=_amount(strength.magnitude, f"{strength.units}", 0)))
 
 
 def _sideways(r: Any, mat: Any, frame: Layout, section: Any, loads: dict[str, Any]) -> list[Any]:
@@ -354,27 +358,30 @@ def _sideways(r: Any, mat: Any, frame: Layout, section: Any, loads: dict[str, An
     if r.push.magnitude <= 0:
         out.append(CheckResult.cannot_run(
             N_("racking (legs)"), lacks,
-            "No sideways push is set, so the unbraced frame's racking is "
-            "not checked: set 'Sideways push'.", "portal method", load_bearing=True))
+            N_("No sideways push is set, so the unbraced frame's racking is "
+             "not checked: set 'Sideways push'."), "portal method", load_bearing=True))
         out.append(CheckResult.cannot_run(
             N_("racking (joint welds)"), lacks,
-            "No sideways push is set, so the rail-to-leg welds are "
-            "checked for the vertical load only.", "portal method", load_bearing=True))
+            N_("No sideways push is set, so the rail-to-leg welds are "
+             "checked for the vertical load only."), "portal method", load_bearing=True))
         return out
     lever = height - Q_(frame.side / 2, "mm")  # floor to the top rails' centre line
     moment = stability.portal_leg_moment(r.push, lever, 4)
     axial = loads["leg"].to("N")
     stress = (GAMMA_Q * (axial / section.area + moment / section.W)).to("MPa")
     strength = (mat.yield_strength / GAMMA_M0).to("MPa")
-    out.append(CheckResult.compare(
+    out.append(_worded(CheckResult.compare(
         N_("racking (legs)"), stress, strength,
-        message=(f"A {r.push.to('N'):~.0fP} push at the top, shared by 4 legs with pinned feet, "
-                 f"bends each leg with {moment.m_as('N*m'):.0f} N·m at the top rails; with its share "
-                 f"of the load the leg's edge is stressed to {stress:~.1fP} (× γ_Q {GAMMA_Q:g}); "
-                 f"steel allows {strength:~.0fP}."),
+        message="",
         reference=("portal method (Hibbeler, Structural Analysis, §7.5); σ = γ_Q(N/A + M/W) ≤ "
                    "f_y/γ_M0 (EN 1993-1-1 §6.2.1(7), conservative linear sum)"),
-        load_bearing=True))
+        load_bearing=True), _words(
+            N_("A {push} push at the top, shared by 4 legs with pinned feet, bends each leg with "
+               "{moment} at the top rails; with its share of the load the leg's edge is stressed "
+               "to {stress} (× γ_Q {gamma}); steel allows {strength}."),
+            push=_amount(r.push.m_as("N"), "N", 0), moment=_amount(moment.m_as("N*m"), "N*m", 0),
+            stress=_amount(stress.m_as("MPa"), "MPa", 1), gamma=_amount(GAMMA_Q),
+            strength=_amount(strength.m_as("MPa"), "MPa", 0))))
     if mat.tensile_strength is None:
         out.append(CheckResult.missing(N_("racking (joint welds)"),
                                        f"ultimate tensile strength for {mat.name}"))
@@ -402,15 +409,15 @@ def _leg_check(r: Any, mat: Any, frame: Layout, section: Any, load: Any, unit: s
     top = r.height.m_as("mm") - s / 2
     if r.lower_frame:
         rails = r.shelf_height.m_as("mm") - s / 2
-        segments = [("below the shelf rails", rails, EndCondition.SWAY_PINNED_FIXED),
-                    ("between the rails", top - rails, EndCondition.SWAY_FIXED_FIXED)]
+        segments = [(N_("below the shelf rails"), rails, EndCondition.SWAY_PINNED_FIXED),
+                    (N_("between the rails"), top - rails, EndCondition.SWAY_FIXED_FIXED)]
     else:
-        segments = [("floor to top rails", top, EndCondition.SWAY_PINNED_FIXED)]
+        segments = [(N_("floor to top rails"), top, EndCondition.SWAY_PINNED_FIXED)]
     results = []
     for where, length, end in segments:
         res = buckling_check(load, mat.E, section, mat.yield_strength, Q_(length, "mm").to(unit),
                              end=end, name=N_("leg buckling"))
-        results.append(replace(res, message=f"Leg {where}: {res.message}",
+        results.append(replace(_around(res, N_("Leg {where}: {check}"), where=where),
                                reference=f"{res.reference}; K from AISC 360-16 Commentary "
                                "Table C-A-7.1 (unbraced frame)"))
     return max(results, key=lambda c: c.utilisation)

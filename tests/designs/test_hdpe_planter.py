@@ -121,8 +121,8 @@ def test_thermal_slots_phoenix_by_hand():
     assert res.message == (
         "From -2 °C on the coldest night to 80 °C at the hottest (in sun, light colour), the "
         "outermost fixing (371 mm from the middle) moves 7.6 mm, ±3.8 mm about 39 °C; the 14 mm "
-        "slots leave ±4.5 mm around a 5 mm screw: fit the screws centred in their slots at 31 to "
-        "46 °C."
+        "slots leave ±4.5 mm around a 5 mm screw: fit the screws centred in their slots at 31 °C "
+        "to 46 °C."
     )
 
 

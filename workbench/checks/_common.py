@@ -8,6 +8,7 @@ absolute-versus-difference distinction pint cannot see from dimensions alone.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 import string
 from typing import Any, NamedTuple
 
@@ -235,3 +236,52 @@ def _compare(
     if isinstance(message, _Words):
         result = result.with_words(message.template, message.quantities, message.system)
     return result
+
+
+def _amount(value: float, unit: str = "", places: int | None = None) -> pint.Quantity:
+    """`value` in `unit` as a message shows it: rounded to `places` decimals (None: to six
+    significant digits, like ``{x:g}``); a whole number is written without a decimal point ("18 kN/m³", like ``{x:g}``) unless
+    `places` asks for one ("63.0 MPa"), so `_words` text reads as the f-string it replaces and
+    other languages show the same digits."""
+    mag = round(float(value), places) if places is not None else float(f"{float(value):g}")
+    return Q_(int(mag) if mag.is_integer() and not places else mag, unit)
+
+
+def _around(result: CheckResult, template: str, **named: Any) -> CheckResult:
+    """`result` with its message set into `template` at ``{check}`` ("Leg {where}: {check}").
+
+    The English message is `template` filled with `named` (as in `_words`) and `result.message`;
+    for other languages and units the result keeps its own template as the fragment ``check``
+    beside `named`, so the shared check's sentence and the prefix are each translated. Mark
+    `template` and word values with `N_`."""
+    if "check" in named or "check" not in _fields(template):
+        raise KeyError(f"template {template!r} must place the check's own message at {{check}}")
+    own = dict(result.quantities)
+    clash = sorted(set(own) & set(named))
+    if clash:
+        raise KeyError(f"template names {clash}, already named by the check's own message")
+    words = _words(template, check=result.message.replace("{", "{{").replace("}", "}}"),
+                   **named)
+    text = words.text.replace("{{", "{").replace("}}", "}")
+    inner = result.template or result.message
+    system = "imperial" if "imperial" in (_system(words.quantities, words.system),
+                                          result.message_system) else "metric"
+    return replace(result, message=text).with_words(
+        template, {**own, **{k: v for k, v in words.quantities.items() if k != "check"},
+                   "check": inner}, system)
+
+
+def _system(quantities: dict[str, Any], system: str = "metric") -> str:
+    """"imperial" when `system` is, or any quantity among `quantities` is in inches, pounds or
+    °F (the units a message speaks); else "metric"."""
+    if any(isinstance(q, pint.Quantity) and _imperial(q) for q in quantities.values()):
+        return "imperial"
+    return system
+
+
+def _worded(result: CheckResult, words: _Words, system: str | None = None) -> CheckResult:
+    """`result` saying `words`: its message is ``words.text``, with the template and named
+    quantities for other languages and units (for checks built by `CheckResult.compare` itself).
+    The unit system the text speaks is `system`, else found from the quantities (`_system`)."""
+    return replace(result, message=words.text).with_words(
+        words.template, words.quantities, system or _system(words.quantities, words.system))

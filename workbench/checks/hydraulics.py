@@ -25,7 +25,7 @@ import math
 
 import pint
 
-from workbench.checks._common import _compare, _positive, _q, _show, _words
+from workbench.checks._common import _amount, _compare, _positive, _q, _show, _words
 from workbench.i18n import N_
 from workbench.checks.result import CheckResult, Status
 
@@ -192,7 +192,8 @@ def riser_wall_check(
         message=_words(
             N_("A full column of {pressure} stresses the {diameter} mm riser's {wall} mm wall to "
                "{stress}; {standard} pipe is designed for {design_stress}."),
-            pressure=(pressure, "kPa"), diameter=f"{d:g}", wall=f"{t:g}", stress=(stress, "MPa"),
+            pressure=(pressure, "kPa"), diameter=_amount(d), wall=_amount(t),
+            stress=(stress, "MPa"),
             standard=standard, design_stress=(design_stress, "MPa")),
         reference=_BARLOW_REFERENCE,
     )
