@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from typing import Any, Iterator
 
-from workbench.checks._common import _amount, _around, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.choices import EXPOSURE
@@ -267,6 +266,7 @@ class ShelfBracket(Design):
         """The most loaded wall fixing: the load at the arm's tip turns the bracket about the foot
         of its wall leg, each fixing takes its share of that moment in tension in proportion to its
         height above the foot, and the load's share down the wall in shear."""
+        from workbench.checks._common import _amount, _around, _worded, _words
         from workbench.checks import connections, timber
         from workbench.checks.result import CheckResult
         from workbench.context.materials import material

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from workbench.checks._common import _amount, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.choices import EXPOSURE
@@ -249,6 +248,7 @@ class HdpePlanter(Design):
     def _thermal(b: Box, mat: Any, ctx: Context, exposure: str) -> CheckResult:
         """Movement of the outermost fixing from the fixed middle of the back, against the slots'
         play, with the screws centred at the middle of the part's temperature range."""
+        from workbench.checks._common import _amount, _worded, _words
         from workbench.checks import plastics, thermal
         from workbench.checks.result import CheckResult
         from workbench.units import Q_

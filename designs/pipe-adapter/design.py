@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from workbench.checks._common import _amount, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role, Unsold
 from workbench.errors import BoundsError
@@ -318,6 +317,7 @@ def _local(item: StockItem, local: list[StockItem]) -> StockItem:
 
 def _socket_depth_check(side: str, item: StockItem, depth: pint.Quantity) -> CheckResult:
     """Socket depth against the Schedule 40 fitting minimum; a warning for other standards."""
+    from workbench.checks._common import _amount, _worded, _words
     from workbench.checks.result import CheckResult, Status
     from workbench.units import Q_
 
@@ -358,6 +358,7 @@ def _design_strength(mat: Any) -> pint.Quantity | None:
 
 def _hoop_check(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult:
     """Hoop stress in the larger socket's wall, p·D_o/(2t), against the printed design strength."""
+    from workbench.checks._common import _amount, _worded, _words
     from workbench.checks.plastics import PRINTED_STRENGTH_FACTOR
     from workbench.checks.result import CheckResult
     from workbench.units import Q_
@@ -382,6 +383,7 @@ def _hoop_check(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult
 def _thrust_result(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult:
     """Axial stress from the end thrust, across the print layers, against the interlayer strength
     (material data) divided by the printed-strength factor; cannot run without that data."""
+    from workbench.checks._common import _amount, _worded, _words
     from workbench.checks.plastics import PRINTED_STRENGTH_FACTOR, printed_design_strength
     from workbench.checks.result import CheckResult
     from workbench.units import Q_

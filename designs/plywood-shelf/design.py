@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 from typing import Any, Iterator
 
-from workbench.checks._common import _amount, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
@@ -324,6 +323,7 @@ def _slot_fit(r: Any, t: Any, clearance: Any) -> Any:
     """The thickest sheet the catalog's tolerance allows against the slot (actual thickness + the
     workshop's fit clearance): a thicker sheet does not go in. The play with the thinnest sheet is
     said in the message (a loose joint racks)."""
+    from workbench.checks._common import _amount, _worded, _words
     from workbench.checks.result import CheckResult
     from workbench.units import Q_
 

@@ -14,7 +14,6 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, NamedTuple
 
-from workbench.checks._common import _amount, _around, _words, _worded
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.i18n import N_
 from workbench.kernel import cq
@@ -288,6 +287,7 @@ def soil_line_load(r: Any, bed: Layout) -> Any:
 
 
 def _board_checks(r: Any, bed: Layout) -> list[Any]:
+    from workbench.checks._common import _amount, _around
     from workbench.checks import soil, timber
     from workbench.checks.beams import (
         DeflectionLimit,
@@ -369,6 +369,7 @@ def post_leaning_check(r: Any, bed: Layout) -> Any:
     into the ground (`workbench.checks.soil.short_post_capacity`), in both combinations of EN 1997-1
     Design Approach 1: C1 loads × 1.35 (A1), strengths as they are (M1); C2 loads × 1.0 (A2),
     tan φ' of fill and ground ÷ 1.25 (M2). The worse governs. Load-bearing."""
+    from workbench.checks._common import _amount, _worded, _words
     from workbench.checks import soil
     from workbench.checks.result import CheckResult
     from workbench.units import Q_
@@ -461,6 +462,7 @@ def movement_check(r: Any, clim: Any) -> Any:
     """Seasonal swelling of each board across its width, from the climate's driest to its wettest
     equilibrium moisture content, against the gap left between courses (Wood Handbook Eq. 13-2,
     flat-sawn boards: the tangential coefficient)."""
+    from workbench.checks._common import _around
     from workbench.checks.moisture import wood_movement_check
     from workbench.checks.result import CheckResult
     from workbench.checks.stock import inch_sized

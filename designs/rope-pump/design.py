@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
-from workbench.checks._common import _amount, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
@@ -408,6 +407,7 @@ class RopePump(Design):
 
 def _clearance_check(clearance: Any) -> Any:
     """The piston clearance against the 0.2–0.5 mm of working pumps (WOT Twente manual)."""
+    from workbench.checks._common import _amount, _words
     from workbench.checks.result import CheckResult, Status
     from workbench.units import Q_
 
@@ -482,6 +482,7 @@ def _frame_checks(r: Any, lay: Layout, tension: Any, force: Any, ctx: Any) -> li
 
 
 def _stock_checks(r: Any, lay: Layout, ctx: Any) -> list[Any]:
+    from workbench.checks._common import _worded, _words
     from workbench.checks import fabrication
     from workbench.checks.result import CheckResult, Status
     from workbench.checks.stock import stock_check

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from workbench.checks._common import _amount, _around, _words, _worded
 from workbench.i18n import N_
 from workbench.design import Design, Expect, Part, Process, Role
 from workbench.kernel import cq
@@ -314,6 +313,7 @@ def _crossbar_path(r: Any, frame: Layout, section: Any, strength: Any, loads: di
     load) on the front and back rails as a point load at the crossbar: the rail's moment is then
     the sum of those point loads' moments (simply supported, Roark Table 8.1 case 1e), larger than
     the same load spread evenly."""
+    from workbench.checks._common import _amount, _worded, _words
     from workbench.checks.result import CheckResult
     from workbench.units import Q_
 
@@ -341,6 +341,7 @@ def _sideways(r: Any, mat: Any, frame: Layout, section: Any, loads: dict[str, An
     """Tipping of the bare frame across its depth, and racking of the unbraced frame: the push
     shared by the four legs bends each at its joint with the top rails (portal method, pinned
     feet), and the joint's welds carry that moment with the rail's end shear."""
+    from workbench.checks._common import _amount, _worded, _words
     from workbench.checks import stability
     from workbench.checks.connections import weld_group_check
     from workbench.checks.fasteners import SteelGrade
@@ -402,6 +403,7 @@ def _leg_check(r: Any, mat: Any, frame: Layout, section: Any, load: Any, unit: s
     is case (f) too and the segment between the two rings of rails is case (c), K = 1; the worse
     of the two is reported.
     """
+    from workbench.checks._common import _around
     from workbench.checks.columns import EndCondition, buckling_check
     from workbench.units import Q_
 
