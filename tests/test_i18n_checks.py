@@ -269,3 +269,19 @@ def test_a_prefix_around_a_shared_check_keeps_both_parts() -> None:
         _around(c, "Shelf {n}", n=2)
     assert f"{_amount(63.04, 'MPa', 1):~P}" == "63.0 MPa" and f"{_amount(18.0, 'kN/m**3'):~P}" == (
         "18 kN/m³")
+
+
+def test_durability_and_stock_sentences_follow_the_language() -> None:
+    from workbench.checks.durability import ground_contact_warning, uv_warning
+
+    uv = uv_warning("PLA")
+    assert uv.render("metric", "es") == (
+        "Al sol, la luz ultravioleta vuelve quebradizo el PLA en meses o años si no está "
+        "estabilizado contra UV: imprímelo en un filamento estable a UV (ASA), píntalo o ponlo a "
+        "la sombra.")
+    assert uv.render("metric", "en") == uv.message
+    ground = ground_contact_warning("The posts")
+    # the default material word is translated too
+    assert ground.render("metric", "sw").startswith(
+        "The posts: daraja la matumizi 4 (use class, EN 335). Bila kutibiwa, mbao yenye")
+    assert ground.message.startswith("The posts: use class 4 (EN 335). Untreated timber")

@@ -252,10 +252,9 @@ def test_the_check_sentences_templates_are_walked_from_the_design_file() -> None
     assert "In {climate}: {check} (the gap between courses)" in bed
 
 
-# Sentences made by shared workbench checks (workbench/checks) that carry no template yet: their
-# words belong to the workbench's own catalog (workbench/locale), not to a design's.
-_SHARED_UNTEMPLATED = {("raised-bed", "post stock"), ("raised-bed", "ground contact"),
-                       ("steel-workbench", "tube stock")}
+# Sentences made by shared workbench checks (workbench/checks) that carry no template yet (their
+# words belong to the workbench's own catalog, workbench/locale): none left.
+_SHARED_UNTEMPLATED: set[tuple[str, str]] = set()
 
 
 def _evaluated(name: str) -> list:

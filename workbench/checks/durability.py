@@ -30,7 +30,10 @@ def ground_contact_warning(what: str, *materials: str, name: str = N_("ground co
         "rots there in a few years: use timber of durability class 1–2 (EN 350) or treated for "
         "use class 4, or keep the posts out of the ground in metal post shoes.",
         _EN335,
-    )
+    ).with_words(N_("{what}: use class 4 (EN 335). Untreated {material} of low natural durability "
+                    "rots there in a few years: use timber of durability class 1–2 (EN 350) or "
+                    "treated for use class 4, or keep the posts out of the ground in metal post "
+                    "shoes."), {"what": what, "material": used or N_("timber")})
 
 
 def uv_warning(material: str, *, name: str = N_("sunlight (UV)")) -> CheckResult:
@@ -40,4 +43,6 @@ def uv_warning(material: str, *, name: str = N_("sunlight (UV)")) -> CheckResult
         f"In the sun, ultraviolet light embrittles {material} over months to years unless it is "
         "UV-stabilised: print it in a UV-stable filament (ASA), paint it, or shade it.",
         _UV,
-    )
+    ).with_words(N_("In the sun, ultraviolet light embrittles {material} over months to years "
+                    "unless it is UV-stabilised: print it in a UV-stable filament (ASA), paint "
+                    "it, or shade it."), {"material": material})

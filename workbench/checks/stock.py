@@ -315,23 +315,31 @@ def stock_check(
             f"{item.label} is not sold in {catalog.name} stock; the nearest it sells: "
             f"{'; '.join(i.label for i in nearest)}.",
             reference,
-        )
+        ).with_words(N_("{item} is not sold in {catalog} stock; the nearest it sells: {nearest}."),
+                     {"item": item.label, "catalog": catalog.name,
+                      "nearest": "; ".join(i.label for i in nearest)})
     if material_id not in local.materials:
         return CheckResult(
             name, Status.FAIL, math.nan, None, None,
             f"{catalog.name} stock sells {local.label} as {', '.join(local.materials)}, not "
             f"{material_id}; choose that material for this role or another {what}.",
             reference,
-        )
+        ).with_words(N_("{catalog} stock sells {item} as {materials}, not {material}; choose that "
+                        "material for this role or another {stock}."),
+                     {"catalog": catalog.name, "item": local.label,
+                      "materials": ", ".join(local.materials), "material": material_id,
+                      "stock": what})
     imperial = inch_sized(local)
     unit = "ft" if imperial else "m"
     if longest is None or not local.lengths:
         known = "" if local.lengths else " (stock lengths not listed)"
+        said = (N_("{catalog} stock sells {item} ({id}).") if local.lengths else
+                N_("{catalog} stock sells {item} ({id}) (stock lengths not listed)."))
         return CheckResult(
             name, Status.PASS, math.nan, None, None,
             f"{catalog.name} stock sells {local.label} ({local.id}){known}.",
             reference,
-        )
+        ).with_words(said, {"catalog": catalog.name, "item": local.label, "id": local.id})
     stock_length = max(local.lengths, key=lambda q: float(q.m_as("mm")))
     message = _words(
         N_("{catalog} stock sells {item} in lengths up to {stock_length}; the longest member is "
