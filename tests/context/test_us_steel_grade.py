@@ -4,7 +4,7 @@ Values: ASTM A500 tensile requirements for shaped (square and rectangular) Grade
 50,000 psi and tensile 62,000 psi minimum (Atlas Tube fact sheet, 2013; Chicago Tube & Iron;
 ferrobend.com's A500/A500M table: 62000 [425], 50000 [345] psi [MPa]). E 29 x 10^3 ksi, density
 490 lb/ft3, alpha 6.5 x 10^-6 /degF: Brockenbrough & Merritt, Structural Steel Designer's
-Handbook, 4th ed. (McGraw-Hill, 2006), Table 1.1 footnote.
+Handbook, 4th ed. (McGraw-Hill, 2006), Table 1.1 footnote; E from ANSI/AISC 360-10.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ def test_a500_grade_c_values_and_sources() -> None:
     src = m.sources
     assert "ASTM A500-01a" in src["yield_strength"] and "Grade C" in src["yield_strength"]
     assert "2013" in src["tensile_strength"]
-    assert "Structural Steel Designer's Handbook" in src["E"] and "2006" in src["density"]
+    assert "ANSI/AISC 360-10" in src["E"] and "29,000 ksi" in src["E"]
+    assert "Structural Steel Designer's Handbook" in src["density"] and "2006" in src["density"]
 
 
 def test_every_us_hss_is_a500_and_nothing_square_is_s235() -> None:
