@@ -119,3 +119,17 @@ def test_generic_test_and_command_share_one_implementation() -> None:
     # 7 checks: arm creep and wall fixing joined the bracket's five (issue 13)
     assert report.ok and report.sampled <= 3 and report.checks == 7
     assert textwrap.dedent(report.lines()[0]) == "bracket: ok"
+
+
+def test_a_design_that_names_its_parts_must_name_every_one(monkeypatch) -> None:
+    """`part_names` (what people call a part, workbench.i18n.part_name) covers every built
+    part once a design declares it: the shelf without its "shelf-{n}" entry is reported."""
+    from workbench.validate import check_build
+
+    cls = catalog.get("plywood-shelf")
+    assert check_build(cls(), Context()) == []
+    monkeypatch.setattr(cls, "part_names", {k: v for k, v in cls.part_names.items()
+                                            if k != "shelf-{n}"})
+    problems = check_build(cls(), Context())
+    assert problems == [f"{cls()!r}: parts not named in part_names (shown by their identifier): "
+                        "shelf-1, shelf-2, shelf-3, shelf-4"]

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
 from workbench.errors import RuleError, UnknownNameError, WorkbenchError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 from workbench.params import Param, declared
 
 if TYPE_CHECKING:
@@ -30,6 +30,19 @@ class Process(str, Enum):
     CUT = "cut"
     FRAME = "frame"
     BUY = "buy"
+
+    @property
+    def word(self) -> str:
+        """How a reader is told the part is made, in the current language ("cut from sheet")."""
+        return _(_PROCESS_WORDS[self.value])
+
+
+_PROCESS_WORDS = {
+    "print": N_("3D printed"),
+    "cut": N_("cut from sheet"),
+    "frame": N_("cut from bar stock"),
+    "buy": N_("bought"),
+}
 
 
 @dataclass(frozen=True)
@@ -187,6 +200,7 @@ class Unsold(str):
     `adapt`) builds the design and shows the sentence as a failing check instead."""
 
 
+_FIELD = re.compile(r"\{([a-z_]+)\}")
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 _SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$")
 
@@ -203,6 +217,12 @@ class Design:
     parent: ClassVar[str | None] = None
     """The design this one derives from, as ``id@version``."""
     roles: ClassVar[Mapping[str, Role]] = {}
+    part_names: ClassVar[Mapping[str, str]] = {}
+    """What people call each part, in English, by the part's `name` or a name template:
+    ``{"side-left": "left side", "shelf-{n}": "shelf {n}"}``. Reports, the bundle README and the
+    3D view's tree show it in the reader's language (`workbench.i18n.part_name`, through the
+    design's catalog); the `name` itself stays the identifier of files, 3MF objects, cut-list
+    lines and engraved labels. A part not listed is shown by its name."""
     free_parameters: ClassVar[tuple[str, ...]] = ()
     """Numeric parameters `workbench fit` may optimise within their hard bounds (none by default)."""
     checks_need_geometry: ClassVar[bool] = False
@@ -254,6 +274,12 @@ class Design:
 
         if not is_spdx(cls.license):
             problems.append(f"license {cls.license!r} is not an SPDX id")
+        for key, shown in cls.part_names.items():
+            fields, said = set(_FIELD.findall(key)), set(_FIELD.findall(shown or ""))
+            if not shown or fields != said:
+                problems.append(
+                    f"part_names[{key!r}] = {shown!r}: it must be a non-empty name using the "
+                    f"same {{fields}} as the key ({', '.join(sorted(fields)) or 'none'})")
         return problems
 
     # -- values ---------------------------------------------------------------------------------

@@ -11,15 +11,16 @@ looks a word up there first, then in the workbench's own catalog, then keeps the
 
 The message ids are taken from the declaration itself, so the catalog cannot drift from it: the
 class gives the title, summary, each parameter's label, help, group and option labels, and each
-material role's label and help; the design file's syntax tree gives the check names (string
+material role's label and help, and each part's name as people say it (``part_names``); the design file's syntax tree gives the check names (string
 literals given as ``name=`` or as the name argument of ``CheckResult.missing/cannot_run/compare``,
 and strings assigned to a variable ``name``; an f-string name becomes a template whose
 placeholders are named after the expression, ``f"{side} bending"`` → ``"{side} bending"``).
 The check sentences' templates come from the syntax tree too: the template given to
 ``_words(...)`` (and to ``_around(...)``, a prefix around a shared check's sentence), a
 marked ``message=`` or ``cannot_run`` message, and every marked template
-``N_("... {name} ...")`` (a fragment filled into a sentence). Part names are identifiers
-(file names, the 3D view's tree) and are not extracted.
+``N_("... {name} ...")`` (a fragment filled into a sentence). A part's `name` is an identifier
+(file names, 3MF objects, engraved labels) and is not extracted; what people call it is, from
+``part_names``.
 
 ``python -m workbench.design_words designs`` writes every design's ``design.pot``; `make
 translations` then merges it into each language's ``.po`` (pybabel update) and compiles the
@@ -50,7 +51,8 @@ _CHECK_FACTORIES = {"missing", "cannot_run", "compare"}
 
 def declared_words(cls: "type[Design]") -> dict[str, str]:
     """The words `cls` declares, message id → where it is used (a translator's note), in
-    declaration order: title, summary, parameters (label, help, group, option labels), roles."""
+    declaration order: title, summary, parameters (label, help, group, option labels), roles,
+    part names."""
     out: dict[str, str] = {}
 
     def add(text: object, where: str) -> None:
@@ -70,6 +72,8 @@ def declared_words(cls: "type[Design]") -> dict[str, str]:
     for role, spec in cls.roles.items():
         add(spec.label, f"material role {role}: label")
         add(spec.help, f"material role {role}: help")
+    for name, shown in cls.part_names.items():
+        add(shown, f"part {name}: what people call it")
     return out
 
 
@@ -240,7 +244,7 @@ def start_translations(cls: "type[Design]", source: Path, languages: Sequence[st
 README = """# Translations of this design
 
 The design's own words (title, summary, each parameter's label, help, group and option labels, each
-material role's label and help, the names of its checks and the templates of its check
+material role's label and help, what its parts are called, the names of its checks and the templates of its check
 sentences) in other languages, as gettext
 catalogs of the domain `design`:
 

@@ -337,8 +337,6 @@ def design_name_gettext(design: object, name: str, locale: str | None = None) ->
 
 def _design_templates(cat: NullTranslations) -> list[tuple["re.Pattern[str]", str]]:
     """(pattern, translation) of each message id with ``{placeholders}``, most literal first."""
-    import re
-
     cached = _TEMPLATES.get(id(cat))
     if cached is not None and cached[0] is cat:
         return cached[1]
@@ -346,19 +344,60 @@ def _design_templates(cat: NullTranslations) -> list[tuple["re.Pattern[str]", st
     for msgid, msgstr in getattr(cat, "_catalog", {}).items():
         if not isinstance(msgid, str) or "{" not in msgid or not msgstr:
             continue
-        parts = re.split(r"\{([a-z_]+)\}", msgid)
-        regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
-                        for i, p in enumerate(parts))
-        try:
-            out.append((re.compile(regex), msgstr))
-        except re.error:  # the same placeholder twice: not a template this can read back
-            continue
+        pattern = _template_pattern(msgid)
+        if pattern is not None:
+            out.append((pattern, msgstr))
     out.sort(key=lambda pair: -len(pair[0].pattern))
     _TEMPLATES[id(cat)] = (cat, out)
     return out
 
 
 _TEMPLATES: dict[int, tuple[NullTranslations, list]] = {}
+
+
+@lru_cache(maxsize=4096)
+def _template_pattern(template: str) -> "re.Pattern[str] | None":
+    """A regular expression that reads a name made from `template` ("shelf-{n}") back into its
+    fields; None when it cannot (the same field twice)."""
+    import re
+
+    parts = re.split(r"\{([a-z_]+)\}", template)
+    regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+    try:
+        return re.compile(regex)
+    except re.error:
+        return None
+
+
+def part_name_entry(design: object, name: str) -> tuple[str, dict[str, str]] | None:
+    """The English entry of ``part_names`` that names part `name` of `design` (class or
+    instance) and the fields read from the name: the name itself first, else the longest
+    template it fits (``"shelf-3"`` fits ``"shelf-{n}"`` → ``("shelf {n}", {"n": "3"})``);
+    None when the design does not name it."""
+    cls = design if isinstance(design, type) else type(design)
+    names: Mapping[str, str] = getattr(cls, "part_names", None) or {}
+    if names.get(name):
+        return names[name], {}
+    for key in sorted((k for k in names if "{" in k), key=len, reverse=True):
+        pattern = _template_pattern(key)
+        match = pattern.fullmatch(name) if pattern is not None else None
+        if match and names[key]:
+            return names[key], match.groupdict()
+    return None
+
+
+def part_name(design: object, name: str, locale: str | None = None) -> str:
+    """What people call the part `name` of `design` (a Design class or instance), in the current
+    language: its ``part_names`` entry (`part_name_entry`), translated through the design's
+    catalog (`design_gettext`) and filled in; the name itself when the design does not name it."""
+    entry = part_name_entry(design, name)
+    if entry is None:
+        return name
+    shown, fields = entry
+    try:
+        return design_gettext(design, shown, locale).format(**fields)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a field: the English
+        return shown.format(**fields)
 
 
 def _clear_design_catalogs() -> None:

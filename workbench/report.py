@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from workbench.i18n import N_, _
+from workbench.i18n import N_, _, design_gettext, part_name
 from workbench.units import UnitSystem, fmt, fmt_pair, get_inch_fraction
 
 if TYPE_CHECKING:
@@ -252,7 +252,8 @@ def _part_rows(ev: "Evaluation", system: UnitSystem | str) -> list[tuple[str, ..
         s = summaries.get(p.name)
         size = " × ".join(f"{x:.1f}" for x in p.size)
         rows.append((
-            p.name, str(p.quantity), p.process.value, s.material if s else p.role, size,
+            part_name(ev.design, p.name), str(p.quantity), p.process.word,
+            s.material if s else p.role, size,
             _q(s.mass if s else None, system), _cost(s.cost if s else None),
             _carbon(s.carbon if s else None),
         ))
@@ -273,7 +274,7 @@ def _blocks(ev: "Evaluation", system: UnitSystem | str) -> list[_Block]:
         + (f" {ev.unverified_note}" if ev.unverified_note else "")
     )
     blocks: list[_Block] = [
-        _Heading(1, _("Check report: {title}").format(title=d.title)),
+        _Heading(1, _("Check report: {title}").format(title=design_gettext(d, d.title))),
         _Para(_("Design `{id}` version {version}, license {license}.").format(
             id=d.id, version=d.version, license=d.license) + f" {d.summary}"),
         _Para(verdict),
@@ -363,7 +364,8 @@ def html_report(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METRIC) 
             body.append("<ul>" + "".join(f"<li>{_html_inline(i)}</li>" for i in b.items) + "</ul>")
         else:
             body.append(_html_table(b))
-    title = html.escape(_("Check report: {title}").format(title=d.title) + f" ({d.id} {d.version})")
+    title = html.escape(_("Check report: {title}").format(title=design_gettext(d, d.title))
+                        + f" ({d.id} {d.version})")
     from workbench.i18n import get_locale
 
     lang = html.escape(get_locale().replace("_", "-"))
@@ -423,7 +425,8 @@ def evaluation_html(ev: "Evaluation", system: UnitSystem | str = UnitSystem.METR
     """A compact HTML view for notebooks: the verdict and context, the checks table (as in
     `html_report`) and the totals. Inline styles only; no scripts."""
     d = ev.design
-    head = (f"<b>{html.escape(d.title)}</b> (<code>{html.escape(d.id)}</code> {html.escape(d.version)})"
+    head = (f"<b>{html.escape(design_gettext(d, d.title))}</b> "
+            f"(<code>{html.escape(d.id)}</code> {html.escape(d.version)})"
             f": <b>{html.escape(_verdict(ev.status))}</b>")
     context = "; ".join(html.escape(line) for line in context_lines(ev))
     totals = _totals(ev, system)

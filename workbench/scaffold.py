@@ -35,6 +35,9 @@ class {cls}(Design):
     license = "CERN-OHL-S-2.0"
     authors = ("{author}",)
     roles = {{"board": Role("Shelf board", "plywood-birch", Process.CUT, "Sheet for the board")}}
+    # what people call each part (reports, the bundle README, the 3D view's tree; translated in
+    # locale/); the part's name in build() stays the identifier of its files
+    part_names = {{"board": "shelf board"}}
 
     span = Length("Span", 600, min=200, max=1200, soft=(300, 1000), step=10, group="Size",
                   help="Clear distance between the two supports.")

@@ -163,6 +163,13 @@ def check_build(design: Design, ctx: "Context") -> list[str]:
             problems.append(
                 f"{design!r}: part '{part.name}' volume {part.volume:.6g} != expected {exp.volume:.6g} mm³"
             )
+    if design.part_names:  # a design that names its parts names every one it builds
+        from workbench.i18n import part_name_entry
+
+        unnamed = [p.name for p in ev.geometry.parts if part_name_entry(design, p.name) is None]
+        if unnamed:
+            problems.append(f"{design!r}: parts not named in part_names (shown by their "
+                            f"identifier): {', '.join(unnamed)}")
     missing = set(expected) - {p.name for p in ev.geometry.parts}
     if missing:
         problems.append(f"{design!r}: expected parts not built: {', '.join(sorted(missing))}")

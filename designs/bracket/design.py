@@ -61,6 +61,12 @@ class ShelfBracket(Design):
         "printed": Role("Printed bracket", "pla", Process.PRINT, "Filament for the one-piece bracket"),
         "plate": Role("Plywood plates", "plywood-birch", Process.CUT, "Sheet for the three plates"),
     }
+    part_names = {
+        "bracket": "bracket",
+        "wall-plate": "wall plate",
+        "arm-plate": "arm plate",
+        "gusset": "gusset",
+    }
 
     make = Choice(
         "Made by", "printed", options={"printed": "3D printed, one piece", "plywood": "Cut from plywood"},

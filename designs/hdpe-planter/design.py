@@ -134,6 +134,13 @@ class HdpePlanter(Design):
         "panel": Role("HDPE panels", "hdpe-recycled", Process.CUT,
                       "Recycled HDPE sheet for all five panels"),
     }
+    part_names = {
+        "back": "back panel",
+        "front": "front panel",
+        "end-left": "left end panel",
+        "end-right": "right end panel",
+        "floor": "floor panel",
+    }
 
     length = Length(
         "Length along the wall", 800, min=300, max=1500, soft=(400, 1000), step=10, group="Size",

@@ -178,6 +178,9 @@ class PipeAdapter(Design):
         "printed": Role("Printed adapter", "petg", Process.PRINT,
                         "Filament for the adapter; PETG takes more heat than PLA."),
     }
+    part_names = {
+        "adapter": "pipe adapter",
+    }
 
     pump_pipe = PipeOD(
         "Pump-side pipe OD", 32, soft=(20, 63), group="Pipes",

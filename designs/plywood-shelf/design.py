@@ -70,6 +70,11 @@ class PlywoodShelf(Design):
         "panel": Role("Plywood panels", "plywood-birch", Process.CUT,
                       "Sheet for the sides and the shelves (one thickness for all)"),
     }
+    part_names = {
+        "side-left": "left side",
+        "side-right": "right side",
+        "shelf-{n}": "shelf {n}",
+    }
 
     sheet = StockThickness(
         "Plywood thickness", 18, min=3, max=40, soft=(9, 25), step=0.5, role="panel", group="Stock",

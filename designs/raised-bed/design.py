@@ -157,6 +157,18 @@ class RaisedBed(Design):
         "board": Role("Boards", "c24", Process.FRAME, "Sawn timber for the sides"),
         "post": Role("Posts", "c24", Process.FRAME, "Sawn timber for the corner and side posts"),
     }
+    part_names = {
+        "board-front-{n}": "front board {n}",
+        "board-back-{n}": "back board {n}",
+        "board-left-{n}": "left end board {n}",
+        "board-right-{n}": "right end board {n}",
+        "post-front-left": "front left corner post",
+        "post-front-right": "front right corner post",
+        "post-back-left": "back left corner post",
+        "post-back-right": "back right corner post",
+        "post-front-mid-{n}": "front middle post {n}",
+        "post-back-mid-{n}": "back middle post {n}",
+    }
 
     board = StockSection(
         "Boards", "47 x 100", role="board", group="Stock",

@@ -205,6 +205,22 @@ class RopePump(Design):
         "riser": Role("Riser pipe", "pvc-u", Process.BUY,
                       "The bought water pipe the pistons run up, in its stock lengths."),
     }
+    part_names = {
+        "post-left": "left post",
+        "post-right": "right post",
+        "foot-left": "left foot",
+        "foot-right": "right foot",
+        "tie-front": "front tie",
+        "tie-back": "back tie",
+        "crank-arm": "crank arm",
+        "axle": "axle",
+        "riser-{n}": "riser pipe {n}",
+        "wheel-flange-left": "left wheel flange",
+        "wheel-flange-right": "right wheel flange",
+        "wheel-seat": "wheel seat",
+        "piston": "piston",
+        "rope-guide": "rope guide",
+    }
 
     free_parameters = ("wheel_diameter", "crank_speed", "crank_radius", "base_length")
     """What a workshop changes when the pump asks more than a person gives or the frame tips (the

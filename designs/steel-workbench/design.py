@@ -108,6 +108,21 @@ class SteelWorkbench(Design):
         "frame": Role("Frame tube", "steel-s235", Process.FRAME,
                       "Square hollow section for every member of the frame"),
     }
+    part_names = {
+        "leg-front-left": "front left leg",
+        "leg-front-right": "front right leg",
+        "leg-back-left": "back left leg",
+        "leg-back-right": "back right leg",
+        "top-rail-front": "front top rail",
+        "top-rail-back": "back top rail",
+        "top-rail-left": "left top rail",
+        "top-rail-right": "right top rail",
+        "shelf-rail-front": "front shelf rail",
+        "shelf-rail-back": "back shelf rail",
+        "shelf-rail-left": "left shelf rail",
+        "shelf-rail-right": "right shelf rail",
+        "crossbar-{n}": "crossbar {n}",
+    }
 
     tube = StockTube(
         "Tube", "50 x 50 x 3 mm", role="frame", group="Stock",

@@ -84,14 +84,14 @@ def _record(viewer: Viewer) -> list[dict]:
 def test_a_size_change_updates_only_the_changed_part_in_place(panel):
     panel.form.fields["make"].input.value = "plywood"
     v = panel.viewer
-    assert v.sent == ["/Group/wall-plate", "/Group/arm-plate", "/Group/gusset"]
+    assert v.sent == ["/Group/wall plate", "/Group/arm plate", "/Group/gusset"]
     scenes, messages = v.scenes, _record(v)
     panel.form.fields["arm"].text.value = "200 mm"
     assert panel.error is None
-    assert v.sent == ["/Group/arm-plate"] and v.scenes == scenes  # no new scene: camera kept
+    assert v.sent == ["/Group/arm plate"] and v.scenes == scenes  # no new scene: camera kept
     assert [m["method"] for m in messages] == [["viewer", "updatePart"], ["viewer", "updateBounds"]]
     path, part, options = messages[0]["args"]
-    assert path == "/Group/arm-plate" and part["name"] == "arm-plate" and options == {
+    assert path == "/Group/arm plate" and part["name"] == "arm plate" and options == {
         "skipBounds": True}
     xyz = np.array(part["shape"]["vertices"]).reshape(-1, 3)
     assert len(xyz) * 3 == len(part["shape"]["normals"])
@@ -107,11 +107,11 @@ def test_a_moved_part_is_replaced_at_its_new_place(panel):
     v = panel.viewer
     messages = _record(v)
     panel.form.fields["height"].text.value = "200 mm"  # the arm plate moves up
-    assert panel.error is None and "/Group/arm-plate" in v.sent
+    assert panel.error is None and "/Group/arm plate" in v.sent
     calls = [(m["method"][1], (m["args"] or [None])[0]) for m in messages]
-    assert ("removePart", "/Group/arm-plate") in calls and ("addPart", "/Group") in calls
+    assert ("removePart", "/Group/arm plate") in calls and ("addPart", "/Group") in calls
     added = next(m["args"][1] for m in messages if m["method"][1] == "addPart")
-    assert added["name"] == "arm-plate" and added["loc"][0][2] == pytest.approx(200 - 18, abs=1)
+    assert added["name"] == "arm plate" and added["loc"][0][2] == pytest.approx(200 - 18, abs=1)
 
 
 def test_an_unchanged_geometry_sends_nothing_and_new_parts_send_a_new_scene(panel):
@@ -122,4 +122,21 @@ def test_an_unchanged_geometry_sends_nothing_and_new_parts_send_a_new_scene(pane
     scenes = v.scenes
     panel.form.fields["make"].input.value = "plywood"  # three plates instead of one bracket
     assert v.scenes == scenes + 1 and messages == []  # a new scene, through the widget state
-    assert _names(v._cad.widget.shapes["shapes"]) == ["wall-plate", "arm-plate", "gusset"]
+    # the tree says what people call the parts (the design's part_names)
+    assert _names(v._cad.widget.shapes["shapes"]) == ["wall plate", "arm plate", "gusset"]
+
+
+def test_the_part_tree_follows_the_language_switch(panel):
+    """The full view's tree names the parts in the reader's language: the bracket's catalog
+    (designs/bracket/locale/es) says "placa del brazo" for the arm plate."""
+    panel.form.fields["make"].input.value = "plywood"
+    v = panel.viewer
+    scenes = v.scenes
+    panel.context_form.language.value = "es"
+    try:
+        assert _names(v._cad.widget.shapes["shapes"]) == ["placa de pared", "placa del brazo",
+                                                          "cartela"]
+        assert v.scenes == scenes + 1  # the renamed tree is sent as a new scene, camera kept
+    finally:
+        panel.context_form.language.value = "en"
+    assert _names(v._cad.widget.shapes["shapes"]) == ["wall plate", "arm plate", "gusset"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from workbench.design import Process
-from workbench.i18n import _
+from workbench.i18n import _, design_gettext, part_name
 from workbench.units import fmt
 
 if TYPE_CHECKING:
@@ -128,7 +128,8 @@ def _parts_table(facts: "_Facts") -> list[str]:
     rows = ["| " + " | ".join(header) + " |", "| --- | --- | --- | --- | --- | --- |"]
     for p in ev.geometry.parts:
         mass = masses.get(p.name)
-        rows.append(f"| {p.name} | {p.quantity} | {p.process.value} | {facts.material_of(p)} | "
+        rows.append(f"| {part_name(ev.design, p.name)} | {p.quantity} | {p.process.word} | "
+                    f"{facts.material_of(p)} | "
                     f"{' × '.join(f'{x:.1f}' for x in p.size)} | "
                     f"{fmt(mass, facts.units) if mass is not None else _('unknown')} |")
     return rows
@@ -139,11 +140,11 @@ def readme_text(facts: "_Facts") -> str:
     ev, design = facts.ev, facts.ev.design
     assert ev.geometry is not None
     lines: list[str] = [
-        f"# {facts.title}",
+        f"# {design_gettext(design, design.title)} ({facts.slug})",
         "",
         f"![preview]({facts.image})",
         "",
-        f"{design.summary}",
+        design_gettext(design, design.summary),
         "",
         _("This folder is a commons bundle of the design `{id}` {version}, adapted as variant "
           "`{slug}`. Everything needed to make it is here; none of it needs the workbench "
@@ -171,7 +172,7 @@ def readme_text(facts: "_Facts") -> str:
     ]
     for p in ev.geometry.parts:
         qty = f"{p.quantity} × " if p.quantity != 1 else ""
-        lines.append(f"- {qty}**{p.name}**: {_STEPS[p.process](p, facts)}.")
+        lines.append(f"- {qty}**{part_name(design, p.name)}**: {_STEPS[p.process](p, facts)}.")
     notes = dict(facts.file_notes)
     for rel in facts.assembly_files:
         lines.append(f"- `{rel}`: {notes.get(rel, _('for the whole assembly'))}.")
@@ -198,7 +199,7 @@ def readme_text(facts: "_Facts") -> str:
                    "available offline when this bundle was written.")).format(file=lic.main)
     lines += [_("{title} by {authors}; this variant by {variant_authors}. License: {licenses}, "
                 "for the design and every file exported from it.").format(
-        title=design.title, authors=", ".join(design.authors),
+        title=design_gettext(design, design.title), authors=", ".join(design.authors),
         variant_authors=", ".join(dict.fromkeys(v.author for v in facts.chain)), licenses=names)
         + f" {text_note}"]
     if facts.notes:

@@ -31,6 +31,7 @@ from workbench.i18n import (
     get_locale,
     locale_from_environment,
     offer_locale,
+    part_name,
     set_locale,
     voila_query_locale,
 )
@@ -341,7 +342,14 @@ class Workbench:
         self._list_variants()
         if self.proposal is not None:
             self.adapt_view.show_proposal(self.proposal)
+        geo = self.evaluation.geometry if self.evaluation is not None else None
+        if self.viewer.kind is ViewerKind.FULL and geo is not None:
+            self.viewer.show(geo.parts, self._part_name)  # the part tree in the new language
         self._render()
+
+    def _part_name(self, name: str) -> str:
+        """What people call the part `name` of the shown design, in the current language."""
+        return part_name(self.design, name)
 
     def _front_end_language(self, tag: str) -> None:
         """The front end reported its language ("es-ES"): follow it unless `lang=`, the switch or
@@ -368,7 +376,7 @@ class Workbench:
             self._live = None
             geo = outcome.evaluation.geometry
             try:
-                self.viewer.show(geo.parts if geo is not None else [])
+                self.viewer.show(geo.parts if geo is not None else [], self._part_name)
             except Exception as exc:  # the view failing must not hide the checks
                 self.error = _("3D view: {error}").format(error=f"{type(exc).__name__}: {exc}")
         else:

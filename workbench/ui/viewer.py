@@ -12,7 +12,7 @@ from __future__ import annotations
 from workbench.i18n import _
 import hashlib
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 import ipywidgets as widgets
 import numpy as np
@@ -48,14 +48,16 @@ _RENDER = dict(
 )
 
 
-def _mesh(parts: Sequence["MeasuredPart"]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The parts at their places, tessellated: (instances as numpy arrays, the shapes tree)."""
+def _mesh(parts: Sequence["MeasuredPart"], label: Callable[[str], str] | None = None,
+          ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The parts at their places, tessellated: (instances as numpy arrays, the shapes tree).
+    The tree names each part `label(name)` (what people call it), else its name."""
     from ocp_tessellate.convert import tessellate_group, to_ocpgroup
 
     solids = [p.placed() for p in parts]
     group, instances = to_ocpgroup(
         *solids,
-        names=[p.name for p in parts],
+        names=[label(p.name) if label is not None else p.name for p in parts],
         colors=[COLOURS.get(str(getattr(p.process, "value", p.process)), "#b0b0b0") for p in parts],
     )
     meshed, shapes, _ = tessellate_group(group, instances, {})
@@ -195,8 +197,10 @@ class Viewer:
     def available(self) -> bool:
         return self._cad is not None or self._light is not None
 
-    def show(self, parts: Sequence["MeasuredPart"]) -> None:
-        """Show `parts` at their places in the assembly (replacing what was shown).
+    def show(self, parts: Sequence["MeasuredPart"],
+             label: Callable[[str], str] | None = None) -> None:
+        """Show `parts` at their places in the assembly (replacing what was shown); the full
+        view's part tree names each part `label(name)` (the light view shows no names).
 
         The same parts again (a size changed): only the parts whose mesh changed are sent, and
         the view updates their geometry in place (three-cad-viewer's `updatePart`), keeping its
@@ -212,7 +216,7 @@ class Viewer:
         if self._cad is None or not parts:
             self.sent = []
             return
-        meshed, shapes = _mesh(parts)
+        meshed, shapes = _mesh(parts, label)  # renamed parts (a new language): a new tree
         digests = {leaf["id"]: (_digest(meshed[leaf["shape"]["ref"]]), repr(_jsonable(leaf["loc"])))
                    for leaf in _leaves(shapes)}
         if same and digests.keys() == self._digests.keys():
