@@ -21,6 +21,7 @@ import workbench
 from workbench import i18n
 from workbench.checks import beams, sections
 from workbench.checks.result import CheckResult, Status, status_word, unverified_note
+from workbench.context import Context
 from workbench.units import Q_
 
 ROOT = Path(workbench.__file__).resolve().parent.parent
@@ -285,3 +286,27 @@ def test_durability_and_stock_sentences_follow_the_language() -> None:
     assert ground.render("metric", "sw").startswith(
         "The posts: daraja la matumizi 4 (use class, EN 335). Bila kutibiwa, mbao yenye")
     assert ground.message.startswith("The posts: use class 4 (EN 335). Untreated timber")
+
+
+def test_what_a_place_does_not_sell_is_said_in_the_language() -> None:
+    """The failing "sold locally" check of a design opened where its sheet is not sold (the
+    shelf in Peru): its name follows the parameter's label in the design's catalog, its
+    sentence the workbench's template with the plural noun translated; the English and the
+    key stay as they were. The strict error (a refused resolve) speaks the language too."""
+    from workbench.errors import BoundsError
+
+    ev = workbench.evaluate(workbench.design("plywood-shelf"), Context(stock="peru"),
+                            lenient=True)
+    sold = next(c for c in ev.checks if c.name == "sold locally: sheet")
+    assert sold.message.startswith("18 mm birch plywood is not sold in peru stock; it sells no "
+                                   "birch plywood sheets, only: Triplay 4 mm (4' x 8') (triplay)")
+    assert sold.label("en") == "sold locally: Plywood thickness"
+    assert sold.label("es") == "se vende aquí: Espesor del triplay"
+    es = sold.render("metric", "es")
+    assert " de 18 mm no se vende en el stock peru; no vende tableros de " in es
+    assert ", solo: Triplay 4 mm (4' x 8') (triplay)" in es
+    sw = sold.render("metric", "sw")
+    assert " ya 18 mm haiuzwi kwenye bidhaa za dukani za peru; hakuna mbao (sheets) za " in sw
+    with i18n.using_locale("es"), pytest.raises(BoundsError) as err:
+        workbench.evaluate(workbench.design("plywood-shelf"), Context(stock="peru"))
+    assert str(err.value).startswith("sheet: ") and "no se vende en el stock peru" in str(err.value)

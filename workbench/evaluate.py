@@ -8,7 +8,7 @@ from workbench.caches import register
 
 import math
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from threading import Lock
 from typing import TYPE_CHECKING, Any
 
@@ -204,14 +204,23 @@ def unsold_checks(r: Resolved) -> list["CheckResult"]:
     """A failing check for each thing a lenient resolve found the place does not sell."""
     from workbench.checks.result import CheckResult, Status
 
-    return [
-        CheckResult(
+    from workbench.i18n import N_
+
+    params = r.design.params()
+    out = []
+    for name, message in r.unsold.items():
+        c = CheckResult(
             f"sold locally: {name}", Status.FAIL, math.nan, None, None,
             message.removeprefix(f"{name}: "),
             f"{r.context.stock_catalog.name} stock catalog (materials/stock/{r.context.stock}.toml)",
         )
-        for name, message in r.unsold.items()
-    ]
+        if name in r.unsold_words:  # the sentence and the parameter's label, in the language
+            template, fields = r.unsold_words[name]
+            label = params[name].label if name in params else name
+            c = replace(c.with_words(template, fields),
+                        name_words=(N_("sold locally: {what}"), (("what", label),)))
+        out.append(c)
+    return out
 
 
 def evaluate(
@@ -244,7 +253,7 @@ def evaluate(
     r = resolve(design, ctx, lenient=lenient)
     geo = _geometry.build(r) if build else None
     own = design_domain(design.id)  # a design's check names and words: its catalog first
-    checks = tuple(unsold_checks(r)) + tuple(c.in_domains(own) for c in design.checks(r, ctx, geo))
+    checks = tuple(c.in_domains(own) for c in (*unsold_checks(r), *design.checks(r, ctx, geo)))
     parts = part_summaries(r, geo) if geo is not None else ()
     if key is not None:
         memo.put(key, _Remembered(r, geo.key if geo is not None else None, checks, parts))

@@ -162,6 +162,24 @@ def translate(message: str, domains: Sequence[str] = (DOMAIN,), locale: str | No
     code = locale or get_locale()
     if not message or code.split("_")[0] == "en":
         return message
+    found = _translate(message, domains, code)
+    if found == message and message[:1].islower():  # a name inside a sentence ("birch plywood")
+        named = message[0].upper() + message[1:]
+        said = _translate(named, domains, code)
+        if said != named:
+            return mid_sentence(said)
+    return found
+
+
+def mid_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: a capital that only starts it is lowered ("Birch
+    plywood" → "birch plywood"); a designation keeps its capitals ("PLA (Prusament PLA)")."""
+    if len(name) > 1 and name[0].isupper() and not name[1].isupper():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def _translate(message: str, domains: Sequence[str], code: str) -> str:
     for name in domains:
         if name.startswith("design:") and name not in _CATALOGS:
             # a shipped design's own catalog, beside its design.py (names made at run time

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Mapping
 from workbench.design import Design, Unsold
 from workbench.errors import BoundsError, RuleError, UnknownNameError
 from workbench.params import Param, _Numeric
-from workbench.stockparams import STOCK_MATCH_MM, OnUnsold, StockBound, StockThickness
+from workbench.stockparams import (STOCK_MATCH_MM, OnUnsold, StockBound, StockThickness,
+                                   fill_words)
 
 if TYPE_CHECKING:
     from workbench.context import Context, Material, StockItem
@@ -36,8 +37,12 @@ class Resolved:
     """The local item each visible stock-bound parameter names (sold items only)."""
     unsold: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """What a strict resolve would have refused because the place does not sell it (a lenient
-    resolve only): the parameter's name (or ``rule N``) → one-line message naming what is sold.
-    `workbench.evaluate` shows each as a failing check."""
+    resolve only): the parameter's name (or ``rule N``) → one-line message naming what is sold,
+    in English. `workbench.evaluate` shows each as a failing check."""
+    unsold_words: Mapping[str, tuple[str, Mapping[str, str]]] = field(
+        default_factory=lambda: MappingProxyType({}))
+    """The same sentences of stock parameters as (template, fields), for the reader's language
+    (`workbench.stockparams.StockBound.not_sold_words`)."""
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -158,6 +163,7 @@ def resolve(design: Design, ctx: "Context", *, lenient: bool = False) -> Resolve
     values = dict(design.values)
     stock: dict[str, Any] = {}
     unsold: dict[str, str] = {}
+    words: dict[str, tuple[str, Mapping[str, str]]] = {}
     for name, p in design.params().items():
         if not isinstance(p, StockBound):
             continue
@@ -169,10 +175,11 @@ def resolve(design: Design, ctx: "Context", *, lenient: bool = False) -> Resolve
         item = p.sold_item(values[name], ctx, mat)
         if item is None:
             if p.on_unsold is OnUnsold.REFUSE:
-                message = p.not_sold(values[name], ctx, mat)
                 if not lenient:
-                    raise BoundsError(message)
-                unsold[name] = message
+                    raise BoundsError(p.not_sold(values[name], ctx, mat))
+                template, fields = p.not_sold_words(values[name], ctx, mat)
+                unsold[name] = f"{name}: {fill_words(template, fields, 'en')}"
+                words[name] = (template, MappingProxyType(fields))
             item = p.item_anywhere(values[name], mat)
             if item is None:
                 continue
@@ -181,7 +188,7 @@ def resolve(design: Design, ctx: "Context", *, lenient: bool = False) -> Resolve
         values[name] = p.resolved_value(values[name], item)
     r = Resolved(
         design, ctx, MappingProxyType(values), MappingProxyType(mats),
-        MappingProxyType(stock), MappingProxyType(unsold),
+        MappingProxyType(stock), MappingProxyType(unsold), MappingProxyType(words),
     )
     broken = list(design.violations(r))
     if lenient:  # what the place does not sell becomes a failing check, not a refusal

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from workbench.caches import register
 from workbench.errors import BoundsError, UnitError
-from workbench.i18n import N_, _, gettext
+from workbench.i18n import N_, _, gettext, mid_sentence
 from workbench.params import Length, Param
 
 if TYPE_CHECKING:
@@ -72,6 +72,39 @@ KIND_NOUNS: dict[str, str] = {
 marked for translation and translated where a message is shown (`StockBound.what_words`). Kept
 here, not in `KINDS`, because `workbench show` prints it without importing pint (the context
 package does); tests/test_i18n_cli.py checks that every kind of `KINDS` has its noun."""
+
+KIND_PLURALS: dict[str, str] = {
+    "sheet": N_("sheets"),
+    "section": N_("sections"),
+    "tube": N_("tubes"),
+    "pipe": N_("pipes"),
+    "filament": N_("filaments"),
+    "rope": N_("ropes"),
+}
+"""The plural of each stock noun, for "it sells no … sheets" (a word looked up where shown)."""
+
+
+def fill_words(template: str, fields: dict[str, str], locale: str | None = None,
+               domains: tuple[str, ...] = ()) -> str:
+    """`template` and its `fields` (as `StockBound.not_sold_words` gives them) in `locale`
+    (default: the current one): the template and each word translated through `domains` then the
+    workbench's catalog, fragments filled first; the English when a translation lost a field."""
+    from workbench.i18n import DOMAIN, translate
+
+    where = (*domains, DOMAIN)
+    said = {k: translate(v, where, locale) for k, v in fields.items()}
+    for k, v in fields.items():
+        if "{" in v:
+            try:
+                said[k] = said[k].format(**said)
+            except (KeyError, IndexError, ValueError):
+                said[k] = v.format(**fields)
+    try:
+        return translate(template, where, locale).format(**said)
+    except (KeyError, IndexError, ValueError):
+        return template.format(**{k: v.format(**fields) if "{" in v else v
+                                  for k, v in fields.items()})
+
 
 SHAPE_WORDS: dict[str, str] = {
     "square": N_("square"),
@@ -189,19 +222,43 @@ class StockBound:
         return item.label
 
     def not_sold(self, value: Any, ctx: "Context", material: Any = None) -> str:
-        """One line: the value is not sold here, and what the place sells instead."""
-        cat = ctx.stock_catalog
+        """One line in the current language: the value is not sold here, and what the place
+        sells instead (`not_sold_words`), after the parameter's name."""
+        template, fields = self.not_sold_words(value, ctx, material)
         name = getattr(self, "name", "") or getattr(self, "label", "")
-        head = f"{name}: {self.describe_value(value, material if self.role else None)} is not sold in {cat.id} stock"
+        return f"{name}: {fill_words(template, fields)}"
+
+    def not_sold_words(self, value: Any, ctx: "Context", material: Any = None,
+                       ) -> tuple[str, dict[str, str]]:
+        """The not-sold sentence as an English template (marked, translated where shown) and
+        its fields: words (the value's material, the plural noun) are looked up in the
+        catalogs; the value, the catalog id and item labels are shown as written. A field whose
+        text holds ``{placeholders}`` is a fragment filled from the others."""
+        cat = ctx.stock_catalog
+        mat = material if self.role else None
+        fields: dict[str, str] = {"catalog": cat.id}
+        size = self.describe_value(value, None)
+        if mat is not None and self.describe_value(value, mat) != size:
+            # "18 mm birch plywood": the size, then the material, each in the language
+            fields.update(value=N_("{size} {material}"), material=mid_sentence(mat.name),
+                          size=size)
+        else:
+            fields["value"] = size
         sold = self.offered(ctx, material)
         if sold:
-            return f"{head}; available: {', '.join(i.label for i in sold)}"
+            return (N_("{value} is not sold in {catalog} stock; available: {items}"),
+                    {**fields, "items": ", ".join(i.label for i in sold)})
+        things = KIND_PLURALS.get(self.what, f"{self.what}s")
         others = self.offered(ctx, None) if self.role else []
         if others:
             listed = ", ".join(f"{i.label} ({', '.join(i.materials)})" for i in others)
-            mname = getattr(material, "name", material)
-            return f"{head}; it sells no {str(mname).lower()} {self.what}s, only: {listed}"
-        return f"{head}; {cat.id} stock lists no {self.what}s"
+            return (N_("{value} is not sold in {catalog} stock; it sells no {sold_material} "
+                       "{things}, only: {items}"),
+                    {**fields, "sold_material": mid_sentence(getattr(material, "name",
+                                                                     str(material))),
+                     "things": things, "items": listed})
+        return (N_("{value} is not sold in {catalog} stock; {catalog} stock lists no {things}"),
+                {**fields, "things": things})
 
     def replacement(
         self, value: Any, ctx: "Context", material: Any = None, rule: Replace | None = None

@@ -70,7 +70,8 @@ def test_india_stock_shows_the_banner(lab: Any) -> None:
     banner.wait_for()
     text = banner.inner_text()
     assert "does not fit india stock" in text
-    assert "sold locally: sheet" in text and "birch plywood is not sold in india stock" in text
+    assert "sold locally: Plywood thickness" in text
+    assert "birch plywood is not sold in india stock" in text
     assert page.locator("button.wb-adapt").is_visible()
 
 

@@ -75,7 +75,7 @@ def test_a_catalog_without_the_sheet_says_so_and_the_design_still_opens(panel):
     failing = {c.name: c.message for c in panel.evaluation.checks if c.status.value == "fail"}
     assert failing["sold locally: sheet"].startswith("18 mm birch plywood is not sold in india stock")
     assert panel.adapt_view.top.layout.display is None  # the banner is shown
-    assert "sold locally: sheet" in panel.adapt_view.banner.value
+    assert "sold locally: Plywood thickness" in panel.adapt_view.banner.value
     panel.context_form.stock.value = "eu-metric"
     assert panel.error is None and not panel.stale and sheet.note is None
     assert panel.adapt_view.top.layout.display == "none"

@@ -61,6 +61,10 @@ class CheckResult:
     quantities: tuple[tuple[str, Any], ...] = ()
     message_system: str = "metric"
     domains: tuple[str, ...] = ()
+    name_words: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    """A name made from a template at run time, said again for `label`: (template, fields),
+    e.g. ``("sold locally: {what}", (("what", "Plywood thickness"),))``; each field is a word
+    looked up in the catalogs too. `name` stays the key."""
 
     def _say(self, text: str, locale: str) -> str:
         return translate(text, (*self.domains, DOMAIN), locale)
@@ -70,7 +74,12 @@ class CheckResult:
         catalogs have no translation. `name` itself stays the key."""
         from workbench.i18n import get_locale
 
-        return self._say(self.name, locale or get_locale())
+        locale = locale or get_locale()
+        if self.name_words is not None:
+            template, fields = self.name_words
+            return self._fill(self._say(template, locale), template,
+                              {k: self._say(v, locale) for k, v in fields})
+        return self._say(self.name, locale)
 
     def render(self, system: Any = "metric", locale: str | None = None) -> str:
         """The message in `system` ("metric"/"imperial") and `locale`.

@@ -34,11 +34,13 @@ def _button(text: Callable[[], str], cls: str,
     return b
 
 
-def misfits(ev: "Evaluation | None") -> list[str]:
-    """What does not fit the place: the messages of the failing checks."""
+def misfits(ev: "Evaluation | None", system: Any = "metric") -> list[str]:
+    """What does not fit the place: the failing checks, named and said in the current language
+    and `system`'s units."""
     if ev is None:
         return []
-    return [f"{c.name}: {c.message}" for c in ev.checks if str(c.status.value) == "fail"]
+    return [f"{c.label()}: {c.render(system)}" for c in ev.checks
+            if str(c.status.value) == "fail"]
 
 
 class AdaptView:

@@ -505,7 +505,7 @@ class Workbench:
         """Checks, status and export state for the current evaluation, error and unit system."""
         stale = self.stale
         ev = self.evaluation
-        problems = misfits(ev) if ev is not None and not stale else []
+        problems = misfits(ev, self.system) if ev is not None and not stale else []
         place = _("{stock} stock in a {climate} climate").format(stock=self.context.stock,
                                                                  climate=self.context.climate)
         self.adapt_view.show_problems(problems, place)
