@@ -310,3 +310,30 @@ def test_what_a_place_does_not_sell_is_said_in_the_language() -> None:
     with i18n.using_locale("es"), pytest.raises(BoundsError) as err:
         workbench.evaluate(workbench.design("plywood-shelf"), Context(stock="peru"))
     assert str(err.value).startswith("sheet: ") and "no se vende en el stock peru" in str(err.value)
+
+
+def test_an_adaptation_is_proposed_in_the_language() -> None:
+    """The shelf adapted to Peru, in Spanish: the verdict word, the reason of each change (its
+    template and words: "contrachapado", "misma familia"), the checks' names and status, the
+    utilisation with a decimal comma and what a check lacks; the panel's proposal names the
+    change by the role's label. `why` itself stays English (variant files keep it)."""
+    from workbench.adapt import adapt
+    from workbench.ui.commons_view import proposal_html
+
+    a = adapt(workbench.design("plywood-shelf"), Context(stock="peru"))
+    change = a.changes[0]
+    assert change.why.startswith("Birch plywood is not sold in Peru (Lima) stock; local plywood "
+                                 "(same family): Triplay")
+    with i18n.using_locale("es"):
+        text = a.report()
+        html = proposal_html(a)
+        said = change.said()
+    assert text.startswith("plywood-shelf para stock peru, clima temperate-oceanic: adaptado, "
+                           "sin verificar, 1 cambio(s)")
+    assert " no se vende en el stock Peru (Lima); contrachapado local (misma familia): " in said
+    assert "  flecha de la repisa: pasa 0,59 -> no puede ejecutarse (necesita módulo de " \
+           "elasticidad de Triplay" in text
+    assert "Proposal" not in html and "adaptado, sin verificar" in html
+    assert "<td>Planchas de triplay</td>" in html and "<td>flecha de la repisa</td>" in html
+    assert "pasa 0,59 →" in html
+    assert "adapted-but-unverified" in a.report()  # English stays English

@@ -49,7 +49,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 from workbench.design import Design, Process
 from workbench.errors import WorkbenchError
 from workbench.params import _Numeric
-from workbench.stockparams import Replace, StockBound, stock_choice
+from workbench.i18n import N_
+from workbench.stockparams import Replace, StockBound, fill_words, stock_choice
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -86,6 +87,14 @@ class Objective(str, Enum):
     CARBON = "carbon"
 
 
+OBJECTIVE_WORDS = {"least-change": N_("least-change"), "mass": N_("mass"), "cost": N_("cost"),
+                   "carbon": N_("carbon")}
+"""Each objective as a word in a reason ("the least mass"), translated where shown."""
+RULE_WORDS = {"nearest": N_("nearest"), "next-larger": N_("next-larger"),
+              "next-smaller": N_("next-smaller")}
+"""Each replacement rule (`Replace`) as a word in a reason ("nearest sold: …")."""
+
+
 @dataclass(frozen=True)
 class Change:
     """One change of the proposal: `what` (a parameter or ``material.ROLE``), from, to, why."""
@@ -94,9 +103,38 @@ class Change:
     from_: str
     to: str
     why: str
+    """In English: variant files and JSON keep it (`said` gives it in the reader's language)."""
+    why_words: tuple[str, tuple[tuple[str, Any], ...], tuple[str, ...]] | None = field(
+        default=None, compare=False)
+    """`why` as (template, fields, catalog domains), for `said`."""
 
     def as_dict(self) -> dict[str, str]:
         return {"what": self.what, "from": self.from_, "to": self.to, "why": self.why}
+
+    def said(self, locale: str | None = None) -> str:
+        """`why` in `locale` (default: the current one): its template and words translated."""
+        if self.why_words is None:
+            return self.why
+        template, fields, domains = self.why_words
+        return fill_words(template, dict(fields), locale, domains)
+
+    def label(self, design: Design, locale: str | None = None) -> str:
+        """`what` as the form names it: the role's or the parameter's label, in `locale`."""
+        from workbench.i18n import design_gettext
+
+        cls = type(design)
+        role = self.what.removeprefix("material.")
+        if self.what.startswith("material.") and role in cls.roles:
+            return design_gettext(design, cls.roles[role].label, locale)
+        p = cls.params().get(self.what)
+        return design_gettext(design, p.label, locale) if p is not None else self.what
+
+
+def _change(what: str, from_: str, to: str, template: str, domains: tuple[str, ...] = (),
+            **fields: Any) -> Change:
+    """A change whose reason is the marked `template` filled with `fields` (English in `why`)."""
+    return Change(what, from_, to, fill_words(template, fields, "en", domains),
+                  (template, tuple(fields.items()), domains))
 
 
 @dataclass(frozen=True)
@@ -164,15 +202,15 @@ class Adaptation:
         if self.changes:
             lines.append(_("changes:"))
             for c in self.changes:
-                lines.append(f"  {c.what}: {c.from_} -> {c.to}  ({c.why})")
+                lines.append(f"  {c.what}: {c.from_} -> {c.to}  ({c.said()})")
         else:
             lines.append(_("changes: none needed"))
         lines.append(_("checks (before -> after):"))
         before = {c.name: c for c in self.before}
         for c in self.after:
             b = before.get(c.name)
-            was = f"{_status(b)} {_util(b)}" if b is not None else "-"
-            lines.append(f"  {c.label()}: {was} -> {_status(c)} {_util(c)}")
+            was = f"{_status(b)} {utilisation_text(b)}" if b is not None else "-"
+            lines.append(f"  {c.label()}: {was} -> {_status(c)} {utilisation_text(c)}")
             if _cannot_run(c) or _failed(c):
                 lines.append(f"      {c.render()}")
         lines += [_("note: {text}").format(text=n) for n in self.notes]
@@ -184,12 +222,12 @@ class Adaptation:
     def _repr_html_(self) -> str:
         rows = "".join(
             f"<tr><td>{escape(c.what)}</td><td>{escape(c.from_)}</td><td>{escape(c.to)}</td>"
-            f"<td>{escape(c.why)}</td></tr>" for c in self.changes
+            f"<td>{escape(c.said())}</td></tr>" for c in self.changes
         ) or '<tr><td colspan="4">no change needed</td></tr>'
         before = {c.name: c for c in self.before}
         checks = "".join(
-            f"<tr><td>{escape(c.name)}</td><td>{escape(_status(before.get(c.name)))}</td>"
-            f"<td>{escape(_status(c))} {escape(_util(c))}</td></tr>" for c in self.after
+            f"<tr><td>{escape(c.label())}</td><td>{escape(_status(before.get(c.name)))}</td>"
+            f"<td>{escape(_status(c))} {escape(utilisation_text(c))}</td></tr>" for c in self.after
         )
         return (
             f"<div><b>{escape(self.summary())}</b><table><tr><th>what</th><th>from</th><th>to</th>"
@@ -216,14 +254,19 @@ def _status(c: "CheckResult | None") -> str:
     from workbench.i18n import _
 
     if _cannot_run(c):
-        return _("cannot run (needs {lacks})").format(lacks=c.lacks)
+        return _("cannot run (needs {lacks})").format(lacks=c.lacking())
     return status_word(c.status)
 
 
-def _util(c: "CheckResult | None") -> str:
+def utilisation_text(c: "CheckResult | None") -> str:
+    """A check's utilisation to two decimals in the current locale ("0,59"); "" when none."""
+    from babel.numbers import format_decimal
+
+    from workbench.i18n import get_locale
+
     if c is None or c.utilisation is None or math.isnan(c.utilisation):
         return ""
-    return f"{c.utilisation:.2f}"
+    return format_decimal(round(c.utilisation, 2), format="0.00", locale=get_locale())
 
 
 def _check_dict(c: "CheckResult") -> dict[str, Any]:
@@ -252,6 +295,14 @@ def _worst(checks: Sequence["CheckResult"]) -> float:
 # -- materials ----------------------------------------------------------------------------------------
 _PROCESS_KINDS = {Process.PRINT: ("filament",), Process.CUT: ("sheet",),
                   Process.FRAME: ("section", "tube")}
+
+
+FAMILY_WORDS = {"plywood": N_("plywood"), "fibreboard": N_("fibreboard"),
+                "sawn-softwood": N_("sawn-softwood"), "sawn-hardwood": N_("sawn-hardwood"),
+                "bamboo": N_("bamboo"), "structural-steel": N_("structural-steel"),
+                "aluminium": N_("aluminium"), "rigid-plastic": N_("rigid-plastic"),
+                "filament": N_("filament")}
+"""Each material family (`workbench.context.materials.MaterialFamily`) as a word in a reason."""
 
 
 def family(m: "Material") -> str:
@@ -414,15 +465,25 @@ def adapt(
         same, other = local_materials(cls, role, ctx, current)
         pick = _pick_material(search, design, ctx, role, same) or _pick_material(
             search, design, ctx, role, other)
-        why_not = (f"{current.name} does not suit {cls.roles[role].process.value}" if not suits
-                   else f"{current.name} is not sold in {ctx.stock_catalog.name} stock")
+        process = cls.roles[role].process.value
+        said = {"material": current.name, "process": process, "catalog": ctx.stock_catalog.name}
         if pick is None:
-            notes.append(f"material.{role}: {why_not}, and no local material suits "
-                         f"{cls.roles[role].process.value}")
+            notes.append(f"material.{role}: " + fill_words(
+                N_("{material} does not suit {process}, and no local material suits {process}")
+                if not suits else N_("{material} is not sold in {catalog} stock, and no local "
+                                     "material suits {process}"), said))
             continue
-        kind = "same family" if pick in same else "no local material of its family; suits the process"
-        changes.append(Change(f"material.{role}", current.id, pick.id,
-                              f"{why_not}; local {family(pick)} ({kind}): {pick.name}"))
+        said.update(family=FAMILY_WORDS.get(family(pick), family(pick)), pick=pick.name)
+        if pick in same:
+            why = (N_("{material} does not suit {process}; local {family} (same family): {pick}")
+                   if not suits else N_("{material} is not sold in {catalog} stock; local "
+                                        "{family} (same family): {pick}"))
+        else:
+            why = (N_("{material} does not suit {process}; local {family} (no local material "
+                      "of its family; suits the process): {pick}") if not suits else
+                   N_("{material} is not sold in {catalog} stock; local {family} (no local "
+                      "material of its family; suits the process): {pick}"))
+        changes.append(_change(f"material.{role}", current.id, pick.id, why, **said))
         roles[role] = pick.id
         ctx = ctx.evolve(materials=roles)
 
@@ -444,15 +505,19 @@ def adapt(
             continue
         new = p.value_of(item)
         rule = p.replace
-        changes.append(Change(
+        _unused, said = p.not_sold_words(value, ctx, mat)
+        said = {k: v for k, v in said.items() if k in ("value", "size", "material", "catalog")}
+        said["catalog"] = ctx.stock_catalog.name
+        changes.append(_change(
             name, _text(design, name, value), _text(design, name, new),
-            f"{p.describe_value(value, mat)} is not sold in {ctx.stock_catalog.name} stock; "
-            f"{rule.value} sold: {item.label}"))
+            N_("{value} is not sold in {catalog} stock; {rule} sold: {item}"),
+            rule=RULE_WORDS[rule.value], item=item.label, **said))
         values[name] = new
         try:
             adapted = cls(**values)
         except WorkbenchError as exc:
-            notes.append(f"{name}: the replacement breaks a rule: {exc}")
+            notes.append(fill_words(N_("{name}: the replacement breaks a rule: {error}"),
+                                    {"name": name, "error": str(exc)}))
             values[name] = value
             changes.pop()
     ev = search.evaluate(adapted, ctx)
@@ -462,26 +527,27 @@ def adapt(
         found = _least_change(search, adapted, ctx, roles, pinned_roles, goal, ev)
         if found is not None:
             new_design, new_ctx, new_ev = found
+            template, domains, said = _why_search(ev, goal)
             for name, p in params.items():
                 old_v, new_v = adapted.values[name], new_design.values[name]
                 if p.canonical(old_v) != p.canonical(new_v):
-                    changes = [c for c in changes if c.what != name] + [Change(
+                    changes = [c for c in changes if c.what != name] + [_change(
                         name, _text(design, name, design.values[name]),
-                        _text(design, name, new_v),
-                        _why_search(ev, new_ev, goal))]
+                        _text(design, name, new_v), template, domains, **said)]
             for role in cls.roles:
                 if new_ctx.roles[role] != ctx.roles[role]:
-                    changes = [c for c in changes if c.what != f"material.{role}"] + [Change(
+                    changes = [c for c in changes if c.what != f"material.{role}"] + [_change(
                         f"material.{role}", roles.get(role, ""), new_ctx.roles[role],
-                        _why_search(ev, new_ev, goal))]
+                        template, domains, **said)]
             adapted, ctx, ev = new_design, new_ctx, new_ev
     after = ev.checks
     if not _passes(after):
         verdict = Verdict.CANNOT
-        tried = (f"tried {search.evaluated} variants: local materials of each role's family, "
-                 f"the sold stock, and free parameters "
-                 f"{', '.join(cls.free_parameters) or '(none declared)'}")
-        notes.append(tried)
+        notes.append(fill_words(
+            N_("tried {count} variants: local materials of each role's family, the sold stock, "
+               "and free parameters {free}"),
+            {"count": str(search.evaluated),
+             "free": ", ".join(cls.free_parameters) or N_("(none declared)")}))
     elif any(_cannot_run(c) for c in after):
         verdict = Verdict.UNVERIFIED
     else:
@@ -504,14 +570,21 @@ def _roles_built(design: Design, ctx: "Context") -> set[str]:
     return {p.role for p in geo.parts} if geo is not None else set(type(design).roles)
 
 
-def _why_search(ev: "Evaluation", new_ev: "Evaluation", goal: Objective) -> str:
+def _why_search(ev: "Evaluation", goal: Objective) -> tuple[Any, ...]:
+    """The reason of a change the search made, as `_change`'s template, domains and fields."""
     failing = [c for c in ev.checks if _failed(c)]
+    goal_word = OBJECTIVE_WORDS[goal.value]
     if failing:
         worst = max(failing, key=lambda c: c.utilisation if not math.isnan(c.utilisation) else 0)
-        return (f"{worst.name} failed at utilisation {worst.utilisation:.2f}; the least change "
-                f"that passes every check" + ("" if goal is Objective.LEAST_CHANGE
-                                              else f" with the least {goal.value}"))
-    return f"least {goal.value} of the variants that pass every check"
+        domains = worst.domains  # the check's name in its design's catalog
+        util = float(worst.utilisation)
+        if goal is Objective.LEAST_CHANGE:
+            return (N_("{check} failed at utilisation {utilisation}; the least change that "
+                       "passes every check"), domains, {"check": worst.name, "utilisation": util})
+        return (N_("{check} failed at utilisation {utilisation}; the least change that passes "
+                   "every check with the least {goal}"), domains,
+                {"check": worst.name, "utilisation": util, "goal": goal_word})
+    return N_("least {goal} of the variants that pass every check"), (), {"goal": goal_word}
 
 
 def _pick_material(search: _Search, design: Design, ctx: "Context", role: str,

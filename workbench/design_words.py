@@ -17,7 +17,8 @@ and strings assigned to a variable ``name``; an f-string name becomes a template
 placeholders are named after the expression, ``f"{side} bending"`` → ``"{side} bending"``).
 The check sentences' templates come from the syntax tree too: the template given to
 ``_words(...)`` (and to ``_around(...)``, a prefix around a shared check's sentence), a
-marked ``message=`` or ``cannot_run`` message, and every marked template
+marked ``message=`` or ``cannot_run`` message, what a ``missing`` check lacks, and every marked
+template
 ``N_("... {name} ...")`` (a fragment filled into a sentence). A part's `name` is an identifier
 (file names, 3MF objects, engraved labels) and is not extracted; what people call it is, from
 ``part_names``.
@@ -121,6 +122,8 @@ def _check_message_nodes(tree: ast.AST) -> Iterator[ast.expr]:
             yield node.args[1]
         elif called == "cannot_run" and len(node.args) > 2 and _is_marked(node.args[2]):
             yield node.args[2]  # CheckResult.cannot_run(name, lacks, message, ...)
+        elif called == "missing" and len(node.args) > 1 and _is_marked(node.args[1]):
+            yield node.args[1]  # CheckResult.missing(name, what, **fields): what is missing
         elif called == "N_" and _is_marked(node):
             text = _template(node)
             if text and "{" in text:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from workbench.design import Design, Expect, Part, Process, Role
+from workbench.i18n import N_
 from workbench.kernel import cq
 from workbench.params import Force, Length, StockThickness
 
@@ -69,18 +70,22 @@ class {cls}(Design):
         case = dict(support=Support.SIMPLY_SUPPORTED, loading=Loading.UNIFORM)
         out = []
         if mat.bending_strength is None:
-            out.append(CheckResult.missing("board bending", f"bending strength for {{mat.name}}"))
+            # N_ marks words for the design's catalog (locale/): the name and the template of
+            # what is missing are translated, the material's name is filled in
+            out.append(CheckResult.missing(N_("board bending"),
+                                           N_("bending strength for {{material}}"),
+                                           material=mat.name))
         else:
             # a shelf's load is storage: long-term (EN 1995-1-1 Table 2.2), indoors: service class 1
             f_d = timber.design_strength(mat.bending_strength, timber.TimberProduct.PLYWOOD,
                                          service_class=1, duration=timber.LoadDuration.LONG_TERM)
             out.append(bending_stress_check(r.span, GAMMA_Q * r.load, section, f_d,
-                                            name="board bending", **case))
+                                            name=N_("board bending"), **case))
         if mat.E is None:
-            out.append(CheckResult.missing("board sag", f"a modulus for {{mat.name}}",
-                                                load_bearing=False))
+            out.append(CheckResult.missing(N_("board sag"), N_("modulus for {{material}}"),
+                                           material=mat.name, load_bearing=False))
         else:
-            out.append(deflection_check(r.span, r.load, mat.E, section, name="board sag",
+            out.append(deflection_check(r.span, r.load, mat.E, section, name=N_("board sag"),
                                         limit=DeflectionLimit.SHELF, **case))
         return out
 

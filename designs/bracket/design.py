@@ -220,14 +220,15 @@ class ShelfBracket(Design):
         demand = r.load if printed else GAMMA_Q * r.load
         common = dict(support=Support.CANTILEVER, loading=Loading.POINT)
         if design_strength is None:
-            out.append(CheckResult.missing(N_("arm bending"), f"strength for {mat.name}"))
+            out.append(CheckResult.missing(N_("arm bending"), N_("strength for {material}"),
+                                           material=mat.name))
         else:
             res = bending_stress_check(span, demand, section, design_strength,
                                        name=N_("arm bending"), **common)
             out.append(res.with_reference(f"{res.reference}; design strength {basis}"))
         if modulus is None:
-            out.append(CheckResult.missing(N_("arm deflection"), f"a modulus for {mat.name}",
-                                            load_bearing=False))
+            out.append(CheckResult.missing(N_("arm deflection"), N_("modulus for {material}"),
+                                           material=mat.name, load_bearing=False))
         else:
             out.append(deflection_check(span, r.load, modulus, section, name=N_("arm deflection"),
                                         limit=DeflectionLimit.L180, **common))
@@ -235,8 +236,8 @@ class ShelfBracket(Design):
             creep = mat.creep_modulus
             if creep is None:
                 out.append(CheckResult.missing(
-                    N_("arm creep"), f"a long-term (creep) modulus for {mat.name}",
-                    load_bearing=False))
+                    N_("arm creep"), N_("long-term (creep) modulus for {material}"),
+                    material=mat.name, load_bearing=False))
             else:
                 out.append(plastics.creep_deflection_check(
                     span, r.load, creep, section, modulus=modulus, limit=DeflectionLimit.L180,

@@ -220,15 +220,17 @@ class HdpePlanter(Design):
         load = weight(r.fill)
         common = {"support": Support.SIMPLY_SUPPORTED, "loading": Loading.UNIFORM}
         if mat.E is None:
-            out.append(CheckResult.missing(N_("floor sag (short-term)"), f"modulus for {mat.name}",
-                                           load_bearing=False))
+            out.append(CheckResult.missing(N_("floor sag (short-term)"),
+                                           N_("modulus for {material}"),
+                                           material=mat.name, load_bearing=False))
         else:
             out.append(deflection_check(Q_(span, "mm"), load, mat.E, floor, limit=DeflectionLimit.L180,
                                         name=N_("floor sag (short-term)"), **common))
         creep = mat.creep_modulus  # no value in materials/ yet: see the README
         if creep is None:
             out.append(CheckResult.missing(
-                N_("floor creep"), f"long-term (creep) modulus for {mat.name}"))
+                N_("floor creep"), N_("long-term (creep) modulus for {material}"),
+                material=mat.name))
         else:
             out.append(plastics.creep_deflection_check(
                 Q_(span, "mm"), load, creep, floor, modulus=mat.E, limit=DeflectionLimit.L180,
@@ -263,8 +265,8 @@ class HdpePlanter(Design):
         name = "fixing slots (thermal movement)"
         clim = ctx.climate_profile
         if mat.alpha is None:
-            return CheckResult.missing(name, f"thermal expansion coefficient for {mat.name}",
-                                       load_bearing=False)
+            return CheckResult.missing(name, N_("thermal expansion coefficient for {material}"),
+                                       material=mat.name, load_bearing=False)
         if clim.t_min is None or clim.t_max is None:
             which = "minimum" if clim.t_min is None else "maximum"
             return CheckResult.missing(name, f"{which} design temperature for climate {clim.id}",

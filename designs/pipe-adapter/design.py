@@ -368,7 +368,8 @@ def _hoop_check(pressure: pint.Quantity, prof: Profile, mat: Any) -> CheckResult
 
     allowed = _design_strength(mat)
     if allowed is None:
-        return CheckResult.missing(N_("hoop stress"), f"tensile strength for {mat.name}")
+        return CheckResult.missing(N_("hoop stress"), N_("tensile strength for {material}"),
+                                   material=mat.name)
     stress = (pressure * Q_(prof.o1, "mm") / (2 * Q_(prof.t, "mm"))).to("MPa")
     words = _words(
         N_("At {pressure} the {diameter} socket wall ({wall}) carries {stress} around the ring; "

@@ -260,7 +260,8 @@ class PlywoodShelf(Design):
 
         if mat.density is None:
             return CheckResult.missing(
-                N_("tip-over"), f"a density for {mat.name} (its weight holds it up)")
+                N_("tip-over"), N_("density for {material} (its weight holds it up)"),
+                material=mat.name)
         remedy = ("Strap it to the wall through the anchor holes." if r.anchors else
                   "Switch on the wall-anchor holes and strap it to the wall.")
         return stability.tipping_check(_unit_weight(r, mat), r.depth / 2, r.push, r.height,
@@ -291,14 +292,16 @@ class PlywoodShelf(Design):
         common = dict(support=Support.SIMPLY_SUPPORTED, loading=Loading.UNIFORM)
         out: list[Any] = []
         if mat.E is None:
-            out.append(CheckResult.missing(N_("shelf deflection"), f"a modulus for {mat.name}",
-                                            load_bearing=False))
+            out.append(CheckResult.missing(N_("shelf deflection"), N_("modulus for {material}"),
+                                           material=mat.name, load_bearing=False))
         else:
             res = deflection_check(span, live + own, mat.E, section, limit=DeflectionLimit.SHELF,
                                    name=N_("shelf deflection"), **common)
             out.append(res.with_reference(f"{res.reference}; load: contents + shelf weight"))
         if mat.bending_strength is None:
-            out.append(CheckResult.missing(N_("shelf bending"), f"bending strength for {mat.name}"))
+            out.append(CheckResult.missing(N_("shelf bending"),
+                                           N_("bending strength for {material}"),
+                                           material=mat.name))
         else:
             factors = dict(service_class=SERVICE_CLASS, duration=LOAD_DURATION)
             f_d = timber.design_strength(mat.bending_strength, timber.TimberProduct.PLYWOOD,
@@ -337,9 +340,11 @@ def _slot_fit(r: Any, t: Any, clearance: Any) -> Any:
     dims = getattr(item, "dims", {}) if item is not None else {}
     t_max, t_min = dims.get("thickness_max"), dims.get("thickness_min")
     if t_max is None:
-        return CheckResult.missing(name, f"a maximum thickness (thickness_max) for "
-                                   f"{getattr(item, 'label', 'the sheet')} in the stock catalog",
-                                   load_bearing=False)
+        if item is None:
+            return CheckResult.missing(name, N_("maximum thickness (thickness_max) for the sheet "
+                                                "in the stock catalog"), load_bearing=False)
+        return CheckResult.missing(name, N_("maximum thickness (thickness_max) for {stock} in the "
+                                            "stock catalog"), stock=item.label, load_bearing=False)
     slot = (t + clearance).to("mm")
     named: dict[str, Any] = {}
     loose = ""

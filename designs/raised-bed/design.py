@@ -333,7 +333,8 @@ def _board_checks(r: Any, bed: Layout) -> list[Any]:
         load = (q * Q_(span_mm, "mm")).to(force_unit)
         common = {"support": Support.SIMPLY_SUPPORTED, "loading": Loading.UNIFORM}
         if mat.bending_strength is None:
-            out.append(CheckResult.missing(f"{side} bending", f"bending strength for {mat.name}"))
+            out.append(CheckResult.missing(f"{side} bending", N_("bending strength for {material}"),
+                                           material=mat.name))
         else:
             factors = dict(service_class=SERVICE_CLASS, duration=LOAD_DURATION)
             f_md = timber.design_strength(mat.bending_strength, timber.TimberProduct.SOLID,

@@ -471,7 +471,8 @@ def _frame_checks(r: Any, lay: Layout, tension: Any, force: Any, ctx: Any) -> li
     out = []
     span = Q_(2 * lay.post_x + s, "mm")  # post centre to post centre
     if axle_mat.yield_strength is None:
-        out.append(CheckResult.missing(N_("axle bending"), f"yield strength for {axle_mat.name}"))
+        out.append(CheckResult.missing(N_("axle bending"), N_("yield strength for {material}"),
+                                       material=axle_mat.name))
     else:
         res = bending_stress_check(span, GAMMA_Q * (tension + wheel), solid_round(r.axle_diameter),
                                    axle_mat.yield_strength, support=Support.SIMPLY_SUPPORTED,
@@ -482,7 +483,8 @@ def _frame_checks(r: Any, lay: Layout, tension: Any, force: Any, ctx: Any) -> li
     if steel.yield_strength is None or steel.E is None:
         out.append(CheckResult.missing(N_("post buckling"),
             f"yield strength and E for {steel.name}"))
-        out.append(CheckResult.missing(N_("crank arm bending"), f"yield strength for {steel.name}"))
+        out.append(CheckResult.missing(N_("crank arm bending"), N_("yield strength for {material}"),
+                                       material=steel.name))
     else:
         post = buckling_check(GAMMA_Q * (tension + wheel) / 2, steel.E, section,
                               steel.yield_strength, Q_(lay.axle_height, "mm"),

@@ -400,7 +400,8 @@ def _sideways(r: Any, mat: Any, frame: Layout, section: Any, loads: dict[str, An
             strength=_amount(strength.m_as("MPa"), "MPa", 0))))
     if mat.tensile_strength is None:
         out.append(CheckResult.missing(N_("racking (joint welds)"),
-                                       f"ultimate tensile strength for {mat.name}"))
+                                       N_("ultimate tensile strength for {material}"),
+                                       material=mat.name))
         return out
     grade = WELD_GRADES.get(mat.id)
     beta = SteelGrade(grade) if grade else BETA_W_UNKNOWN
@@ -448,9 +449,10 @@ def _weld_check(r: Any, mat: Any, shear: Any, imperial: bool) -> Any:
 
     name = "rail end weld"
     if mat.tensile_strength is None:
-        return CheckResult.missing(name, f"ultimate tensile strength for {mat.name}")
+        return CheckResult.missing(name, N_("ultimate tensile strength for {material}"),
+                                   material=mat.name)
     if shear is None:
-        return CheckResult.missing(name, f"density for {mat.name}")
+        return CheckResult.missing(name, N_("density for {material}"), material=mat.name)
     grade = WELD_GRADES.get(mat.id)
     beta = SteelGrade(grade) if grade else BETA_W_UNKNOWN
     unit = "inch" if imperial else "mm"

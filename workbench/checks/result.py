@@ -28,6 +28,11 @@ WARN_AT = 0.9
 """Default utilisation above which a passing check is shown as a warning."""
 
 
+_MISSING = N_("This check cannot run: the data has no {what}; add it (with its source) "
+              "to materials/.")
+"""The sentence of a check that cannot run for want of data (`CheckResult.missing`)."""
+
+
 @dataclass(frozen=True)
 class CheckResult:
     """A check's verdict: demand (`value`) against capacity (`limit`), both pint quantities.
@@ -141,13 +146,25 @@ class CheckResult:
         head, _, rest = what.strip().partition(" ")
         if head.lower() in ("a", "an", "the") and rest:
             what = rest
-        template = N_("This check cannot run: the data has no {what}; add it (with its source) "
-                      "to materials/.")
+        template = _MISSING
         english = what.format(**fields) if fields else what
         return cls(
             name, Status.WARN, math.nan, None, None, template.format(what=english),
             "materials/README.md", load_bearing, english,
         ).with_words(template, {"what": what, **{k: str(v) for k, v in fields.items()}})
+
+    def lacking(self, locale: str | None = None) -> str:
+        """What the check lacks (`lacks`) in `locale` (default: the current one): a `missing`
+        check's marked template with its fields translated, else `lacks` looked up as it is."""
+        from workbench.i18n import get_locale
+
+        locale = locale or get_locale()
+        named = dict(self.quantities)
+        if self.template == _MISSING and "what" in named:
+            what = str(named.pop("what"))
+            return self._fill(self._say(what, locale), what,
+                              {k: self._say(str(v), locale) for k, v in named.items()})
+        return self._say(self.lacks, locale)
 
     @classmethod
     def cannot_run(
@@ -293,7 +310,10 @@ def unverified_note(checks: "tuple[CheckResult, ...] | list[CheckResult]") -> st
 
 
 STATUS_WORDS = {"pass": N_("pass"), "warn": N_("warn"), "fail": N_("fail"),
-                "unverified": N_("unverified")}
+                "unverified": N_("unverified"),
+                # an adaptation's verdict (`workbench.adapt.Verdict`)
+                "adapted": N_("adapted"), "adapted-but-unverified": N_("adapted-but-unverified"),
+                "cannot": N_("cannot be adapted")}
 """The shown word of each status and verdict (English; `status_word` translates)."""
 
 

@@ -7,7 +7,6 @@ Widgets only: the panel (`workbench.ui.panel`) calls the core (`adapt`, `variant
 
 from __future__ import annotations
 
-import math
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -95,26 +94,30 @@ class AdaptView:
 
 
 def _util(c: Any) -> str:
+    from workbench.adapt import utilisation_text
+    from workbench.checks.result import status_word
+
     if c is None:
         return "—"
-    u = c.utilisation
-    text = str(c.status.value)
-    return text if u is None or math.isnan(u) else f"{text} {u:.2f}"
+    return f"{status_word(c.status)} {utilisation_text(c)}".strip()
 
 
 def proposal_html(a: "Adaptation") -> str:
-    """The proposal as a table: each change (from → to, why), then each check before → after."""
+    """The proposal as a table: each change (from → to, why), then each check before → after,
+    in the current language (the parameter's label, the reason, the check's name and status)."""
+    from workbench.checks.result import status_word
+
     rows = "".join(
-        f"<tr><td>{escape(c.what)}</td><td>{escape(c.from_)} → {escape(c.to)}</td>"
-        f"<td>{escape(c.why)}</td></tr>" for c in a.changes
+        f"<tr><td>{escape(c.label(a.design))}</td><td>{escape(c.from_)} → {escape(c.to)}</td>"
+        f"<td>{escape(c.said())}</td></tr>" for c in a.changes
     ) or '<tr><td colspan="3">' + escape(_("No change needed.")) + "</td></tr>"
     before = {c.name: c for c in a.before}
     checks = "".join(
-        f"<tr><td>{escape(c.name)}</td><td>{escape(_util(before.get(c.name)))} → "
+        f"<tr><td>{escape(c.label())}</td><td>{escape(_util(before.get(c.name)))} → "
         f"{escape(_util(c))}</td></tr>" for c in a.after
     )
     notes = "".join(f"<li>{escape(n, quote=False)}</li>" for n in a.notes)
-    head = escape(_("Proposal: {verdict}").format(verdict=a.verdict.value))
+    head = escape(_("Proposal: {verdict}").format(verdict=status_word(a.verdict)))
     what, change, why = escape(_("what")), escape(_("from → to")), escape(_("why"))
     check, before_after = escape(_("check")), escape(_("before → after"))
     return (
