@@ -68,6 +68,25 @@ def test_hot_arid_rejects_pla_and_names_why() -> None:
     assert masses == sorted(masses)
 
 
+def test_the_fit_report_speaks_the_language() -> None:
+    """The same fit in Spanish: the report's words, the checks' names and sentences (said in the
+    jobs, which may run in other processes), the decimal comma; the saved `why` stays English."""
+    from workbench.i18n import using_locale
+
+    with using_locale("es"):
+        result = fit("bracket", Context(stock="eu-metric", climate="hot-arid"), Objective.MASS,
+                     executor="pool", progress=False)
+        text = result.report()
+    assert text.splitlines()[0].startswith(
+        "ajuste de bracket al stock eu-metric, clima hot-arid, taller generic-makerspace: menor "
+        "masa;")
+    assert "\nganadora: material.printed=" in text and "\ndescartadas (" in text
+    pla = [c for c in result.rejected if c.labels.get("material.printed") == "pla"]
+    assert pla[0].reasons[-1].startswith("reblandecimiento por calor falla (utilización 1,11): ")
+    assert " kg" in text and "heat softening" not in text
+    assert result.why().startswith("Fit to eu-metric stock in a hot-arid climate: least mass (")
+
+
 def test_searching_make_too_finds_the_lighter_plywood_bracket() -> None:
     result = fit("bracket", Context(stock="us-customary"), "mass", vary=["make=*"],
                  executor="serial", progress=False)

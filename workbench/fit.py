@@ -26,6 +26,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from workbench.errors import WorkbenchError
+from workbench.i18n import N_, _
 from workbench.params import _Numeric
 from workbench.sweep import jobs_for
 from workbench.sweep.axes import (
@@ -46,6 +47,10 @@ MAX_ITER = 60
 """Evaluations COBYLA may spend on one candidate (each builds the geometry)."""
 MAX_FREE = 4
 """At most this many free parameters (snapping tries every corner of the step grid: 2^n)."""
+
+
+OBJECTIVE_WORDS = {"mass": N_("mass"), "cost": N_("cost"), "carbon": N_("carbon")}
+"""Each objective as a word in a report ("least mass"), translated where shown."""
 
 
 class Objective(str, Enum):
@@ -95,9 +100,10 @@ class Candidate:
 
     def describe(self) -> str:
         """``material.printed=petg, width=32 mm`` — what was chosen, and checks that could not run."""
-        text = ", ".join(f"{k}={v}" for k, v in self.labels.items()) or "defaults"
-        unverified = [c.name for c in self.row.unverified_checks]
-        return text + (f" [not verified: {', '.join(unverified)}]" if unverified else "")
+        text = ", ".join(f"{k}={v}" for k, v in self.labels.items()) or _("defaults")
+        unverified = [c.shown_name for c in self.row.unverified_checks]
+        return text + (" [" + _("not verified: {names}").format(names=", ".join(unverified))
+                       + "]" if unverified else "")
 
 
 @dataclass(frozen=True)
@@ -113,9 +119,11 @@ class FitResult:
     evaluated: int
     free: tuple[str, ...] = ()
 
-    def _amount(self, c: Candidate) -> str:
+    def _amount(self, c: Candidate, english: bool = False) -> str:
         value = self.objective.of(c.row)
-        return "unknown" if value is None else f"{value:.4g} {self.objective.unit(c.row)}"
+        if value is None:
+            return "unknown" if english else _("unknown")
+        return f"{_significant(value, 'en' if english else None)} {self.objective.unit(c.row)}"
 
     def why(self) -> str:
         """The sentence a saved variant records."""
@@ -125,31 +133,36 @@ class FitResult:
         worst = w.row.worst
         margin = f"; highest utilisation {worst.utilisation:.2f} ({worst.name})" if worst else ""
         return (f"Fit to {ctx.stock} stock in a {ctx.climate} climate: least {self.objective.value} "
-                f"({self._amount(w)}) of {self.evaluated} variants that pass every check{margin}")
+                f"({self._amount(w, english=True)}) of {self.evaluated} variants that pass every "
+                f"check{margin}")
 
     def report(self, limit: int = 12) -> str:
         """Winner, runners-up and why the rejected failed (the first `limit` of them)."""
         ctx = self.context
-        lines = [f"fit {self.design} to {ctx.stock} stock, {ctx.climate} climate, "
-                 f"workshop {ctx.workshop}: least {self.objective.value}; "
-                 f"{self.evaluated} variants evaluated"
-                 + (f"; optimised {', '.join(self.free)}" if self.free else "")]
+        lines = [_("fit {design} to {stock} stock, {climate} climate, workshop {workshop}: least "
+                   "{objective}; {count} variants evaluated").format(
+            design=self.design, stock=ctx.stock, climate=ctx.climate, workshop=ctx.workshop,
+            objective=_(OBJECTIVE_WORDS[self.objective.value]), count=self.evaluated)
+            + (_("; optimised {names}").format(names=", ".join(self.free)) if self.free else "")]
         if self.evaluated == 0:
-            lines.append(f"nothing to evaluate: {ctx.stock} stock sells no item for the materials "
-                         "of this design's stock-bound parameters")
+            lines.append(_("nothing to evaluate: {stock} stock sells no item for the materials "
+                           "of this design's stock-bound parameters").format(stock=ctx.stock))
         elif self.winner is None:
-            lines.append("no variant passes every check")
+            lines.append(_("no variant passes every check"))
         else:
-            lines.append(f"winner: {self.winner.describe()}: {self._amount(self.winner)}"
-                         + (" (optimised)" if self.winner.refined else ""))
+            lines.append(_("winner: {variant}: {amount}").format(
+                variant=self.winner.describe(), amount=self._amount(self.winner))
+                + (" " + _("(optimised)") if self.winner.refined else ""))
         for i, c in enumerate(self.runners_up, 1):
-            lines.append(f"runner-up {i}: {c.describe()}: {self._amount(c)}")
+            lines.append(_("runner-up {n}: {variant}: {amount}").format(
+                n=i, variant=c.describe(), amount=self._amount(c)))
         if self.rejected:
-            lines.append(f"rejected ({len(self.rejected)}):")
+            lines.append(_("rejected ({count}):").format(count=len(self.rejected)))
             for c in self.rejected[:limit]:
                 lines.append(f"  {c.describe()}: {'; '.join(c.reasons)}")
             if len(self.rejected) > limit:
-                lines.append(f"  … and {len(self.rejected) - limit} more")
+                lines.append("  " + _("… and {count} more").format(
+                    count=len(self.rejected) - limit))
         return "\n".join(lines)
 
     def save(self, name: str, *, author: str, why: str | None = None,
@@ -169,16 +182,27 @@ def _reasons(row: Row, objective: Objective, require_verified: bool,
              materials: str = "") -> tuple[str, ...]:
     if row.status == "error":
         return (row.error,)
-    out = [f"{c.name} fails (utilisation {c.utilisation:.2f}): {c.message}"
-           for c in row.failed_checks]
+    out = [_("{check} fails (utilisation {utilisation}): {message}").format(
+        check=c.shown_name, utilisation=_significant(round(c.utilisation, 2)),
+        message=c.shown_message) for c in row.failed_checks]
     if require_verified:
-        out += [f"{c.name}: {c.message}" for c in row.unverified_checks]
+        out += [f"{c.shown_name}: {c.shown_message}" for c in row.unverified_checks]
     if not out and objective.of(row) is None:
-        what = {Objective.MASS: "a density", Objective.COST: "a price",
-                Objective.CARBON: "an embodied carbon factor"}[objective]
-        out.append(f"its {objective.value} is unknown: {materials or 'a material'} lacks {what} "
-                   "in materials/ (or the stock catalog)")
+        what = {Objective.MASS: _("a density"), Objective.COST: _("a price"),
+                Objective.CARBON: _("an embodied carbon factor")}[objective]
+        out.append(_("its {objective} is unknown: {materials} lacks {what} in materials/ (or the "
+                     "stock catalog)").format(objective=_(OBJECTIVE_WORDS[objective.value]),
+                                             materials=materials or _("a material"), what=what))
     return tuple(out)
+
+
+def _significant(value: float, locale: str | None = None) -> str:
+    """`value` to four significant digits (like ``{:.4g}``) with the locale's decimal mark."""
+    from babel.numbers import get_decimal_symbol
+
+    from workbench.i18n import get_locale
+
+    return f"{value:.4g}".replace(".", get_decimal_symbol(locale or get_locale()))
 
 
 def _identity(cls: type["Design"], c: Combination, row: Row) -> tuple[Any, ...]:

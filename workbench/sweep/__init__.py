@@ -50,11 +50,14 @@ def _metrics(metrics: Iterable[Metric | str]) -> tuple[Metric, ...]:
 def jobs_for(design_cls: type["Design"], combos: Sequence[Combination],
              metrics: Sequence[Metric]) -> list[Job]:
     """One job per combination (plain data that any worker can run)."""
+    from workbench.i18n import get_locale
+
     env = tuple((name, os.environ.get(name)) for name in ENV_VARS)
+    locale = get_locale()
     return [
         Job(i, design_cls.id, design_cls.version, tuple(sorted(c.values.items())),
             tuple(c.context.materials), c.context.stock, c.context.climate, c.context.workshop,
-            tuple(m.value for m in metrics), env)
+            tuple(m.value for m in metrics), env, locale)
         for i, c in enumerate(combos)
     ]
 

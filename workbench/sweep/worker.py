@@ -56,6 +56,8 @@ class Job:
     workshop: str
     metrics: tuple[str, ...] = tuple(m.value for m in DEFAULT_METRICS)
     env: tuple[tuple[str, str | None], ...] = ()
+    locale: str = "en"
+    """The language a row says its checks in (`CheckRow.label`, `CheckRow.said`)."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,18 @@ class CheckRow:
     status: str
     utilisation: float
     message: str = ""
+    label: str = ""
+    """The check's name in the job's language (empty: as `name`)."""
+    said: str = ""
+    """`message` in the job's language (empty: as `message`)."""
+
+    @property
+    def shown_name(self) -> str:
+        return self.label or self.name
+
+    @property
+    def shown_message(self) -> str:
+        return self.said or self.message
 
 
 @dataclass(frozen=True)
@@ -167,11 +181,17 @@ def job_context(job: Job) -> Any:
 
 def row_of(job: Job, ev: "Evaluation", seconds: float) -> Row:
     """A row from an evaluation: plain numbers in kg, kgCO2e, mm³ and the catalog's currency."""
-    checks = tuple(
-        CheckRow(c.name, c.status.value, float(c.utilisation),
-                 "" if c.status.value == "pass" else c.message)
-        for c in ev.checks
-    )
+    from workbench.i18n import using_locale
+
+    english = job.locale.split("_")[0] == "en"
+    with using_locale(job.locale):  # the job may run in another process: its own language
+        checks = tuple(
+            CheckRow(c.name, c.status.value, float(c.utilisation),
+                     "" if c.status.value == "pass" else c.message,
+                     "" if english else c.label(),
+                     "" if english or c.status.value == "pass" else c.render())
+            for c in ev.checks
+        )
     geo = ev.geometry
     metrics = set(job.metrics)
     cost = ev.cost if Metric.COST.value in metrics else None
