@@ -348,8 +348,9 @@ def design_name_gettext(design: object, name: str, locale: str | None = None) ->
         return found
     for pattern, translated in _design_templates(design_catalog(design, code)):
         match = pattern.fullmatch(name)
-        if match:
-            return translated.format(**match.groupdict())
+        if match:  # each field a word of the design's too ("side" in "{name} fits the sheet")
+            return translated.format(**{k: design_gettext(design, v, code)
+                                        for k, v in match.groupdict().items()})
     return found
 
 

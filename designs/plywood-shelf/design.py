@@ -262,10 +262,10 @@ class PlywoodShelf(Design):
             return CheckResult.missing(
                 N_("tip-over"), N_("density for {material} (its weight holds it up)"),
                 material=mat.name)
-        remedy = ("Strap it to the wall through the anchor holes." if r.anchors else
-                  "Switch on the wall-anchor holes and strap it to the wall.")
+        remedy = (N_("Strap it to the wall through the anchor holes.") if r.anchors else
+                  N_("Switch on the wall-anchor holes and strap it to the wall."))
         return stability.tipping_check(_unit_weight(r, mat), r.depth / 2, r.push, r.height,
-                                       what="The empty unit", remedy=remedy,
+                                       what=N_("The empty unit"), remedy=remedy,
                                        strapped=bool(r.anchors))
 
     def checks(self, r: Any, ctx: Any, geometry: Any) -> list[Any]:
@@ -321,7 +321,7 @@ class PlywoodShelf(Design):
         out.append(cutting.slot_tool_check(slot_sheet + setup.fit_clearance, setup))
         out.append(_slot_fit(r, slot_sheet, setup.fit_clearance))
         sheet = _largest_sheet(r)
-        for name, along, across in (("side", r.height, D), ("shelf", W, D)):
+        for name, along, across in ((N_("side"), r.height, D), (N_("shelf"), W, D)):
             out.append(cutting.grain_fit_check(along, across, setup, sheet,
                                                name=f"{name} fits the sheet"))
         return out

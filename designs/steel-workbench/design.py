@@ -368,8 +368,8 @@ def _sideways(r: Any, mat: Any, frame: Layout, section: Any, loads: dict[str, An
     own = (Q_(frame.area * total_mm, "mm**3") * mat.density * STANDARD_GRAVITY).to("N")
     height = r.height.to("mm")
     out = [stability.tipping_check(own, r.width.to("mm") / 2, r.push, height,
-                                   what="The bare frame",
-                                   remedy="Bolt it to the floor or the wall, or add weight low down.")]
+                                   what=N_("The bare frame"),
+                                   remedy=N_("Bolt it to the floor or the wall, or add weight low down."))]
     lacks = ("the sideways push to resist (set 'Sideways push'; no standard's value is on file)")
     if r.push.magnitude <= 0:
         out.append(CheckResult.cannot_run(

@@ -76,14 +76,15 @@ def tipping_check(
         weight=(_require(weight, "N", "weight"), unit),
         lever=(_require(lever, "mm", "lever"), length),
     )
-    remedy_text = " " + remedy if remedy else ""
+    # the remedy, a marked sentence of the caller's, is its own word (translated as it is)
+    remedy_words = {"remedy": " {advice}", "advice": remedy} if remedy else {"remedy": ""}
     if push is None or float(_require(push, "N", "push").m_as("N")) <= 0:
         unset = _words(
             N_("{what} tips over when pushed with {tips} at {height} (its own weight {weight}, "
                "{lever} from its centre to the edge it tips over, EQU factors 0.9 and 1.5). No "
                "push is set, so tipping is not checked: set 'Sideways push' to the force your "
                "use calls for.{remedy}"),
-            remedy=remedy_text, **limit_named)
+            **remedy_words, **limit_named)
         return CheckResult.cannot_run(
             name, "the sideways push to resist (set 'Sideways push'; storage furniture taller "
             f"than 1000 mm: {STORAGE_PUSH_N:g} N, {_STORAGE_TEST})",
@@ -93,7 +94,7 @@ def tipping_check(
     template = N_("{what} tips over when pushed with {tips} at {height} (its own weight "
                   "{weight}, {lever} from its centre to the edge it tips over, EQU factors "
                   "0.9 and 1.5); the push is {push}.{remedy}{strap}")
-    named = dict(push=(f, unit), remedy=remedy_text, **limit_named)
+    named = dict(push=(f, unit), **remedy_words, **limit_named)
     res = _compare(name, f.to(unit), tips.to(unit), message=_words(template, strap="", **named),
                    reference=_REFERENCE, load_bearing=True)
     if strapped and res.status is Status.FAIL:

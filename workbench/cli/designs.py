@@ -119,13 +119,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         }
         print_json(data)
     else:
+        from workbench.checks.result import status_word
         from workbench.units import set_inch_fraction
 
         set_inch_fraction(args.inch_fraction)
         print(check_table(ev, system=args.units))
         for role, alts in options.items():
-            shown = ", ".join(a.material + (f" ({a.status})" if a.status != "pass" else "")
-                              for a in alts)
+            shown = ", ".join(a.material + (f" ({status_word(a.status)})"
+                                            if a.status != "pass" else "") for a in alts)
             print(_("materials for role '{role}' with which no check fails here: {materials}")
                   .format(role=role, materials=shown or _("none")))
     if args.strict and ev.status in ("fail", "unverified"):
