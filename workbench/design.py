@@ -197,7 +197,20 @@ class Expect:
 class Unsold(str):
     """A rule sentence saying the place does not sell what the values need (yield it from
     `Design.rules`): a strict resolve refuses it like any rule; a lenient one (the panel, `check`,
-    `adapt`) builds the design and shows the sentence as a failing check instead."""
+    `adapt`) builds the design and shows the sentence as a failing check instead.
+
+    `Unsold.words(N_("... {catalog} ..."), catalog=...)` makes it from a marked template, so the
+    failing check speaks the reader's language (the text itself is the English)."""
+
+    template: str = ""
+    fields: Mapping[str, str] = MappingProxyType({})
+
+    @classmethod
+    def words(cls, template: str, **fields: str) -> "Unsold":
+        """The sentence `template` filled with `fields`, keeping both for translation."""
+        out = cls(template.format(**fields))
+        out.template, out.fields = template, MappingProxyType(dict(fields))
+        return out
 
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")

@@ -216,7 +216,8 @@ def unsold_checks(r: Resolved) -> list["CheckResult"]:
         )
         if name in r.unsold_words:  # the sentence and the parameter's label, in the language
             template, fields = r.unsold_words[name]
-            label = params[name].label if name in params else name
+            # a stock parameter by its label; a design's rule by the design's title
+            label = params[name].label if name in params else r.design.title
             c = replace(c.with_words(template, fields),
                         name_words=(N_("sold locally: {what}"), (("what", label),)))
         out.append(c)

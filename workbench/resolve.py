@@ -194,6 +194,8 @@ def resolve(design: Design, ctx: "Context", *, lenient: bool = False) -> Resolve
     if lenient:  # what the place does not sell becomes a failing check, not a refusal
         for n, sentence in enumerate(s for s in broken if isinstance(s, Unsold)):
             unsold[f"rule {n + 1}"] = f"{design.id}: {sentence}"
+            if sentence.template:  # made from a marked template: said in the reader's language
+                words[f"rule {n + 1}"] = (sentence.template, sentence.fields)
         broken = [s for s in broken if not isinstance(s, Unsold)]
     if broken:
         raise RuleError(f"{design.id}: {broken[0]}")

@@ -249,10 +249,10 @@ class PipeAdapter(Design):
             ods = {round(_mm(i.actual), 6) for i in local}
             if local and not ods & {round(_mm(pump.actual), 6), round(_mm(line.actual), 6)}:
                 sold = ", ".join(i.label for i in local)
-                yield Unsold(
-                    f"neither pipe is sold in {ctx.stock_catalog.id} stock ({pump.label}, "
-                    f"{line.label}); one side must be a local pipe: {sold}"
-                )
+                yield Unsold.words(
+                    N_("neither pipe is sold in {catalog} stock ({pump}, {line}); one side must "
+                       "be a local pipe: {sold}"),
+                    catalog=ctx.stock_catalog.id, pump=pump.label, line=line.label, sold=sold)
 
     # -- checks ---------------------------------------------------------------------------------
     def checks(self, r: Any, ctx: Context, geometry: Any) -> list[CheckResult]:
@@ -267,12 +267,15 @@ class PipeAdapter(Design):
         out: list[CheckResult] = []
         local = ctx.stock_catalog.pipes()
         if not local:
-            out.append(CheckResult.cannot_run(
-                N_("local pipe"), f"water pipes in {ctx.stock_catalog.name} stock",
-                f"{ctx.stock_catalog.name} stock lists no water pipes, so neither side was checked "
-                "against what is sold locally; add the local pipe sizes (with a source) to "
-                f"materials/stock/{ctx.stock}.toml.", "materials/README.md", load_bearing=False,
-            ))
+            from workbench.checks._common import _worded, _words
+
+            out.append(_worded(CheckResult.cannot_run(
+                N_("local pipe"), f"water pipes in {ctx.stock_catalog.name} stock", "",
+                "materials/README.md", load_bearing=False,
+            ), _words(N_("{catalog} stock lists no water pipes, so neither side was checked "
+                         "against what is sold locally; add the local pipe sizes (with a source) "
+                         "to {file}."), catalog=ctx.stock_catalog.name,
+                      file=f"materials/stock/{ctx.stock}.toml")))
         for side in ("pump", "line"):
             item = _local(params[f"{side}_pipe"].item(getattr(r, f"{side}_pipe")), local)
             out.append(_socket_depth_check(side, item, getattr(r, f"{side}_socket")))

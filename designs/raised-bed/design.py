@@ -448,8 +448,8 @@ def _ground_contact(r: Any) -> Any:
     years. A warning with the remedy, not a structural check."""
     from workbench.checks.durability import ground_contact_warning
 
-    what = "The posts run into the ground and the boards hold wet soil" if r.stake.magnitude > 0 \
-        else "The boards hold wet soil"
+    what = N_("The posts run into the ground and the boards hold wet soil") \
+        if r.stake.magnitude > 0 else N_("The boards hold wet soil")
     return ground_contact_warning(what, r.materials["board"].name, r.materials["post"].name)
 
 
@@ -484,12 +484,13 @@ def movement_check(r: Any, clim: Any) -> Any:
     mat = r.materials["board"]
     if mat.shrink_tangential is None:
         return CheckResult.missing(
-            name, f"tangential shrinkage coefficient (shrink_tangential) for {mat.name}",
-            load_bearing=False)
+            name, N_("tangential shrinkage coefficient (shrink_tangential) for {material}"),
+            material=mat.name, load_bearing=False)
     emc = emc_range(clim)
     if emc is None:
         return CheckResult.missing(
-            name, f"temperature and relative humidity range for climate {clim.id}",
+            name, N_("temperature and relative humidity range for climate {climate}"),
+            climate=clim.id,
             load_bearing=False)
     unit = "inch" if inch_sized(r.board) else "mm"
     width = max(r.board.thickness, r.board.width).to(unit)

@@ -512,7 +512,8 @@ def _stock_checks(r: Any, lay: Layout, ctx: Any) -> list[Any]:
     ref = f"{catalog.name} stock catalog (materials/stock/{catalog.id}.toml)"
     if not local:
         out = [CheckResult.missing(N_("riser stock"),
-                                   f"water pipes with walls in {catalog.name} stock")]
+                                   N_("water pipes with walls in {catalog} stock"),
+                                   catalog=catalog.name)]
     elif any(abs(float((i.actual - pipe.actual).m_as("mm"))) < 1e-6
              and abs(float((i.dims["wall"] - pipe.dims["wall"]).m_as("mm"))) < 1e-6 for i in local):
         out = [_worded(CheckResult(N_("riser stock"), Status.PASS, math.nan, None, None, "", ref),

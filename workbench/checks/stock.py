@@ -64,10 +64,17 @@ def _kind_value(item_or_kind: object) -> str:
     return str(getattr(item_or_kind, "value", item_or_kind))
 
 
+_TUBE_WORDS = {"square": N_("square tube"), "rect": N_("rect tube"), "round": N_("round tube"),
+               "angle": N_("angle tube")}
+_KIND_WORDS = {"tube": N_("tube"), "section": N_("timber section"), "sheet": N_("sheet"),
+               "pipe": N_("pipe"), "filament": N_("filament"), "rope": N_("rope")}
+
+
 def _what(kind: str, shape: str | None) -> str:
-    if kind == "tube":
-        return f"{shape} tube" if shape else "tube"
-    return "timber section" if kind == "section" else kind
+    """What a stock item is, as a marked word ("square tube"), translated where shown."""
+    if kind == "tube" and shape:
+        return _TUBE_WORDS.get(shape, f"{shape} tube")
+    return _KIND_WORDS.get(kind, kind)
 
 
 def _parts(text: str) -> list[str]:
