@@ -252,7 +252,8 @@ __all__ = [
     "DATA_DOMAIN", "DOMAIN", "LANGUAGES", "LocaleSource", "N_", "data_gettext", "design_catalog",
     "design_domain", "design_gettext", "design_name_gettext", "front_end_locale", "gettext",
     "get_locale", "language_name", "locale_from_environment", "locale_source", "ngettext",
-    "offer_locale", "register_catalog", "set_locale", "translate", "using_locale", "voila_query_locale", "_",
+    "offer_locale", "register_catalog", "set_locale", "translate", "using_locale",
+    "voila_query_locale", "_",
 ]
 
 
