@@ -242,3 +242,28 @@ def test_the_panel_context_dropdowns_follow_the_language(
     cf.language.value = "en"
     assert cf.lists["climate"].label == "Arid mild - Lima, Peru"
     assert labels(cf.roles["plate"])["plywood-birch"] == "Birch plywood"
+
+
+def test_the_panel_stock_note_names_material_and_catalog_in_the_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("ipywidgets")
+    from workbench.ui import Workbench
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "WORKBENCH_MATERIALS"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.chdir(tmp_path)
+    panel = Workbench("bracket", background=False, lang="es")
+    panel.form.fields["make"].input.value = "plywood"
+    panel.context_form.stock.value = "peru"  # Peru's catalog sells pipes, no birch plywood
+    sheet = panel.form.fields["sheet"]
+    assert sheet.input.options == ()
+    assert "Contrachapado de abedul (triplay)" in sheet.note and "Perú (Lima)" in sheet.note
+    assert "Birch" not in sheet.note
+    panel.context_form.language.value = "en"
+    assert sheet.note == "Peru (Lima) stock sells no Birch plywood sheet"
+    panel.context_form.language.value = "es"
+    panel.context_form.roles["plate"].value = "plywood-softwood"
+    panel.context_form.stock.value = "east-africa"  # softwood plywood, but no 18 mm sheet
+    assert sheet.note == ("18 mm contrachapado de conífera (triplay) no se vende en el stock "
+                          "África Oriental (Kenia); elija uno que se venda")

@@ -302,7 +302,7 @@ class StockField(Field):
                 catalog=data_gettext(ctx.stock_catalog.name), what=what)
             current = None
         else:
-            shown = p.describe_value(value, material)
+            shown = p.describe_value(value, _named(material))
             catalog = data_gettext(ctx.stock_catalog.name)
             options.append((_("{value} (not in {catalog} stock)").format(
                 value=shown, catalog=catalog), self._CURRENT))
@@ -311,6 +311,16 @@ class StockField(Field):
             current = self._CURRENT
         self.input.options = options
         self.input.value = current
+
+
+def _named(material: Any) -> Any:
+    """`material` with its name in the current language (`data_gettext`), for the words of the
+    panel ("18 mm contrachapado de abedul (triplay)"); None stays None."""
+    if material is None:
+        return None
+    from dataclasses import replace
+
+    return replace(material, name=data_gettext(material.name))
 
 
 def option_label(item: "StockItem", system: UnitSystem, param: "StockBound | None" = None) -> str:
