@@ -267,3 +267,21 @@ def test_the_panel_stock_note_names_material_and_catalog_in_the_language(
     panel.context_form.stock.value = "east-africa"  # softwood plywood, but no 18 mm sheet
     assert sheet.note == ("18 mm contrachapado de conífera (triplay) no se vende en el stock "
                           "África Oriental (Kenia); elija uno que se venda")
+
+
+def test_the_extractor_imports_neither_pint_nor_cadquery_and_the_cache_is_registered() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, workbench.data_words, workbench.i18n; "
+            "print(sorted(m for m in ('pint', 'cadquery') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(Path(i18n.__file__).parents[1])})
+    assert out.stdout.strip() == "[]"
+    from workbench import caches
+
+    assert "data catalogs" in caches.names()
+    assert i18n.data_gettext("Peru", "es") == "Perú"
+    caches.clear_all()  # an edited .mo is read again; the lookup still answers
+    assert i18n.data_gettext("Peru", "es") == "Perú"
