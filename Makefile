@@ -4,7 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test bench clean-env chromium system-deps translations design-translations viewer-js
+.PHONY: lab test bench clean-env chromium system-deps translations design-translations \
+  data-translations viewer-js
 
 # Browser tests drive Debian's chromium (as root, or through passwordless sudo); never
 # `playwright install`, which downloads a browser of its own.
@@ -61,7 +62,7 @@ clean-env:
 LANGUAGES := es fr pt sw hi
 PYBABEL   := $(VENV)/bin/pybabel
 LOCALES   := workbench/locale
-translations: $(STAMP) design-translations
+translations: $(STAMP) design-translations data-translations
 	$(PYBABEL) extract -F babel.cfg --no-location --sort-output --omit-header \
 	  --project=cosmo-workbench --copyright-holder="Cosmo-local workbench contributors" \
 	  -o $(LOCALES)/workbench.pot .
@@ -89,6 +90,21 @@ design-translations: $(STAMP)
 	  done; \
 	  $(PYBABEL) compile --statistics -D design -d $$d/locale || exit 1; \
 	done
+
+# The names in the data files (workbench/data_words.py), in the data's own catalogs:
+# materials/locale/materials.pot is written from the TOML files (the name of each material, stock
+# catalog and its region, climate and workshop; stock item labels stay as the shop writes them),
+# merged into each language's materials.po (obsolete names dropped) and compiled to materials.mo.
+DATA_LOCALES := materials/locale
+data-translations: $(STAMP)
+	$(PY) -m workbench.data_words materials
+	for l in $(LANGUAGES); do \
+	  if [ -f $(DATA_LOCALES)/$$l/LC_MESSAGES/materials.po ]; then \
+	    $(PYBABEL) update --no-fuzzy-matching --ignore-obsolete -D materials -l $$l \
+	      -i $(DATA_LOCALES)/materials.pot -d $(DATA_LOCALES); \
+	  else $(PYBABEL) init -D materials -l $$l -i $(DATA_LOCALES)/materials.pot -d $(DATA_LOCALES); fi; \
+	done
+	$(PYBABEL) compile --statistics -D materials -d $(DATA_LOCALES)
 
 # The light 3D view's front end (workbench/ui/static/viewer.js, committed): three.js and esbuild
 # at the versions pinned in js/package-lock.json. Only needed after changing js/; a pip install,

@@ -120,6 +120,15 @@ def test_the_wheel_carries_the_designs_data_and_license(installed) -> None:
     assert len(design_mo) == 5 * len(designs)
     assert {p.relative_to(shipped).as_posix()
             for p in (shipped / "designs").glob("*/locale/*/LC_MESSAGES/design.mo")} == design_mo
+    # the data's catalogs (workbench.data_words) travel inside materials/
+    data_mo = {p.relative_to(ROOT).as_posix()
+               for p in (ROOT / "materials").glob("locale/*/LC_MESSAGES/materials.mo")}
+    assert len(data_mo) == 5
+    assert {p.relative_to(shipped).as_posix()
+            for p in (shipped / "materials").glob("locale/*/LC_MESSAGES/materials.mo")} == data_mo
+    named = _run([str(python), "-c", "from workbench.i18n import data_gettext; "
+                  "print(data_gettext('Birch plywood', 'es'))"], Path(env["HOME"]), env).stdout
+    assert named == "Contrachapado de abedul (triplay)\n"
     shown = _run([str(python.parent / "workbench"), "--lang", "es", "show", "plywood-shelf"],
                  purelib, env).stdout
     assert shown.startswith("plywood-shelf 1.0.0: Estante de triplay encastrado\n")

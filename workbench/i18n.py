@@ -267,10 +267,11 @@ def front_end_locale(tag: str) -> str | None:
 
 
 __all__ = [
-    "DOMAIN", "LANGUAGES", "LocaleSource", "N_", "design_catalog", "design_domain", "design_gettext",
-    "design_name_gettext", "front_end_locale", "gettext", "get_locale", "language_name",
-    "locale_from_environment", "locale_source", "ngettext", "offer_locale", "register_catalog",
-    "set_locale", "translate", "using_locale", "voila_query_locale", "_",
+    "DATA_DOMAIN", "DOMAIN", "LANGUAGES", "LocaleSource", "N_", "data_gettext", "design_catalog",
+    "design_domain", "design_gettext", "design_name_gettext", "front_end_locale", "gettext",
+    "get_locale", "language_name", "locale_from_environment", "locale_source", "ngettext",
+    "offer_locale", "register_catalog", "set_locale", "translate", "using_locale",
+    "voila_query_locale", "_",
 ]
 
 
@@ -428,3 +429,55 @@ from workbench.caches import register as _register_cache  # noqa: E402 (kept wit
 
 _register_cache("design catalogs", _clear_design_catalogs)  # `workbench.catalog.refresh` empties it
 
+
+
+# -- the names in the data files (materials/) -----------------------------------------------------
+DATA_DOMAIN = "materials"
+"""The gettext domain of the data's catalog, inside the data folder:
+``materials/locale/<lang>/LC_MESSAGES/materials.mo`` (see `workbench.data_words`)."""
+
+
+def _data_folders() -> list[Path]:
+    """The data folders whose catalogs name the data, first found first: the folder in use
+    (``$WORKBENCH_MATERIALS`` or the working folder's ``./materials``, which may carry its own
+    ``locale/``), then the shipped ``materials/``.
+
+    Only called where a data name is shown, i.e. once the data (and pint) are loaded: importing
+    this module still imports neither."""
+    from workbench import paths
+    from workbench.context._data import materials_dir
+
+    folders = [materials_dir()]
+    shipped = paths.shipped(paths.MATERIALS)
+    if shipped is not None and shipped.resolve() != folders[0].resolve():
+        folders.append(shipped)
+    return folders
+
+
+@lru_cache(maxsize=None)
+def _data_catalog(folder: str, code: str) -> NullTranslations:
+    return Translations.load(str(Path(folder) / "locale"), [code], DATA_DOMAIN)
+
+
+def data_gettext(name: str, locale: str | None = None) -> str:
+    """A name from the data files (a material's, stock catalog's or its region's, a climate's, a
+    workshop's `name`, as written in ``materials/``) in `locale` (default: the current one;
+    "es_PE" falls back to "es"): the data folder's catalog first (a working folder's own
+    ``materials/locale``, then the shipped one), then the workbench's catalog, then `name` as
+    written. Never an empty string. Stock item labels are not passed here: they stay as the shop
+    writes them."""
+    code = locale or get_locale()
+    if not name or code.split("_")[0] == "en":
+        return name
+    for folder in _data_folders():
+        found = _data_catalog(str(folder), code).gettext(name)
+        if found and found != name:
+            return found
+    return _catalog(code).gettext(name) or name
+
+
+def _clear_data_catalogs() -> None:
+    _data_catalog.cache_clear()
+
+
+_register_cache("data catalogs", _clear_data_catalogs)  # an edited .mo is read again

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from workbench.i18n import N_, _, design_gettext, part_name
+from workbench.i18n import N_, _, data_gettext, design_gettext, part_name
 from workbench.units import UnitSystem, fmt, fmt_pair, get_inch_fraction
 
 if TYPE_CHECKING:
@@ -231,15 +231,15 @@ def _context_items(ev: "Evaluation") -> list[str]:
     used = {p.role for p in ev.geometry.parts} if ev.geometry is not None else None
     items = []
     for role, m in ev.resolved.materials.items():
-        label = roles[role].label if role in roles else role
+        label = design_gettext(type(ev.design), roles[role].label) if role in roles else role
         unused = "" if used is None or role in used else " " + _("(no part of this build uses it)")
         items.append(_("material for {role} ({label}): {name} (`{id}`)").format(
-            role=role, label=label, name=m.name, id=m.id) + unused)
+            role=role, label=label, name=data_gettext(m.name), id=m.id) + unused)
     stock, clim, shop = ctx.stock_catalog, ctx.climate_profile, ctx.workshop_profile
     items.append(_("stock catalog: {name} (`{id}`), {region}").format(
-        name=stock.name, id=stock.id, region=stock.region))
-    items.append(_("climate: {name} (`{id}`)").format(name=clim.name, id=clim.id))
-    items.append(_("workshop: {name} (`{id}`)").format(name=shop.name, id=shop.id))
+        name=data_gettext(stock.name), id=stock.id, region=data_gettext(stock.region)))
+    items.append(_("climate: {name} (`{id}`)").format(name=data_gettext(clim.name), id=clim.id))
+    items.append(_("workshop: {name} (`{id}`)").format(name=data_gettext(shop.name), id=shop.id))
     return items
 
 

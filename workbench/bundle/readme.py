@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from workbench.design import Process
-from workbench.i18n import _, design_gettext, part_name
+from workbench.i18n import _, data_gettext, design_gettext, part_name
 from workbench.units import fmt
 
 if TYPE_CHECKING:
@@ -99,16 +99,18 @@ def _conditions(facts: "_Facts") -> list[str]:
     from workbench.report import _verdict
 
     lines = ["- " + _("stock catalog: {name} (`{id}`, {region})").format(
-                 name=stock.name, id=stock.id, region=stock.region),
-             "- " + _("climate: {name} (`{id}`)").format(name=clim.name, id=clim.id)]
+                 name=data_gettext(stock.name), id=stock.id, region=data_gettext(stock.region)),
+             "- " + _("climate: {name} (`{id}`)").format(name=data_gettext(clim.name),
+                                                          id=clim.id)]
     if clim.t_max is not None:
         lines[-1] += ", " + _("design maximum air temperature {t_max}").format(
             t_max=fmt(clim.t_max, facts.units))
-    lines.append("- " + _("workshop: {name} (`{id}`)").format(name=shop.name, id=shop.id))
+    lines.append("- " + _("workshop: {name} (`{id}`)").format(name=data_gettext(shop.name),
+                                                               id=shop.id))
     for role, m in ev.resolved.materials.items():
         if role in used:
             lines.append("- " + _("material for `{role}`: {name} (`{id}`)").format(
-                role=role, name=m.name, id=m.id))
+                role=role, name=data_gettext(m.name), id=m.id))
     counts = {s: sum(1 for c in ev.checks if c.status.value == s) for s in ("pass", "warn", "fail")}
     lines += ["", _("Engineering checks in these conditions: **{verdict}** ({passed} pass, "
                     "{warned} warn, {failed} fail). Every check with its numbers, explanation and "

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import ipywidgets as widgets
 
 from workbench.i18n import LANGUAGES, _, get_locale, language_name
-from workbench.i18n import design_gettext
+from workbench.i18n import data_gettext, design_gettext
 from workbench.ui import words
 from workbench.units import InchFraction, UnitSystem, get_inch_fraction, set_inch_fraction
 
@@ -50,13 +50,19 @@ def language_code(locale: str) -> str:
 
 
 def _options(load: Callable[[], dict[str, Any]], current: str) -> tuple[list[tuple[str, str]], str]:
-    """(label, id) pairs of a data listing; a broken data file shows as a note, not a crash."""
+    """(name, id) pairs of a data listing, the names as the data files write them (English; shown
+    through `_labelled`); a broken data file shows as a note, not a crash."""
     from workbench.errors import WorkbenchError
 
     try:
         return [(getattr(v, "name", k), k) for k, v in load().items()], ""
     except WorkbenchError as exc:
         return [(current, current)], str(exc)
+
+
+def _labelled(options: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The data names in the current language (`workbench.i18n.data_gettext`), ids unchanged."""
+    return [(data_gettext(name), key) for name, key in options]
 
 
 class ContextForm:
@@ -77,6 +83,8 @@ class ContextForm:
         self._on_change = on_change
         self._on_language = on_language
         notes: list[str] = []
+        # each data dropdown's (name as written, id) pairs: relabelled when the language changes
+        self._names: dict[widgets.Dropdown, list[tuple[str, str]]] = {}
         chosen = ctx.roles
         self.roles: dict[str, widgets.Dropdown] = {}
         rows: list[widgets.Widget] = []
@@ -88,7 +96,8 @@ class ContextForm:
 
             options, note = _options(suiting, current)
             notes += [note] if note else []
-            dd = widgets.Dropdown(options=options, value=current)
+            dd = widgets.Dropdown(options=_labelled(options), value=current)
+            self._names[dd] = options
             self.roles[role] = dd
             rows.append(_row(  # the design's own words, in its catalog (workbench.i18n)
                 lambda spec=spec: design_gettext(design_cls, spec.label), dd,
@@ -106,7 +115,8 @@ class ContextForm:
         for key, label, load, current, help in lists:
             options, note = _options(load, current)
             notes += [note] if note else []
-            dd = widgets.Dropdown(options=options, value=current)
+            dd = widgets.Dropdown(options=_labelled(options), value=current)
+            self._names[dd] = options
             self.lists[key] = dd
             rows.append(_row(label, dd, help))
         self.units = widgets.ToggleButtons(
@@ -188,6 +198,10 @@ class ContextForm:
             value = self.units.value
             self.units.options = _unit_options()
             self.units.value = value
+            for dd, names in self._names.items():  # the data names: same ids, same choice
+                value = dd.value
+                dd.options = _labelled(names)
+                dd.value = value
         finally:
             self._quiet = False
         words.relabel()

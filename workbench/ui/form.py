@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 import ipywidgets as widgets
 
 from workbench.errors import WorkbenchError
-from workbench.i18n import _, design_gettext
+from workbench.i18n import _, data_gettext, design_gettext
 from workbench.params import Choice, Count, Flag, Param, _Numeric
 from workbench.stockparams import StockBound, StockThickness
 from workbench.units import UnitSystem, fmt, get_inch_fraction
@@ -297,13 +297,13 @@ class StockField(Field):
             self.note = None
             current: str | None = chosen.id
         elif not items:
-            what = f"{material.name} {p.what}" if material is not None else p.what
+            what = f"{data_gettext(material.name)} {p.what}" if material is not None else p.what
             self.note = _("{catalog} stock sells no {what}").format(
-                catalog=ctx.stock_catalog.name, what=what)
+                catalog=data_gettext(ctx.stock_catalog.name), what=what)
             current = None
         else:
-            shown = p.describe_value(value, material)
-            catalog = ctx.stock_catalog.name
+            shown = p.describe_value(value, _named(material))
+            catalog = data_gettext(ctx.stock_catalog.name)
             options.append((_("{value} (not in {catalog} stock)").format(
                 value=shown, catalog=catalog), self._CURRENT))
             self.note = _("{value} is not sold in {catalog} stock; pick one it sells").format(
@@ -311,6 +311,16 @@ class StockField(Field):
             current = self._CURRENT
         self.input.options = options
         self.input.value = current
+
+
+def _named(material: Any) -> Any:
+    """`material` with its name in the current language (`data_gettext`), for the words of the
+    panel ("18 mm contrachapado de abedul (triplay)"); None stays None."""
+    if material is None:
+        return None
+    from dataclasses import replace
+
+    return replace(material, name=data_gettext(material.name))
 
 
 def option_label(item: "StockItem", system: UnitSystem, param: "StockBound | None" = None) -> str:
