@@ -330,7 +330,10 @@ def test_an_adaptation_is_proposed_in_the_language() -> None:
         said = change.said()
     assert text.startswith("plywood-shelf para stock peru, clima temperate-oceanic: adaptado, "
                            "sin verificar, 1 cambio(s)")
-    assert " no se vende en el stock Peru (Lima); contrachapado local (misma familia): " in said
+    # the data's names too (materials/locale): the material, the catalog, the pick
+    assert said == ("Contrachapado de abedul (triplay) no se vende en el stock Perú (Lima); "
+                    "contrachapado local (misma familia): Triplay (contrachapado peruano de madera "
+                    "tropical: lupuna, copaiba)")
     assert "  flecha de la repisa: pasa 0,59 -> no puede ejecutarse (necesita módulo de " \
            "elasticidad de Triplay" in text
     assert "Proposal" not in html and "adaptado, sin verificar" in html

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+import sys
 from contextlib import contextmanager
 from contextvars import ContextVar
 from enum import IntEnum
@@ -163,7 +164,8 @@ def translate(message: str, domains: Sequence[str] = (DOMAIN,), locale: str | No
     if not message or code.split("_")[0] == "en":
         return message
     found = _translate(message, domains, code)
-    if found == message and message[:1].islower():  # a name inside a sentence ("birch plywood")
+    # a name of several words inside a sentence ("birch plywood"); one word may be an id ("peru")
+    if found == message and message[:1].islower() and " " in message:
         named = message[0].upper() + message[1:]
         said = _translate(named, domains, code)
         if said != named:
@@ -193,6 +195,10 @@ def _translate(message: str, domains: Sequence[str], code: str) -> str:
             continue
         found = cat.gettext(message)
         if found and found != message:
+            return found
+    if "workbench.context._data" in sys.modules:  # a name from the data inside a sentence
+        found = data_gettext(message, code)       # (only once the data are loaded: `list`
+        if found != message:                       # and `show` load no pint)
             return found
     return message
 
