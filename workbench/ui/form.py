@@ -297,7 +297,9 @@ class StockField(Field):
             self.note = None
             current: str | None = chosen.id
         elif not items:
-            what = f"{data_gettext(material.name)} {p.what}" if material is not None else p.what
+            what = (_("{material} {noun}").format(material=data_gettext(material.name),
+                                                  noun=p.what_words())
+                    if material is not None else p.what_words())
             self.note = _("{catalog} stock sells no {what}").format(
                 catalog=data_gettext(ctx.stock_catalog.name), what=what)
             current = None
