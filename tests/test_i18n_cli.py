@@ -197,3 +197,29 @@ def test_the_data_a_check_lacks_is_a_template_with_the_material_as_a_value() -> 
         "Esta verificación no puede ejecutarse: los datos no tienen tensión de diseño de "
         "ISO 4427; añádalo (con su fuente) a materials/.")
     assert "mkazo wa usanifu (design stress) wa ISO 4427" in res.render(locale="sw")
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("es", "workbench: error: workbench check: argumento --units: opción no válida: 'furlong' "
+           "(elija entre 'metric', 'imperial')"),
+    ("sw", "workbench: error: workbench check: hoja --units: chaguo si sahihi: 'furlong' "
+           "(chagua kati ya 'metric', 'imperial')"),
+])
+def test_argparse_speaks_the_language_in_errors_and_help(lang: str, expected: str) -> None:
+    """argparse's own words (a bad choice, the help's headings) come from the workbench's
+    catalog while the command line is parsed; argparse is left as it was for other users."""
+    import argparse
+
+    done = _cli("--lang", lang, "check", "bracket", "--units", "furlong")
+    assert done.returncode == 2 and done.stderr.strip() == expected
+    helped = _cli("--lang", lang, "check", "--help")
+    assert helped.returncode == 0
+    heading = {"es": "opciones:", "sw": "machaguo:"}[lang]
+    assert helped.stdout.startswith({"es": "uso: ", "sw": "matumizi: "}[lang])
+    assert f"\n{heading}\n" in helped.stdout and "show this help" not in helped.stdout
+    from workbench.cli import main
+
+    before = argparse._  # type: ignore[attr-defined]
+    with using_locale("es"):
+        assert main(["--lang", "es", "list"]) == 0
+    assert argparse._ is before  # type: ignore[attr-defined]

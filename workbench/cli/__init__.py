@@ -12,18 +12,46 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Callable, Sequence
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence
 
 from workbench.cli import batch, commons, designs, outputs, place
 from workbench.cli._common import EXIT_USER_ERROR, _Parser
 from workbench.errors import WorkbenchError
-from workbench.i18n import _, locale_from_environment, using_locale
+from workbench.i18n import N_, _, gettext, locale_from_environment, using_locale
 from workbench.export._atomic import forget_written, os_error_line, written
 
 EXIT_INTERRUPTED = 130
 """128 + SIGINT, as a shell reports a program stopped by Ctrl-C."""
 EXIT_BROKEN_PIPE = 141
 """128 + SIGPIPE, as a shell reports a program whose reader went away."""
+
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("show program's version number and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("expected one argument"), N_("expected at least one argument"),
+    N_("expected at most one argument"), N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("one of the arguments %s is required"), N_("not allowed with argument %s"),
+)
+"""The words argparse itself prints (help headings, parse errors), in the workbench's catalog:
+`main` has argparse look them up there while the command line is parsed (`_argparse_speaks`)."""
+
+
+@contextmanager
+def _argparse_speaks() -> Iterator[None]:
+    """argparse's words in the current language while the parser is built and used (argparse
+    calls its module's ``_`` then; it is put back after, for other users of argparse)."""
+    saved = argparse._  # type: ignore[attr-defined]
+    argparse._ = gettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = saved  # type: ignore[attr-defined]
+
 
 GROUPS = (designs, place, outputs, commons, batch)
 """Command-group modules, each with `add_commands(subparsers)`, in the order `--help` lists them."""
@@ -54,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     forget_written()
     try:
-        with using_locale(_chosen_locale(sys.argv[1:] if argv is None else argv)):
+        with using_locale(_chosen_locale(sys.argv[1:] if argv is None else argv)), \
+                _argparse_speaks():
             return _run(argv)
     except WorkbenchError as exc:  # an unknown --lang
         return _fail(str(exc), EXIT_USER_ERROR)

@@ -32,7 +32,8 @@ def _pairs(items: Sequence[str] | None, what: str) -> dict[str, str]:
     for item in items or ():
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise WorkbenchError(f"{what} '{item}' is not NAME=VALUE")
+            raise WorkbenchError(_("{what} '{item}' is not NAME=VALUE").format(
+                what=what, item=item))
         out[name.strip()] = value.strip()
     return out
 
@@ -71,7 +72,7 @@ def _design(args: argparse.Namespace) -> Any:
             )
         return variant.design().evolve(**changes) if changes else variant.design()
     if args.design is None:
-        raise WorkbenchError("name a design (workbench list shows them) or give --variant FILE")
+        raise WorkbenchError(_("name a design (workbench list shows them) or give --variant FILE"))
     return catalog.get(args.design)(**changes)
 
 

@@ -23,11 +23,12 @@ def cmd_adapt(args: argparse.Namespace) -> int:
 
         check_slug(args.save_variant)  # before the search, not after it
         if not args.why:
-            raise WorkbenchError("--save-variant needs --why: say what the adaptation is for")
+            raise WorkbenchError(_("--save-variant needs --why: say what the adaptation is for"))
     variant = _variant(args)
     keep = [k.strip() for k in (args.keep or "").split(",") if k.strip()]
     if variant is not None and args.set:
-        raise WorkbenchError("--set cannot be given with --variant here; save the variant first")
+        raise WorkbenchError(_("--set cannot be given with --variant here; save the variant "
+                               "first"))
     source: Any = variant if variant is not None else _design(args)
     target = Context(
         materials=_pairs(args.material, "--material"),
