@@ -120,6 +120,10 @@ def test_the_bundle_readme_speaks_spanish_and_files_keep_their_names(tmp_path: P
     assert "| lateral izquierdo | 1 | cortada de plancha |" in readme
     assert "- **repisa 2**: " in readme
     assert i18n.design_gettext(design, design.summary, "es") in readme
+    # the files table says what each file is in Spanish too
+    assert "| `README.md` | este archivo |" in readme
+    assert "| `okh.toml` | manifiesto Open Know-How (OKH-LOSH v1.0) |" in readme
+    assert "planchas para cortar, DXF" in readme
     # the manifest, shared with the commons, keeps the identifiers and the English
     manifest = (b.folder / "okh.toml").read_text(encoding="utf-8")
     assert 'name = "side-left"' in manifest and "lateral" not in manifest

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.bundle._fs import files_of, inside, sha256sums, staged
 from workbench.design import Design, Process
 from workbench.errors import ExportError, WorkbenchError
+from workbench.i18n import _, part_name
 from workbench.export import Format, Options, export, offered, registered, spec
 from workbench.export._atomic import WriteError, before_write
 from workbench.units import UnitSystem
@@ -213,7 +214,7 @@ def _exports(f: _Facts, stage: Path, stem: str, options: Options) -> None:
                 raise
             f.skipped.append((fmt.value, str(exc)))
             continue
-        what = s.label
+        what = _(s.label)
         for path in sorted(paths, key=lambda p: p.name):
             rel = f"files/{path.name}"
             inside(stage, rel)
@@ -225,7 +226,8 @@ def _exports(f: _Facts, stage: Path, stem: str, options: Options) -> None:
                 f.part_files.setdefault(name, []).append(rel)
             if not owners:
                 f.assembly_files.append(rel)
-            f.file_notes.append((rel, what + (f": {owner}" if owner else "")))
+            f.file_notes.append((rel, what + (f": {part_name(f.ev.design, owner)}" if owner
+                                              else "")))
         if fmt is BOM_FORMAT and paths and f.bom is None:
             names = sorted(p.name for p in paths)
             f.bom = "files/" + next((n for n in names if "cutlist" in n), names[0])
@@ -243,7 +245,8 @@ def _sources(f: _Facts, stage: Path) -> None:
     for p in files:
         rel = _write(stage, f"source/{design.id}/{p.name}", p.read_bytes())
         f.sources.append(rel)
-        f.file_notes.append((rel, f"the design's own {p.suffix[1:].upper()} file"))
+        f.file_notes.append((rel, _("the design's own {kind} file").format(
+            kind=p.suffix[1:].upper())))
         if p.name == "design.py" or (not f.design_source and p.suffix == ".py"):
             f.design_source = rel
     scad = folder / f"{design.id}.scad" if folder else None
@@ -254,7 +257,8 @@ def _sources(f: _Facts, stage: Path) -> None:
             f.scad_params = _write(stage, f"source/{design.id}/{design.id}.json",
                                    sets_json({f.scad.name: f.scad.values}))
             f.sources.append(f.scad_params)
-            f.file_notes.append((f.scad_params, f"OpenSCAD Customizer parameter set '{f.slug}'"))
+            f.file_notes.append((f.scad_params, _("OpenSCAD Customizer parameter set "
+                                                  "'{name}'").format(name=f.slug)))
 
 
 def _previews(f: _Facts, stage: Path) -> None:
@@ -262,11 +266,12 @@ def _previews(f: _Facts, stage: Path) -> None:
 
     geo = f.ev.geometry
     assert geo is not None
-    f.file_notes.append((_write(stage, "preview.svg", svg_text(geo)), "line drawing of the assembly"))
+    f.file_notes.append((_write(stage, "preview.svg", svg_text(geo)),
+                         _("line drawing of the assembly")))
     why_not = write_png(geo, inside(stage, "preview.png"))
     if why_not is None:
         f.image = "preview.png"
-        f.file_notes.append(("preview.png", "shaded picture of the assembly"))
+        f.file_notes.append(("preview.png", _("shaded picture of the assembly")))
     else:
         f.notes.append(f"No PNG preview: {why_not}; preview.svg shows the assembly.")
 
@@ -288,8 +293,8 @@ def _fill(stage: Path, ev: "Evaluation", slug: str, texts: dict[str, str], repo:
     f = _Facts(ev, slug, chain, f"variants/{slug}.toml", repo, units, ghash,
                license_files(design.license))
     for v in chain:
-        what = "the variant file: only what differs from its parent" if v is chain[-1] else (
-            "a parent variant")
+        what = _("the variant file: only what differs from its parent") if v is chain[-1] else (
+            _("a parent variant"))
         f.file_notes.append((f"variants/{v.slug}.toml", what))
     if top.geometry_hash and top.geometry_hash != ghash:
         f.notes.append(f"The geometry hash recorded in {f.variant_file} ({top.geometry_hash}) "
@@ -299,15 +304,15 @@ def _fill(stage: Path, ev: "Evaluation", slug: str, texts: dict[str, str], repo:
     f.sources.append(f.variant_file)
     _previews(f, stage)
     for rel, text in f.license.files.items():
-        f.file_notes.append((_write(stage, rel, text), "license"))
+        f.file_notes.append((_write(stage, rel, text), _("license")))
     f.auxiliary = [_write(stage, "report.md", markdown_report(ev, units)),
                    _write(stage, "report.html", html_report(ev, units))]
-    f.file_notes += [("report.md", "check report (Markdown)"),
-                     ("report.html", "check report (HTML)"),
-                     ("okh.toml", "Open Know-How manifest (OKH-LOSH v1.0)"),
-                     ("SHA256SUMS", "checksums of every file")]
+    f.file_notes += [("report.md", _("check report (Markdown)")),
+                     ("report.html", _("check report (HTML)")),
+                     ("okh.toml", _("Open Know-How manifest (OKH-LOSH v1.0)")),
+                     ("SHA256SUMS", _("checksums of every file"))]
     f.file_notes.sort()
-    f.file_notes.insert(0, ("README.md", "this file"))
+    f.file_notes.insert(0, ("README.md", _("this file")))
     _write(stage, "okh.toml", manifest_text(f))
     _write(stage, "README.md", readme_text(f))
     names = [n for n in files_of(stage) if n != "SHA256SUMS"]

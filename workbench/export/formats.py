@@ -22,6 +22,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Union
 
+from workbench.i18n import N_
 from workbench.design import Process
 from workbench.errors import UnknownNameError
 
@@ -171,24 +172,25 @@ def _resolve(ref: Callable | str) -> Callable:  # type: ignore[type-arg]
 # -- the built-in formats ------------------------------------------------------------------------
 _V = "workbench.export.verify"
 
-register_format(Format.STL, label="printed parts, binary STL", processes=[Process.PRINT],
+register_format(Format.STL, label=N_("printed parts, binary STL"), processes=[Process.PRINT],
                 writer="workbench.export.mesh:export_stl", intact=f"{_V}:stl_intact",
                 read_back=f"{_V}:stl_read_back", required=True)
-register_format(Format.THREEMF, label="printed parts on the bed, 3MF (a file per plate)", processes=[Process.PRINT],
+register_format(Format.THREEMF, label=N_("printed parts on the bed, 3MF (a file per plate)"),
+                processes=[Process.PRINT],
                 writer="workbench.export.threemf:export_3mf", intact=f"{_V}:threemf_intact")
-register_format(Format.STEP, label="the assembly, STEP",
+register_format(Format.STEP, label=N_("the assembly, STEP"),
                 writer="workbench.export.mesh:export_step", intact=f"{_V}:step_intact",
                 read_back=f"{_V}:step_read_back", required=True)
-register_format(Format.DXF, label="sheets to cut, DXF", processes=[Process.CUT],
+register_format(Format.DXF, label=N_("sheets to cut, DXF"), processes=[Process.CUT],
                 writer="workbench.export.dxf:export_dxf", intact=f"{_V}:dxf_intact",
                 read_back=f"{_V}:dxf_read_back", required=True)
-register_format(Format.SVG, label="sheet previews, SVG", processes=[Process.CUT],
+register_format(Format.SVG, label=N_("sheet previews, SVG"), processes=[Process.CUT],
                 writer="workbench.export.svg:export_svg", intact=f"{_V}:svg_intact")
-register_format(Format.CSV, label="cut list and what to buy, CSV",
+register_format(Format.CSV, label=N_("cut list and what to buy, CSV"),
                 writer="workbench.export.cutlist:export_csv", intact=f"{_V}:text_intact")
-register_format(Format.MD, label="cut list and what to buy, Markdown",
+register_format(Format.MD, label=N_("cut list and what to buy, Markdown"),
                 writer="workbench.export.cutlist:export_md", intact=f"{_V}:text_intact")
-register_format(Format.PDF, label="sheets at true scale and the cut list, PDF",
+register_format(Format.PDF, label=N_("sheets at true scale and the cut list, PDF"),
                 processes=[Process.CUT, Process.FRAME],
                 writer="workbench.export.pdf:export_pdf", intact=f"{_V}:pdf_intact")
 

@@ -48,8 +48,8 @@ class ExportView:
         self.buttons: dict[Format, widgets.Button] = {}
         for fmt in (s.format for s in registered()):
             # no icon: icons come from Font Awesome, which Voila would fetch from a CDN
-            b = widgets.Button(description=fmt.value.upper(), tooltip=fmt.label,
-                               layout=widgets.Layout(width="7em"))
+            b = widgets.Button(description=fmt.value.upper(), layout=widgets.Layout(width="7em"))
+            words.put(b, "tooltip", lambda f=fmt: _(f.label))  # the label, marked in formats
             b.add_class(f"wb-export-{fmt.value}")
             b.on_click(lambda _b, f=fmt: self.export(f))
             self.buttons[fmt] = b
