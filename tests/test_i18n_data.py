@@ -199,25 +199,36 @@ def test_the_bundle_readme_in_swahili_names_the_data_in_swahili(evaluation: Any)
     assert "Birch plywood" not in text
 
 
-def test_the_manifest_keeps_the_english_names(evaluation: Any) -> None:
-    """Variant files and the bundle's manifest are shared with the commons: English."""
-    import inspect
+def test_the_manifest_keeps_the_english_names(tmp_path: Path) -> None:
+    """Variant files and the bundle's manifest are shared with the commons: a bundle written
+    in Spanish has the Spanish names in its README, the English ones in its manifest."""
+    from workbench import catalog
+    from workbench.bundle import make_bundle
+    from workbench.context import Context
 
-    from workbench.bundle import manifest
+    with i18n.using_locale("es"):
+        b = make_bundle(catalog.get("plywood-shelf")(), Context(), tmp_path / "b", name="es",
+                        author="a test", why="nombres", repo="https://example.org/x")
+    manifest = (b.folder / "okh.toml").read_text(encoding="utf-8")
+    readme = (b.folder / "README.md").read_text(encoding="utf-8")
+    assert "Birch plywood (plywood-birch)" in manifest and "abedul" not in manifest
+    assert "Contrachapado de abedul (triplay)" in readme
 
-    assert "data_gettext" not in inspect.getsource(manifest)
 
-
-def test_the_panel_context_dropdowns_follow_the_language(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def spanish_panel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The bracket's panel in Spanish, in an empty folder, with no locale from the shell."""
     pytest.importorskip("ipywidgets")
     from workbench.ui import Workbench
 
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "WORKBENCH_MATERIALS"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.chdir(tmp_path)
-    panel = Workbench("bracket", background=False, lang="es")
+    return Workbench("bracket", background=False, lang="es")
+
+
+def test_the_panel_context_dropdowns_follow_the_language(spanish_panel: Any) -> None:
+    panel = spanish_panel
     cf = panel.context_form
 
     def labels(dd: Any) -> dict[str, str]:
@@ -245,15 +256,8 @@ def test_the_panel_context_dropdowns_follow_the_language(
 
 
 def test_the_panel_stock_note_names_material_and_catalog_in_the_language(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pytest.importorskip("ipywidgets")
-    from workbench.ui import Workbench
-
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "WORKBENCH_MATERIALS"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.chdir(tmp_path)
-    panel = Workbench("bracket", background=False, lang="es")
+        spanish_panel: Any) -> None:
+    panel = spanish_panel
     panel.form.fields["make"].input.value = "plywood"
     panel.context_form.stock.value = "peru"  # Peru's catalog sells pipes, no birch plywood
     sheet = panel.form.fields["sheet"]
