@@ -294,13 +294,7 @@ def design_folder(design: object) -> Path | None:
         path = Path(design)
         return path.parent if path.name == "design.py" else path
     if isinstance(design, str):
-        from workbench import catalog
-        from workbench.errors import UnknownNameError
-
-        try:
-            return catalog.entry(design).folder
-        except UnknownNameError:  # an unknown id has no catalog: its words stay as they are
-            return None
+        return _folder_of_id(design)
     import inspect
     import sys
 
@@ -314,6 +308,19 @@ def design_folder(design: object) -> Path | None:
         return None
     folder = Path(source).parent  # design.py's folder, or an installed package's with locale/
     return folder if Path(source).name == "design.py" or (folder / "locale").is_dir() else None
+
+
+@lru_cache(maxsize=256)
+def _folder_of_id(design_id: str) -> Path | None:
+    """The folder of the design `design_id` in the catalog (remembered: every word of a design
+    is looked up through it; `workbench.catalog.refresh` forgets it with the catalogs)."""
+    from workbench import catalog
+    from workbench.errors import UnknownNameError
+
+    try:
+        return catalog.entry(design_id).folder
+    except UnknownNameError:  # an unknown id has no catalog: its words stay as they are
+        return None
 
 
 @lru_cache(maxsize=None)
@@ -428,6 +435,7 @@ def part_name(design: object, name: str, locale: str | None = None) -> str:
 
 def _clear_design_catalogs() -> None:
     _design_catalog.cache_clear()
+    _folder_of_id.cache_clear()
     _TEMPLATES.clear()
 
 
@@ -444,6 +452,12 @@ DATA_DOMAIN = "materials"
 
 
 def _data_folders() -> list[Path]:
+    """`_folders_for` the current ``$WORKBENCH_MATERIALS`` and working folder (remembered)."""
+    return _folders_for(os.environ.get("WORKBENCH_MATERIALS"), os.getcwd())
+
+
+@lru_cache(maxsize=8)
+def _folders_for(env: str | None, cwd: str) -> list[Path]:
     """The data folders whose catalogs name the data, first found first: the folder in use
     (``$WORKBENCH_MATERIALS`` or the working folder's ``./materials``, which may carry its own
     ``locale/``), then the shipped ``materials/``.
@@ -484,6 +498,7 @@ def data_gettext(name: str, locale: str | None = None) -> str:
 
 def _clear_data_catalogs() -> None:
     _data_catalog.cache_clear()
+    _folders_for.cache_clear()  # a working folder's own materials/ may have appeared
 
 
 _register_cache("data catalogs", _clear_data_catalogs)  # an edited .mo is read again
