@@ -82,7 +82,8 @@ def test_adapt_then_accept_sets_the_local_plywood(lab: Any) -> None:
     proposal.wait_for(timeout=60_000)
     assert proposal.get_attribute("data-verdict") == "adapted-but-unverified"
     text = proposal.inner_text()
-    assert "material.panel" in text and "plywood-birch → plywood-softwood" in text
+    # the change is named by the role's label, as the form names it
+    assert "Plywood panels\tplywood-birch → plywood-softwood" in text
     assert "Birch plywood is not sold in India stock; local plywood (same family)" in text
     n = build_count(page)
     page.locator("button.wb-accept").click()
