@@ -49,8 +49,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 from workbench.design import Design, Process
 from workbench.errors import WorkbenchError
 from workbench.params import _Numeric
-from workbench.i18n import N_
-from workbench.stockparams import Replace, StockBound, fill_words, stock_choice
+from workbench.i18n import N_, fill_words
+from workbench.stockparams import Replace, StockBound, stock_choice
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -260,13 +260,11 @@ def _status(c: "CheckResult | None") -> str:
 
 def utilisation_text(c: "CheckResult | None") -> str:
     """A check's utilisation to two decimals in the current locale ("0,59"); "" when none."""
-    from babel.numbers import format_decimal
-
-    from workbench.i18n import get_locale
+    from workbench.i18n import two_decimals
 
     if c is None or c.utilisation is None or math.isnan(c.utilisation):
         return ""
-    return format_decimal(round(c.utilisation, 2), format="0.00", locale=get_locale())
+    return two_decimals(c.utilisation)
 
 
 def _check_dict(c: "CheckResult") -> dict[str, Any]:

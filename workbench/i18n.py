@@ -206,6 +206,39 @@ def _translate(message: str, domains: Sequence[str], code: str) -> str:
 _ = gettext
 
 
+def two_decimals(value: float, locale: str | None = None) -> str:
+    """`value` to two decimals in `locale`'s way (default: the current one): "4.54", "4,54"."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(value, 2), format="0.00", locale=locale or get_locale())
+
+
+def fill_words(template: str, fields: Mapping[str, object], locale: str | None = None,
+               domains: Sequence[str] = ()) -> str:
+    """A sentence kept as a marked `template` and its `fields`, said in `locale` (default: the
+    current one): the template and each word field translated through `domains` then the
+    workbench's catalog, fragments (fields holding ``{placeholders}``) filled first, a float
+    written to two decimals in the locale ("4,54"); the English when a translation lost a
+    field. For sentences made once and shown later in any language (a not-sold sentence, an
+    adaptation's reason)."""
+    code = locale or get_locale()
+    where = (*domains, DOMAIN)
+    english = {k: two_decimals(v, code) if isinstance(v, float) else str(v)
+               for k, v in fields.items()}
+    said = {k: translate(v, where, code) for k, v in english.items()}
+    for k, v in english.items():
+        if "{" in v:
+            try:
+                said[k] = said[k].format(**said)
+            except (KeyError, IndexError, ValueError):
+                said[k] = v.format(**english)
+    try:
+        return translate(template, where, code).format(**said)
+    except (KeyError, IndexError, ValueError):
+        return template.format(**{k: v.format(**english) if "{" in v else v
+                                  for k, v in english.items()})
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for `n` in the current language (English when untranslated)."""
     return _catalog(get_locale()).ngettext(singular, plural, n)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Mapping
 from workbench.design import Design, Unsold
 from workbench.errors import BoundsError, RuleError, UnknownNameError
 from workbench.params import Param, _Numeric
-from workbench.stockparams import (STOCK_MATCH_MM, OnUnsold, StockBound, StockThickness,
-                                   fill_words)
+from workbench.i18n import fill_words
+from workbench.stockparams import STOCK_MATCH_MM, OnUnsold, StockBound, StockThickness
 
 if TYPE_CHECKING:
     from workbench.context import Context, Material, StockItem

@@ -27,11 +27,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from workbench.caches import register
 from workbench.errors import BoundsError, UnitError
-from workbench.i18n import N_, _, gettext, mid_sentence
+from workbench.i18n import N_, _, fill_words, gettext, mid_sentence
 from workbench.params import Length, Param
 
 if TYPE_CHECKING:
@@ -82,37 +82,6 @@ KIND_PLURALS: dict[str, str] = {
     "rope": N_("ropes"),
 }
 """The plural of each stock noun, for "it sells no … sheets" (a word looked up where shown)."""
-
-
-def _decimal(value: float, locale: str) -> str:
-    from babel.numbers import format_decimal
-
-    return format_decimal(round(value, 2), format="0.00", locale=locale)
-
-
-def fill_words(template: str, fields: Mapping[str, Any], locale: str | None = None,
-               domains: tuple[str, ...] = ()) -> str:
-    """`template` and its `fields` (as `StockBound.not_sold_words` gives them) in `locale`
-    (default: the current one): the template and each word translated through `domains` then the
-    workbench's catalog, fragments filled first, a float written to two decimals in the locale
-    ("4,54"); the English when a translation lost a field."""
-    from workbench.i18n import DOMAIN, get_locale, translate
-
-    where = (*domains, DOMAIN)
-    fields = {k: _decimal(v, locale or get_locale()) if isinstance(v, float) else v
-              for k, v in fields.items()}
-    said = {k: translate(v, where, locale) for k, v in fields.items()}
-    for k, v in fields.items():
-        if "{" in v:
-            try:
-                said[k] = said[k].format(**said)
-            except (KeyError, IndexError, ValueError):
-                said[k] = v.format(**fields)
-    try:
-        return translate(template, where, locale).format(**said)
-    except (KeyError, IndexError, ValueError):
-        return template.format(**{k: v.format(**fields) if "{" in v else v
-                                  for k, v in fields.items()})
 
 
 SHAPE_WORDS: dict[str, str] = {
