@@ -23,14 +23,12 @@ Importing this module does not import pint or CadQuery: the files are read with 
 
 from __future__ import annotations
 
-import io
 import sys
 import tomllib
 from pathlib import Path
 from typing import Any, Sequence
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
 
 from workbench.errors import WorkbenchError
 
@@ -90,19 +88,9 @@ def template(folder: Path) -> Catalog:
 def write_template(folder: Path) -> Path:
     """Write ``locale/materials.pot`` inside the data folder `folder`, atomically; its path.
     Unchanged names keep the file (and its date) as it was."""
-    from workbench.export._atomic import write_text
+    from workbench.design_words import write_pot
 
-    buf = io.BytesIO()
-    write_po(buf, template(folder), omit_header=False, no_location=True, width=100)
-    path = folder / LOCALE / f"{DOMAIN}.pot"
-    text = buf.getvalue().decode("utf-8")
-    if not path.exists() or _undated(path.read_text(encoding="utf-8")) != _undated(text):
-        write_text(path, text)
-    return path
-
-
-def _undated(pot: str) -> str:
-    return "\n".join(line for line in pot.splitlines() if "-Creation-Date:" not in line)
+    return write_pot(template(folder), folder / LOCALE / f"{DOMAIN}.pot")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -202,16 +202,21 @@ def template(cls: "type[Design]", source: Path) -> Catalog:
 
 def write_template(cls: "type[Design]", source: Path) -> Path:
     """Write ``locale/design.pot`` beside `source` (design.py), atomically; its path."""
+    return write_pot(template(cls, source), source.parent / LOCALE / f"{DOMAIN}.pot")
+
+
+def write_pot(cat: Catalog, path: Path) -> Path:
+    """Write the template catalog `cat` to `path` atomically, unless only its date would change
+    (unchanged words keep the file, and its date, as it was); `path`."""
     import io
 
     from workbench.export._atomic import write_text
 
     buf = io.BytesIO()
-    write_po(buf, template(cls, source), omit_header=False, no_location=True, width=100)
-    path = source.parent / LOCALE / f"{DOMAIN}.pot"
+    write_po(buf, cat, omit_header=False, no_location=True, width=100)
     text = buf.getvalue().decode("utf-8")
     if not path.exists() or _undated(path.read_text(encoding="utf-8")) != _undated(text):
-        write_text(path, text)  # unchanged words keep the file (and its date) as it was
+        write_text(path, text)
     return path
 
 

@@ -329,7 +329,6 @@ def design_folder(design: object) -> Path | None:
     if isinstance(design, str):
         return _folder_of_id(design)
     import inspect
-    import sys
 
     cls = design if isinstance(design, type) else type(design)
     module = sys.modules.get(getattr(cls, "__module__", ""))
@@ -475,7 +474,6 @@ def _clear_design_catalogs() -> None:
 from workbench.caches import register as _register_cache  # noqa: E402 (kept with its block)
 
 _register_cache("design catalogs", _clear_design_catalogs)  # `workbench.catalog.refresh` empties it
-
 
 
 # -- the names in the data files (materials/) -----------------------------------------------------

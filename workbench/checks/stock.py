@@ -24,6 +24,7 @@ import pint
 
 from workbench.checks._common import _compare, _words
 from workbench.i18n import N_
+from workbench.stockparams import KIND_NOUNS
 from workbench.checks.result import CheckResult, Status
 from workbench.errors import UnitError, UnknownNameError
 from workbench.units import parse_quantity
@@ -66,8 +67,8 @@ def _kind_value(item_or_kind: object) -> str:
 
 _TUBE_WORDS = {"square": N_("square tube"), "rect": N_("rect tube"), "round": N_("round tube"),
                "angle": N_("angle tube")}
-_KIND_WORDS = {"tube": N_("tube"), "section": N_("timber section"), "sheet": N_("sheet"),
-               "pipe": N_("pipe"), "filament": N_("filament"), "rope": N_("rope")}
+_KIND_WORDS = {**KIND_NOUNS, "section": N_("timber section")}
+"""Each kind's noun (`workbench.stockparams.KIND_NOUNS`); a section here is a timber one."""
 
 
 def _what(kind: str, shape: str | None) -> str:
