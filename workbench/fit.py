@@ -26,7 +26,8 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from workbench.errors import WorkbenchError
-from workbench.i18n import N_, _
+from workbench.adapt import OBJECTIVE_WORDS  # each objective as a word ("least mass")
+from workbench.i18n import _
 from workbench.params import _Numeric
 from workbench.sweep import jobs_for
 from workbench.sweep.axes import (
@@ -47,10 +48,6 @@ MAX_ITER = 60
 """Evaluations COBYLA may spend on one candidate (each builds the geometry)."""
 MAX_FREE = 4
 """At most this many free parameters (snapping tries every corner of the step grid: 2^n)."""
-
-
-OBJECTIVE_WORDS = {"mass": N_("mass"), "cost": N_("cost"), "carbon": N_("carbon")}
-"""Each objective as a word in a report ("least mass"), translated where shown."""
 
 
 class Objective(str, Enum):
